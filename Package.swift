@@ -1,0 +1,65 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Swift settings shared by every Swift target: Swift 6 language mode everywhere.
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+/// A validator family under Plugins/: depends on AssayCore (and its own C libraries), never on
+/// another plugin or on the command-line tool.
+func plugin(_ name: String, extra: [Target.Dependency] = []) -> Target {
+    .target(name: name, dependencies: ["AssayCore"] + extra, path: "Plugins/\(name)", swiftSettings: strict)
+}
+
+let package = Package(
+    name: "Assay",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "assay", targets: ["assay"]),
+        .library(name: "AssayCore", targets: ["AssayCore"]),
+        .library(name: "AssayPlugins", targets: ["AssayPlugins"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        // C libraries from Debian, found through pkg-config.
+        .systemLibrary(name: "CMagic", pkgConfig: "libmagic", providers: [.apt(["libmagic-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng16", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
+        // The only code that calls setjmp for libpng.
+        .target(name: "CPNGShim", dependencies: ["CPNG"]),
+
+        .target(
+            name: "AssayCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            swiftSettings: strict
+        ),
+
+        plugin("MIMESniff", extra: ["CMagic"]),
+
+        // The registry: one list of every built-in validator.
+        .target(name: "AssayPlugins", dependencies: ["AssayCore", "MIMESniff"], swiftSettings: strict),
+
+        .executableTarget(
+            name: "assay",
+            dependencies: [
+                "AssayCore", "AssayPlugins",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+
+        .testTarget(name: "AssayCoreTests", dependencies: ["AssayCore", "AssayPlugins"], swiftSettings: strict),
+        .testTarget(name: "MIMESniffTests", dependencies: ["MIMESniff", "AssayCore"], swiftSettings: strict),
+        .testTarget(name: "AssayCLITests", dependencies: ["assay", "AssayCore"], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,28 @@
+/// Why a file was rejected, refused or errored: a stable code, the stage that found it, a one-line
+/// message and, where it helps, the measured value and the limit it broke.
+public struct Reason: Sendable, Equatable, Hashable {
+    /// The stable dotted code.
+    public var code: String
+    /// The stage that gave the reason (`png-check`, `intake`, `quota`).
+    public var stage: String
+    /// One line a person can act on.
+    public var message: String
+    /// The measured value, when there is one.
+    public var value: ReasonValue?
+    /// The limit the value broke, when there is one.
+    public var limit: ReasonValue?
+
+    /// Creates a reason from a declared code.
+    public init(_ code: ReasonCode, stage: String, message: String, value: ReasonValue? = nil, limit: ReasonValue? = nil) {
+        self.init(code: code.code, stage: stage, message: message, value: value, limit: limit)
+    }
+
+    /// Creates a reason from a raw code (external plugins, ledger rows).
+    public init(code: String, stage: String, message: String, value: ReasonValue? = nil, limit: ReasonValue? = nil) {
+        self.code = code
+        self.stage = stage
+        self.message = message
+        self.value = value
+        self.limit = limit
+    }
+}

@@ -1,0 +1,52 @@
+/// Reason codes the engine itself gives, at intake, for quotas and for stage failures.
+public enum CoreReasons {
+    /// The modality folder is not text, image or audio.
+    public static let unknownModality = ReasonCode(
+        "intake.unknown_modality", meaning: "The file sits in a folder that names no known modality.",
+        hint: "Put the file under a text/, image/ or audio/ folder of its contributor.")
+    /// A symbolic link points outside the folder being judged.
+    public static let symlinkEscape = ReasonCode(
+        "intake.symlink_escape", meaning: "A symbolic link points outside the folder being judged, or nowhere.",
+        hint: "Submit the file itself, not a link to a file elsewhere.")
+    /// A FIFO, socket or device.
+    public static let notRegular = ReasonCode(
+        "intake.not_regular", meaning: "The path is a FIFO, socket or device, not a regular file.",
+        hint: "Submit regular files only.")
+    /// Could not be opened or read.
+    public static let unreadable = ReasonCode(
+        "intake.unreadable", meaning: "The file could not be opened or read.",
+        hint: "Check the file's permissions and that it still exists.")
+    /// Zero bytes.
+    public static let empty = ReasonCode(
+        "intake.empty", meaning: "The file is empty.", hint: "Submit a file with content.")
+    /// Over max_file_bytes.
+    public static let tooLarge = ReasonCode(
+        "intake.too_large", meaning: "The file is larger than max_file_bytes; it was not read.",
+        hint: "Split or compress the file below the limit.")
+    /// Sniffed MIME type not allowed for the folder's modality.
+    public static let modalityMismatch = ReasonCode(
+        "intake.modality_mismatch", meaning: "The content's MIME type (sniffed with libmagic) is not one the folder's modality allows.",
+        hint: "Move the file to the folder of its real modality, or convert it to an allowed format.")
+    /// Over the daily file count.
+    public static let dailyFiles = ReasonCode(
+        "quota.daily_files", meaning: "The contributor already had daily_files files admitted that day.",
+        hint: "Submit the file on another day.")
+    /// Over the daily byte budget.
+    public static let dailyBytes = ReasonCode(
+        "quota.daily_bytes", meaning: "Admitting the file would pass the contributor's daily_bytes for that day.",
+        hint: "Submit the file on another day, or a smaller file.")
+    /// A stage failed on the file.
+    public static let stageFailed = ReasonCode(
+        "stage.failed", meaning: "A validator failed on the file (a bug or a resource limit in Assay); the file is retried on the next run.",
+        hint: "Nothing to fix in the file; report the message to the curators.")
+    /// The MIME sniffer failed.
+    public static let sniffFailed = ReasonCode(
+        "intake.sniff_failed", meaning: "libmagic could not classify the file; the file is retried on the next run.",
+        hint: "Nothing to fix in the file; report the message to the curators.")
+
+    /// Every core code.
+    public static let all: [ReasonCode] = [
+        unknownModality, symlinkEscape, notRegular, unreadable, empty, tooLarge, modalityMismatch,
+        dailyFiles, dailyBytes, stageFailed, sniffFailed,
+    ]
+}

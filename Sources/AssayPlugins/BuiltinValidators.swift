@@ -1,0 +1,15 @@
+import AssayCore
+import MIMESniff
+
+/// The registry: every built-in validator, in pipeline order. Adding a validator is one line here
+/// (and a target under Plugins/); a test fails when a Plugins/ target is missing from this list.
+public enum BuiltinValidators {
+    /// Every built-in validator type.
+    public static var registry: ValidatorRegistry {
+        ValidatorRegistry([
+        ])
+    }
+
+    /// The MIME sniffer used at intake.
+    public static var sniffer: any MIMESniffer { LibMagicSniffer() }
+}
