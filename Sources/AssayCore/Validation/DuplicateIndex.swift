@@ -57,9 +57,10 @@ public final class DuplicateIndex {
         pending.append(.insert(path: path, keys: keys, payload: payload))
     }
 
-    /// Drops the document at `path`, if any (the file is being judged again).
+    /// Drops the document at `path`, if any (the file is being judged again). The removal is
+    /// recorded even when the document was not loaded, so the ledger drops it too.
     public func remove(path: String) {
-        guard unplace(path: path) else { return }
+        unplace(path: path)
         pending.append(.remove(path: path))
     }
 

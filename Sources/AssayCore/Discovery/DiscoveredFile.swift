@@ -1,0 +1,13 @@
+/// A file found by discovery, with the intake refusal found without reading it, if any.
+public struct DiscoveredFile: Sendable, Equatable {
+    /// The submission.
+    public var submission: Submission
+    /// Why intake turns the file away before reading (a FIFO, an empty file, a link out of the root).
+    public var refusal: Reason?
+
+    /// Creates a discovered file.
+    public init(submission: Submission, refusal: Reason? = nil) {
+        self.submission = submission
+        self.refusal = refusal
+    }
+}

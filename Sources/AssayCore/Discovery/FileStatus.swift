@@ -1,0 +1,36 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What `lstat`/`stat` says about a path, reduced to what intake needs.
+struct FileStatus {
+    enum Kind { case regular, directory, symlink, special }
+
+    let kind: Kind
+    let size: Int64
+    let modified: Int64
+
+    /// `lstat` (links are not followed) or `stat`; nil when the path cannot be examined.
+    init?(path: String, followLinks: Bool) {
+        var info = stat()
+        let result = followLinks ? stat(path, &info) : lstat(path, &info)
+        guard result == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: kind = .regular
+        case S_IFDIR: kind = .directory
+        case S_IFLNK: kind = .symlink
+        default: kind = .special
+        }
+        size = Int64(info.st_size)
+        modified = Int64(info.st_mtim.tv_sec)
+    }
+
+    /// The canonical absolute path, links resolved; nil when it does not resolve.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}

@@ -1,0 +1,43 @@
+/// The intake checks that need no reading: kind of file, emptiness, size, links leaving the root.
+struct IntakeRules: Sendable {
+    let maxFileBytes: Int64
+
+    /// Builds the discovered file for `path` (absolute) whose canonical root is `realRoot`.
+    func examine(path: String, relative: String, contributor: String, modality: String,
+                 realRoot: String, manifestTime: Int64? = nil) -> DiscoveredFile {
+        var submission = Submission(path: relative, absolutePath: path, contributor: contributor,
+                                    modalityName: modality, submittedAt: manifestTime ?? 0, bytes: 0)
+        func refuse(_ code: ReasonCode, _ message: String, value: ReasonValue? = nil, limit: ReasonValue? = nil) -> DiscoveredFile {
+            DiscoveredFile(submission: submission, refusal: Reason(code, stage: "intake", message: message, value: value, limit: limit))
+        }
+        guard let link = FileStatus(path: path, followLinks: false) else {
+            return refuse(CoreReasons.unreadable, "cannot examine the file (it vanished or is not accessible)")
+        }
+        var status = link
+        if link.kind == .symlink {
+            guard let target = FileStatus.realPath(path), let resolved = FileStatus(path: target, followLinks: true) else {
+                return refuse(CoreReasons.symlinkEscape, "the symbolic link points nowhere")
+            }
+            guard target == realRoot || target.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/") else {
+                return refuse(CoreReasons.symlinkEscape, "the symbolic link leaves the folder being judged", value: .text(target))
+            }
+            status = resolved
+        }
+        submission.submittedAt = manifestTime ?? status.modified
+        submission.bytes = status.size
+        if submission.modality == nil {
+            return refuse(CoreReasons.unknownModality, "'\(modality)' is not a modality folder; use text, image or audio", value: .text(modality))
+        }
+        switch status.kind {
+        case .regular: break
+        case .directory: return refuse(CoreReasons.notRegular, "the path is a directory, not a file")
+        case .special, .symlink: return refuse(CoreReasons.notRegular, "the path is a FIFO, socket or device, not a regular file")
+        }
+        if status.size == 0 { return refuse(CoreReasons.empty, "the file is empty", value: 0) }
+        if status.size > maxFileBytes {
+            return refuse(CoreReasons.tooLarge, "the file is larger than max_file_bytes; it was not read",
+                          value: .number(Double(status.size)), limit: .number(Double(maxFileBytes)))
+        }
+        return DiscoveredFile(submission: submission)
+    }
+}

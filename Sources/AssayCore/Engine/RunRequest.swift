@@ -1,0 +1,22 @@
+/// What `assay run` was asked to do.
+public struct RunRequest: Sendable {
+    /// Folders to judge (ignored when the config names a manifest).
+    public var roots: [String]
+    /// Worker threads for the parallel stages.
+    public var jobs: Int
+    /// Judge every file again, even unchanged ones.
+    public var rejudge: Bool
+    /// Where verdict lines go: a path, `-` for standard output, or nil.
+    public var verdicts: String?
+    /// Show a progress bar when standard error is a terminal.
+    public var progress: Bool
+
+    /// Creates a request.
+    public init(roots: [String], jobs: Int, rejudge: Bool = false, verdicts: String? = nil, progress: Bool = true) {
+        self.roots = roots
+        self.jobs = max(1, jobs)
+        self.rejudge = rejudge
+        self.verdicts = verdicts
+        self.progress = progress
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// A one-line progress bar on standard error, shown only when it is a terminal.
+final class ProgressBar {
+    private let total: Int
+    private let enabled: Bool
+    private let start = Date()
+    private var last = Date.distantPast
+
+    init(total: Int, enabled: Bool) {
+        self.total = total
+        self.enabled = enabled && isatty(2) == 1
+    }
+
+    func update(done: Int) {
+        guard enabled else { return }
+        let now = Date()
+        guard done == total || now.timeIntervalSince(last) >= 0.1 else { return }
+        last = now
+        let fraction = total == 0 ? 1 : Double(done) / Double(total)
+        let width = 30
+        let filled = Int(fraction * Double(width))
+        let rate = Double(done) / max(now.timeIntervalSince(start), 0.001)
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        let text = String(format: "\r[%@] %d/%d %3.0f%% %.0f files/s", bar, done, total, fraction * 100, rate)
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    func finish() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}

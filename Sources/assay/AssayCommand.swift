@@ -1,0 +1,12 @@
+import ArgumentParser
+import AssayCore
+
+/// The `assay` command: decides which contributed files may enter a shared dataset.
+struct AssayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assay",
+        abstract: "Decide which contributed files (text, PNG, audio) may enter a shared dataset.",
+        version: AssayVersion.string,
+        subcommands: [RunCommand.self, CheckCommand.self, InitCommand.self, PluginsCommand.self, ReasonsCommand.self]
+    )
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import AssayCore
+import AssayPlugins
+import Foundation
+
+/// `assay init`: writes a commented starter config.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Write a commented starter config with the shipped defaults and every built-in stage."
+    )
+
+    @Argument(help: "Where to write it.")
+    var path = "assay.yml"
+
+    @Flag(name: .long, help: "Overwrite an existing file.")
+    var force = false
+
+    func run() throws {
+        if FileManager.default.fileExists(atPath: path) && !force {
+            fail("\(path) exists; use --force to overwrite it")
+        }
+        let text = StarterConfig.yaml(registry: BuiltinValidators.registry)
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+            fail("cannot write \(path)", code: 1)
+        }
+        print("wrote \(path)")
+    }
+}
