@@ -58,8 +58,10 @@ let package = Package(
             swiftSettings: strict
         ),
 
-        .testTarget(name: "AssayCoreTests", dependencies: ["AssayCore", "AssayPlugins"], swiftSettings: strict),
-        .testTarget(name: "MIMESniffTests", dependencies: ["MIMESniff", "AssayCore"], swiftSettings: strict),
-        .testTarget(name: "AssayCLITests", dependencies: ["assay", "AssayCore"], swiftSettings: strict),
+        // Temp folders, real programs and corpus locations for every test target.
+        .target(name: "AssayTestSupport", path: "Tests/AssayTestSupport", swiftSettings: strict),
+        .testTarget(name: "AssayCoreTests", dependencies: ["AssayCore", "AssayPlugins", "AssayTestSupport"], swiftSettings: strict),
+        .testTarget(name: "MIMESniffTests", dependencies: ["MIMESniff", "AssayCore", "AssayTestSupport"], swiftSettings: strict),
+        .testTarget(name: "AssayCLITests", dependencies: ["assay", "AssayCore", "AssayPlugins", "AssayTestSupport"], swiftSettings: strict),
     ]
 )

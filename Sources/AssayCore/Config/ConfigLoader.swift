@@ -77,7 +77,7 @@ public struct ConfigLoader: Sendable {
             case "modalities":
                 config.modalities = try modalities(from: value)
             case "pipeline":
-                config.pipeline = try pipeline(from: value)
+                config.pipeline = value.isNull ? [] : try pipeline(from: value)
             default:
                 throw keyNode.error("unknown key '\(key)'", suggestion: Suggestion.closest(to: key, in: Self.topKeys))
             }
@@ -189,6 +189,9 @@ public struct ConfigLoader: Sendable {
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             return ConfigError(file: file, line: mark.line, column: mark.column, message: "invalid YAML: \(problem)")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return ConfigError(file: file, line: context.mark.line, column: context.mark.column,
+                               message: "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in a mapping")
         default:
             return ConfigError(file: file, line: nil, column: nil, message: "invalid YAML: \(error)")
         }

@@ -34,6 +34,7 @@ public struct ManifestReader: Sendable {
         var line = 1
         while let row = reader.next() {
             line += 1
+            if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
             func field(_ name: String) -> String {
                 guard let at = index[name], at < row.count else { return "" }
                 return row[at].trimmingCharacters(in: .whitespaces)
@@ -48,6 +49,9 @@ public struct ManifestReader: Sendable {
             try emit(rules.examine(path: realBase + "/" + relative, relative: relative, contributor: field("contributor"),
                                    modality: field("modality"), realRoot: realBase, manifestTime: time))
         }
-        if let error = reader.error { throw DiscoveryError("\(path):\(line): \(error)") }
+        // CSV.swift reports the end of a stream that ends in a blank line as cannotReadFile.
+        if let error = reader.error, !(error is CSVError && "\(error)" == "cannotReadFile") {
+            throw DiscoveryError("\(path):\(line): \(error)")
+        }
     }
 }

@@ -1,0 +1,48 @@
+import AssayCore
+import AssayPlugins
+import AssayTestSupport
+import Foundation
+
+/// Builds datanets from real files and runs the engine on them.
+enum RunFixtures {
+    static let loader = ConfigLoader(registry: BuiltinValidators.registry)
+
+    /// Sets a file's modification time, which is its submission time.
+    static func touch(_ path: String, _ time: String) throws {
+        let seconds = try require(RFC3339.parse(time))
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: TimeInterval(seconds))], ofItemAtPath: path)
+    }
+
+    /// Loads a config written as YAML in `folder`.
+    static func config(_ yaml: String, in folder: TemporaryFolder) throws -> AssayConfig {
+        try loader.load(yaml: yaml, file: folder.url("assay.yml"))
+    }
+
+    /// Runs and returns the summary and the verdict lines by path.
+    static func run(_ config: AssayConfig, root: String, jobs: Int = 2, rejudge: Bool = false, verdicts: String) throws -> (RunSummary, [String: [String: Any]], [String]) {
+        let summary = try Runner(config: config, sniffer: BuiltinValidators.sniffer)
+            .run(RunRequest(roots: [root], jobs: jobs, rejudge: rejudge, verdicts: verdicts, progress: false))
+        let lines = try String(contentsOfFile: verdicts, encoding: .utf8).split(separator: "\n").map(String.init)
+        var byPath: [String: [String: Any]] = [:]
+        for line in lines {
+            let object = try require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            byPath[try require(object["path"] as? String)] = object
+        }
+        return (summary, byPath, lines)
+    }
+
+    /// The reason codes of a verdict object.
+    static func codes(_ verdict: [String: Any]?) -> [String] {
+        ((verdict?["reasons"] as? [[String: Any]]) ?? []).compactMap { $0["code"] as? String }
+    }
+}
+
+extension Optional {
+    /// Unwraps or throws, for fixtures.
+    struct Missing: Error {}
+}
+
+func require<T>(_ value: T?) throws -> T {
+    guard let value else { throw Optional<T>.Missing() }
+    return value
+}

@@ -1,0 +1,96 @@
+@testable import AssayCore
+import AssayPlugins
+import AssayTestSupport
+import Foundation
+import Testing
+
+/// The engine end to end on real files: one verdict per file, resumable, thread-count independent.
+@Suite struct RunnerTests {
+    func datanet() throws -> TemporaryFolder {
+        let folder = TemporaryFolder("datanet")
+        try folder.copy("/usr/share/common-licenses/GPL-3", to: "net/alice/text/gpl3.txt")
+        try folder.copy("/usr/share/common-licenses/Apache-2.0", to: "net/alice/text/apache.txt")
+        try folder.copy(Locations.corpora + "/pngsuite/basn2c08.png", to: "net/bob/image/rgb.png")
+        try folder.copy("/bin/ls", to: "net/bob/image/ls.png")
+        try folder.copy("/usr/share/common-licenses/BSD", to: "net/bob/audio/notes.wav")
+        try folder.copy(Locations.corpora + "/flac-valid/subset-60.flac", to: "net/carol/audio/mono.flac")
+        try folder.write("net/carol/audio/empty.wav", bytes: [])
+        try folder.write("net/carol/video/clip.txt", text: "x")
+        return folder
+    }
+
+    @Test func everyFileGetsOneVerdictAndModalitiesStayApart() throws {
+        let folder = try datanet()
+        let config = try RunFixtures.config("version: 1\nlimits: { quotas: false }\n", in: folder)
+        let (summary, verdicts, _) = try RunFixtures.run(config, root: folder.url("net"), verdicts: folder.url("v.jsonl"))
+        #expect(summary.found == 8 && verdicts.count == 8)
+        #expect(verdicts["alice/text/gpl3.txt"]?["verdict"] as? String == "accepted")
+        #expect(verdicts["bob/image/rgb.png"]?["mime"] as? String == "image/png")
+        let elf = verdicts["bob/image/ls.png"]
+        #expect(elf?["verdict"] as? String == "refused")
+        #expect(RunFixtures.codes(elf) == ["intake.modality_mismatch"])
+        #expect(((elf?["reasons"] as? [[String: Any]])?.first?["value"] as? String)?.hasPrefix("application/x-") == true)
+        #expect(RunFixtures.codes(verdicts["bob/audio/notes.wav"]) == ["intake.modality_mismatch"])
+        #expect(RunFixtures.codes(verdicts["carol/audio/empty.wav"]) == ["intake.empty"])
+        #expect(RunFixtures.codes(verdicts["carol/video/clip.txt"]) == ["intake.unknown_modality"])
+        #expect(verdicts["carol/audio/mono.flac"]?["mime"] as? String == "audio/flac")
+        let sha = verdicts["alice/text/gpl3.txt"]?["sha256"] as? String
+        #expect(sha == ContentHash.sha256([UInt8](try Data(contentsOf: URL(fileURLWithPath: "/usr/share/common-licenses/GPL-3")))))
+    }
+
+    @Test func rerunJudgesOnlyNewOrChangedFiles() throws {
+        let folder = try datanet()
+        let config = try RunFixtures.config("version: 1\nlimits: { quotas: false }\n", in: folder)
+        let first = try RunFixtures.run(config, root: folder.url("net"), verdicts: folder.url("1.jsonl"))
+        let second = try RunFixtures.run(config, root: folder.url("net"), verdicts: folder.url("2.jsonl"))
+        // Only files refused before reading are looked at again (they are never hashed).
+        #expect(second.0.judged == 2)
+        #expect(second.2 == first.2)
+        try folder.write("net/alice/text/apache.txt", text: "changed content, now very short\n")
+        try folder.copy("/usr/share/common-licenses/MPL-2.0", to: "net/alice/text/new.txt")
+        let third = try RunFixtures.run(config, root: folder.url("net"), verdicts: folder.url("3.jsonl"))
+        #expect(third.0.judged == 4 && third.0.found == 9)
+        let forced = try RunFixtures.run(config, root: folder.url("net"), rejudge: true, verdicts: folder.url("4.jsonl"))
+        #expect(forced.0.judged == 9)
+        let changedConfig = try RunFixtures.config("version: 1\nlimits: { quotas: false, max_file_bytes: 5MB }\n", in: folder)
+        let refingerprinted = try RunFixtures.run(changedConfig, root: folder.url("net"), verdicts: folder.url("5.jsonl"))
+        #expect(refingerprinted.0.judged == 9)
+    }
+
+    @Test func vanishedFileIsRefusedAsUnreadable() throws {
+        let reader = FileReader(maxFileBytes: 100)
+        #expect(throws: FileReader.Failure.self) { try reader.load("/nonexistent/assay/file.txt") }
+        do {
+            _ = try reader.load("/nonexistent/assay/file.txt")
+        } catch {
+            guard case let .refused(code, message, _, _) = error else { return }
+            #expect(code == CoreReasons.unreadable)
+            #expect(message.contains("No such file"))
+        }
+    }
+
+    @Test func oneAndTwoJobsGiveIdenticalVerdicts() throws {
+        let folder = TemporaryFolder("jobs")
+        let licences = try FileManager.default.contentsOfDirectory(atPath: "/usr/share/common-licenses").sorted()
+        var n = 0
+        for round in 0..<6 {
+            for name in licences {
+                n += 1
+                let contributor = ["ann", "ben", "cid"][n % 3]
+                let path = try folder.copy("/usr/share/common-licenses/" + name, to: "net/\(contributor)/text/\(round)-\(name).txt")
+                try RunFixtures.touch(path, "2026-11-2\(round % 3)T1\(n % 10):00:00Z")
+            }
+            try folder.copy(Locations.corpora + "/pngsuite/basn2c08.png", to: "net/ben/image/\(round).png")
+        }
+        let config = try RunFixtures.config("version: 1\nlimits: { daily_files: 7 }\n", in: folder)
+        var one = config
+        one.ledger = folder.url("one.sqlite")
+        var two = config
+        two.ledger = folder.url("two.sqlite")
+        let a = try RunFixtures.run(one, root: folder.url("net"), jobs: 1, verdicts: folder.url("one.jsonl"))
+        let b = try RunFixtures.run(two, root: folder.url("net"), jobs: 2, verdicts: folder.url("two.jsonl"))
+        #expect(a.2.count == n + 6)
+        #expect(a.2 == b.2)
+        #expect(a.0.total(.refused) > 0, "quotas make the order matter")
+    }
+}

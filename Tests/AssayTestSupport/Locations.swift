@@ -1,0 +1,29 @@
+import Foundation
+
+/// Where the package, its built tool and the shared corpora are.
+public enum Locations {
+    /// The package root (the folder with Package.swift).
+    public static let packageRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+        }
+        return FileManager.default.currentDirectoryPath
+    }()
+
+    /// `../shared/corpora` beside the package: PngSuite, FLAC and WAV test files.
+    public static let corpora: String = (packageRoot as NSString).deletingLastPathComponent + "/shared/corpora"
+
+    /// The `assay` executable built next to the test bundle.
+    public static let assay: String = {
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var directory = (exe as NSString).deletingLastPathComponent
+        while directory != "/" {
+            let candidate = directory + "/assay"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            directory = (directory as NSString).deletingLastPathComponent
+        }
+        return packageRoot + "/.build/debug/assay"
+    }()
+}
