@@ -1,0 +1,108 @@
+import AssayCore
+import AssayPlugins
+import AssayTestSupport
+import Foundation
+import Testing
+
+/// The `assay` executable as people run it: exit codes, messages, files written.
+@Suite struct CLITests {
+    func assay(_ arguments: [String], in directory: String? = nil) throws -> Shell.Result {
+        try Shell.run([Locations.assay] + arguments, in: directory)
+    }
+
+    @Test func badConfigExitsTwoWithFileLineColumn() throws {
+        let folder = TemporaryFolder()
+        try folder.write("net/alice/text/a.txt", text: "hello world\n")
+        let config = try folder.write("assay.yml", text: "version: 1\nlimits:\n  daily_flies: 3\n")
+        let result = try assay(["run", "--config", config, folder.url("net")])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("\(config):3:3: error: unknown key 'daily_flies'"))
+        #expect(result.stderr.contains("did you mean 'daily_files'"))
+        #expect(!FileManager.default.fileExists(atPath: folder.url("assay.sqlite")), "nothing is read or written")
+    }
+
+    @Test func missingFolderAndUsageErrorsExitTwo() throws {
+        let folder = TemporaryFolder()
+        let config = try folder.write("assay.yml", text: "version: 1\n")
+        #expect(try assay(["run", "--config", config, folder.url("nope")]).status == 2)
+        #expect(try assay(["run", "--config", config, "--jobs", "0", folder.path]).status == 2)
+        #expect(try assay(["run", "--no-such-flag"]).status == 2)
+        #expect(try assay(["check"]).status == 2)
+    }
+
+    @Test func runWritesLedgerVerdictsAndSummary() throws {
+        let folder = TemporaryFolder()
+        try folder.copy("/usr/share/common-licenses/GPL-3", to: "net/alice/text/gpl.txt")
+        try folder.copy("/bin/ls", to: "net/alice/image/ls.png")
+        let config = try folder.write("assay.yml", text: "version: 1\n")
+        let result = try assay(["run", "--config", config, "--verdicts", folder.url("v.jsonl"), folder.url("net")])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("assay: 2 files"))
+        #expect(result.stdout.contains("intake.modality_mismatch"))
+        #expect(FileManager.default.fileExists(atPath: folder.url("assay.sqlite")), "the ledger sits next to the config")
+        let lines = try String(contentsOfFile: folder.url("v.jsonl"), encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 2)
+        let toStdout = try assay(["run", "--config", config, "--verdicts", "-", folder.url("net")])
+        #expect(toStdout.stdout.split(separator: "\n").count == 2, "verdicts on stdout, summary on stderr")
+        #expect(toStdout.stderr.contains("assay: 2 files"))
+    }
+
+    @Test func checkExitsZeroOnlyWhenEveryFileIsAccepted() throws {
+        let folder = TemporaryFolder()
+        let config = try folder.write("assay.yml", text: "version: 1\nlimits: { max_file_bytes: 20KB }\n")
+        let good = try folder.copy(Locations.corpora + "/pngsuite/basn2c08.png", to: "me/image/good.png")
+        let elf = try folder.copy("/bin/ls", to: "me/image/photo.png")
+        let ok = try assay(["check", "--config", config, good])
+        #expect(ok.status == 0, "\(ok.stdout)\(ok.stderr)")
+        let bad = try assay(["check", "--config", config, good, elf])
+        #expect(bad.status == 1)
+        #expect(bad.stdout.contains("intake.modality_mismatch") || bad.stdout.contains("intake.too_large"))
+        #expect(bad.stdout.contains("hint: "))
+        let json = try assay(["check", "--json", "--config", config, elf])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(object?["verdict"] as? String == "refused")
+        #expect(try assay(["check", "--config", folder.url("missing.yml"), good]).status == 2)
+    }
+
+    @Test func initWritesALoadableStarterConfig() throws {
+        let folder = TemporaryFolder()
+        let result = try assay(["init"], in: folder.path)
+        #expect(result.status == 0)
+        let text = try String(contentsOfFile: folder.url("assay.yml"), encoding: .utf8)
+        for name in BuiltinValidators.registry.names where name != "external" {
+            #expect(text.contains("- use: \(name)"))
+        }
+        let config = try ConfigLoader(registry: BuiltinValidators.registry).load(path: folder.url("assay.yml"))
+        #expect(config.limits == Limits())
+        #expect(try assay(["init"], in: folder.path).status == 2, "an existing config is not overwritten")
+        #expect(try assay(["init", "--force", "other.yml"], in: folder.path).status == 0)
+    }
+
+    @Test func pluginsListsEveryValidatorWithOptions() throws {
+        let result = try assay(["plugins"])
+        #expect(result.status == 0)
+        for type in BuiltinValidators.registry.types {
+            #expect(result.stdout.contains(type.name))
+            for option in type.optionDescriptions { #expect(result.stdout.contains(option.name)) }
+        }
+    }
+
+    @Test func reasonsDocumentMatchesTheDeclaredCodes() throws {
+        let result = try assay(["reasons"])
+        let documented = try String(contentsOfFile: Locations.packageRoot + "/docs/reasons.md", encoding: .utf8)
+        #expect(result.stdout == documented, "regenerate with: swift run assay reasons > docs/reasons.md")
+        let codes = BuiltinValidators.registry.reasonCodes.map(\.code)
+        #expect(Set(codes).count == codes.count, "reason codes are unique")
+    }
+
+    @Test func registryListsEveryPluginTargetOnceByUniqueName() throws {
+        let plugins = try FileManager.default.contentsOfDirectory(atPath: Locations.packageRoot + "/Plugins").filter { !$0.hasPrefix(".") }
+        let modules = Set(BuiltinValidators.registry.types.map { String(String(reflecting: $0).split(separator: ".")[0]) }
+                          + [String(String(reflecting: type(of: BuiltinValidators.sniffer)).split(separator: ".")[0])])
+        for plugin in plugins {
+            #expect(modules.contains(plugin), "Plugins/\(plugin) is missing from BuiltinValidators")
+        }
+        let names = BuiltinValidators.registry.names
+        #expect(Set(names).count == names.count, "two validators share a name")
+    }
+}
