@@ -65,7 +65,8 @@ public final class Runner {
     private func judge(_ request: RunRequest, ledger: Ledger) throws(LedgerError) -> RunSummary {
         let total = try ledger.stagedCount()
         let fingerprint = config.fingerprint
-        let runID = try ledger.beginRun(fingerprint: fingerprint, config: config.source, roots: request.roots, jobs: request.jobs)
+        let runID = try ledger.beginRun(fingerprint: fingerprint, config: config.source, roots: request.roots, jobs: request.jobs,
+                                       stages: config.pipeline.map(\.name))
         let indexes = config.pipeline.map { $0.stateful == nil ? nil : DuplicateIndex(stage: $0.name) }
         for index in indexes.compactMap({ $0 }) { try ledger.load(index, excludingStaged: request.rejudge) }
         let rejudge = request.rejudge

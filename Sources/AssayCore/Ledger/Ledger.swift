@@ -51,11 +51,12 @@ public final class Ledger: Sendable {
     // MARK: Runs
 
     /// Records the start of a run and returns its id.
-    public func beginRun(fingerprint: String, config: String?, roots: [String], jobs: Int) throws(LedgerError) -> Int64 {
+    public func beginRun(fingerprint: String, config: String?, roots: [String], jobs: Int, stages: [String]) throws(LedgerError) -> Int64 {
         try write("start a run") { db in
             try db.execute(sql: """
-                INSERT INTO runs(started_at, fingerprint, config, roots, jobs, status) VALUES (?, ?, ?, ?, ?, 'running')
-                """, arguments: [RFC3339.format(Int64(Date().timeIntervalSince1970)), fingerprint, config, roots.joined(separator: "\n"), jobs])
+                INSERT INTO runs(started_at, fingerprint, config, roots, jobs, stages, status) VALUES (?, ?, ?, ?, ?, ?, 'running')
+                """, arguments: [RFC3339.format(Int64(Date().timeIntervalSince1970)), fingerprint, config, roots.joined(separator: "\n"), jobs,
+                                  stages.joined(separator: " ")])
             return db.lastInsertedRowID
         }
     }

@@ -9,7 +9,7 @@ enum LedgerSchema {
                 CREATE TABLE runs(
                   id INTEGER PRIMARY KEY AUTOINCREMENT,
                   started_at TEXT NOT NULL, finished_at TEXT, status TEXT NOT NULL,
-                  fingerprint TEXT NOT NULL, config TEXT, roots TEXT NOT NULL, jobs INTEGER NOT NULL,
+                  fingerprint TEXT NOT NULL, config TEXT, roots TEXT NOT NULL, jobs INTEGER NOT NULL, stages TEXT NOT NULL DEFAULT '',
                   files_found INTEGER, files_judged INTEGER);
                 CREATE TABLE verdicts(
                   path TEXT PRIMARY KEY, run_id INTEGER NOT NULL REFERENCES runs(id),
