@@ -4,10 +4,10 @@ import Foundation
 public struct ReportBuilder: Sendable {
     /// Which metrics get a histogram: modality, metric, title, bin width.
     public static let histogramSpecs: [(modality: String, metric: String, title: String, width: Double)] = [
-        ("text", "text.quality_score", "Text quality score", 0.05),
+        ("text", "text.score", "Text quality score", 0.05),
         ("text", "text.words", "Text length (words)", 250),
-        ("image", "png.megapixels", "Image size (megapixels)", 0.25),
-        ("image", "png.width", "Image width (px)", 128),
+        ("image", "png.width", "Image width (px)", 64),
+        ("image", "png.height", "Image height (px)", 64),
         ("audio", "audio.seconds", "Audio duration (s)", 2),
         ("audio", "audio.snr_db", "Audio SNR (dB, WADA)", 5),
     ]
