@@ -45,9 +45,10 @@ let package = Package(
         ),
 
         plugin("MIMESniff", extra: ["CMagic"]),
+        plugin("PNGCheck", extra: ["CPNGShim"]),
 
         // The registry: one list of every built-in validator.
-        .target(name: "AssayPlugins", dependencies: ["AssayCore", "MIMESniff"], swiftSettings: strict),
+        .target(name: "AssayPlugins", dependencies: ["AssayCore", "MIMESniff", "PNGCheck"], swiftSettings: strict),
 
         .executableTarget(
             name: "assay",
@@ -62,6 +63,7 @@ let package = Package(
         .target(name: "AssayTestSupport", path: "Tests/AssayTestSupport", swiftSettings: strict),
         .testTarget(name: "AssayCoreTests", dependencies: ["AssayCore", "AssayPlugins", "AssayTestSupport"], swiftSettings: strict),
         .testTarget(name: "MIMESniffTests", dependencies: ["MIMESniff", "AssayCore", "AssayTestSupport"], swiftSettings: strict),
+        .testTarget(name: "PNGCheckTests", dependencies: ["PNGCheck", "AssayCore", "AssayTestSupport"], swiftSettings: strict),
         .testTarget(name: "AssayCLITests", dependencies: ["assay", "AssayCore", "AssayPlugins", "AssayTestSupport"], swiftSettings: strict),
     ]
 )

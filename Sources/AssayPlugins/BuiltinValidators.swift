@@ -1,5 +1,6 @@
 import AssayCore
 import MIMESniff
+import PNGCheck
 
 /// The registry: every built-in validator, in pipeline order. Adding a validator is one line here
 /// (and a target under Plugins/); a test fails when a Plugins/ target is missing from this list.
@@ -7,6 +8,7 @@ public enum BuiltinValidators {
     /// Every built-in validator type.
     public static var registry: ValidatorRegistry {
         ValidatorRegistry([
+            PNGCheck.self,
         ])
     }
 

@@ -1,0 +1,83 @@
+import AssayCore
+
+/// `png-check`: decodes every row of a PNG with libpng (through a C shim that owns every setjmp),
+/// rejects damaged, hostile and out-of-policy files, and finds exact and near duplicate images.
+public struct PNGCheck: StatefulValidator {
+    /// The options type.
+    public typealias Options = PNGCheckOptions
+
+    /// The key in `assay.yml`.
+    public static let name = "png-check"
+    /// One line for `assay plugins`.
+    public static let summary = "Full libpng decode under memory limits; size, format, blank and metadata checks; exact and near duplicate images."
+    /// Images only.
+    public static let modalities: Set<Modality> = [.image]
+    /// Every code this stage gives.
+    public static var reasonCodes: [ReasonCode] { PNGReasons.all }
+
+    /// The effective options.
+    public let options: PNGCheckOptions
+    private let limits: PNGDecodeLimits
+
+    /// Builds the stage; rejects contradictory options.
+    public init(options: PNGCheckOptions) throws(OptionsError) {
+        if options.minWidth > options.maxWidth {
+            throw OptionsError("min_width (\(options.minWidth)) is above max_width (\(options.maxWidth))")
+        }
+        if options.minHeight > options.maxHeight {
+            throw OptionsError("min_height (\(options.minHeight)) is above max_height (\(options.maxHeight))")
+        }
+        if let low = options.minAspectRatio, let high = options.maxAspectRatio, low > high {
+            throw OptionsError("min_aspect_ratio (\(low)) is above max_aspect_ratio (\(high))")
+        }
+        if options.bitDepths.isEmpty { throw OptionsError("bit_depths is empty: no image could pass") }
+        if options.colorTypes.isEmpty { throw OptionsError("color_types is empty: no image could pass") }
+        if options.maxMetadataBytes < 1 { throw OptionsError("max_metadata_bytes must be at least 1 byte") }
+        self.options = options
+        limits = PNGDecodeLimits(
+            maxWidth: UInt32(options.maxWidth), maxHeight: UInt32(options.maxHeight), maxPixels: UInt64(options.maxPixels),
+            // A little over the budget: the chunk walk rejects first, and libpng never caches more.
+            chunkCacheMax: UInt32(options.maxMetadataChunks + 2), chunkMallocMax: UInt64(options.maxMetadataBytes),
+            ancillaryCRCFatal: options.ancillaryCRCFatal)
+    }
+
+    /// Decodes the file and applies every per-file check.
+    public func analyze(_ file: FileInput) throws(StageFailure) -> Finding {
+        let decoding = PNGDecoder.decode(file.bytes, limits: limits)
+        return PNGInspection(options: options, stage: stageName).finding(for: decoding)
+    }
+
+    /// Rejects an image whose pixels, or nearly whose picture, an earlier admitted file has.
+    public func decide(_ finding: Finding, of file: Judgement, index: DuplicateIndex) -> Decision {
+        guard let print = finding.payload as? PNGFingerprint else { return Decision() }
+        if options.exactDuplicates {
+            for entry in index.entries(forKey: print.exactKey) where entry.path != file.path {
+                guard let other = PNGFingerprint(payload: entry.payload), other.samePixels(as: print) else { continue }
+                let reason = Reason(PNGReasons.dupExact, stage: stageName,
+                                    message: "same pixels as \(entry.path)", value: 0, limit: 0)
+                return Decision(reasons: [reason], metrics: ["png.dup_distance": 0], duplicateOf: entry.path)
+            }
+        }
+        guard options.nearDuplicates else { return Decision() }
+        var best: (path: String, distance: Int)?
+        for entry in index.candidates(forKeys: print.probeKeys(distance: options.nearDupDistance)) where entry.path != file.path {
+            guard let other = PNGFingerprint(payload: entry.payload) else { continue }
+            let distance = print.distance(to: other)
+            // Candidates come oldest first, so on a tie the first admitted wins.
+            if distance <= options.nearDupDistance, distance < (best?.distance ?? Int.max) {
+                best = (entry.path, distance)
+            }
+        }
+        guard let best else { return Decision() }
+        let reason = Reason(PNGReasons.dupNear, stage: stageName,
+                            message: "nearly the same picture as \(best.path): perceptual hashes \(best.distance) bits apart",
+                            value: .number(Double(best.distance)), limit: .number(Double(options.nearDupDistance)))
+        return Decision(reasons: [reason], metrics: ["png.dup_distance": Double(best.distance)], duplicateOf: best.path)
+    }
+
+    /// Indexes an accepted image by its pixel hash and the four bands of its perceptual hash.
+    public func admit(_ finding: Finding, of file: Judgement, index: DuplicateIndex) {
+        guard let print = finding.payload as? PNGFingerprint else { return }
+        index.insert(path: file.path, keys: print.keys, payload: print.payload)
+    }
+}

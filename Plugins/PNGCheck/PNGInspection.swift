@@ -1,0 +1,201 @@
+import AssayCore
+
+/// Turns one decode into reasons and metrics under the stage's options: structural failures
+/// first (a file that does not decode gets only that reason), then the configured checks.
+struct PNGInspection {
+    let options: PNGCheckOptions
+    let stage: String
+
+    /// The finding for `d`, with the fingerprint as payload when every row decoded.
+    func finding(for d: PNGDecoding) -> Finding {
+        var finding = Finding(metrics: metrics(of: d))
+        if d.status != .ok {
+            finding.reasons = [failure(d)]
+            return finding
+        }
+        finding.reasons = structuralWarnings(d) + container(d) + shape(d) + content(d)
+        finding.payload = PNGFingerprint(pixelHash: d.pixelHash, perceptualHash: d.perceptualHash, width: d.width, height: d.height)
+        return finding
+    }
+
+    func metrics(of d: PNGDecoding) -> [String: Double] {
+        var m: [String: Double] = [
+            "png.warnings": Double(d.warnings),
+            "png.chunks": Double(d.chunks.chunks),
+            "png.metadata_chunks": Double(d.chunks.ancillaryChunks),
+            "png.metadata_bytes": Double(d.chunks.ancillaryBytes),
+            "png.exif": d.chunks.exif ? 1 : 0,
+            "png.animated": d.chunks.animated ? 1 : 0,
+        ]
+        if d.chunks.exif { m["png.exif_bytes"] = Double(d.chunks.exifBytes) }
+        if d.chunks.iccpBytes > 0 { m["png.iccp_bytes"] = Double(d.chunks.iccpBytes) }
+        let width = d.width > 0 ? d.width : d.chunks.headerWidth
+        let height = d.height > 0 ? d.height : d.chunks.headerHeight
+        if width > 0, height > 0 {
+            m["png.width"] = Double(width)
+            m["png.height"] = Double(height)
+        }
+        if d.width > 0 {
+            m["png.bit_depth"] = Double(d.bitDepth)
+            m["png.color_type"] = Double(d.colorType)
+            m["png.interlaced"] = d.interlaced ? 1 : 0
+        }
+        if d.status == .ok {
+            m["png.text_bytes"] = Double(d.textBytes)
+            m["png.trailing_bytes"] = Double(d.trailingBytes)
+            m["png.luma_mean"] = d.lumaMean
+            m["png.luma_stddev"] = d.lumaStddev
+            m["png.alpha_mean"] = d.alphaMean
+        }
+        return m
+    }
+
+    // MARK: - Decoding failures
+
+    private func failure(_ d: PNGDecoding) -> Reason {
+        let said = d.message.isEmpty ? "" : " (libpng: \(d.message))"
+        switch d.status {
+        case .ok: return reason(PNGReasons.decode, "decoded") // not reached: callers check .ok
+        case .signature: return reason(PNGReasons.signature, d.message, value: .number(Double(d.length)))
+        case .crc: return reason(PNGReasons.crc, "chunk CRC mismatch\(said)")
+        case .ihdr:
+            let details = d.warningText.split(separator: "\n").joined(separator: "; ")
+            return reason(PNGReasons.ihdr, "invalid IHDR" + (details.isEmpty ? said : ": \(details)"))
+        case .chunk: return reason(PNGReasons.chunk, "malformed chunk\(said)")
+        case .chunkOrder: return reason(PNGReasons.chunkOrder, "chunk out of order\(said)")
+        case .missingIDAT: return reason(PNGReasons.missingIDAT, "no image data: IEND before any IDAT")
+        case .zlib: return reason(PNGReasons.zlib, "corrupt compressed image data\(said)")
+        case .filter: return reason(PNGReasons.filter, "undefined row filter type\(said)")
+        case .idatShort: return reason(PNGReasons.idatShort, "the image data ends before the last row\(said)")
+        case .idatExtra: return reason(PNGReasons.idatExtra, "image data after the last row\(said)")
+        case .truncated: return reason(PNGReasons.truncated, d.message, value: .number(Double(d.length)))
+        case .missingIEND: return reason(PNGReasons.missingIEND, d.message)
+        case .tooLarge: return tooLarge(d)
+        case .metadata:
+            return reason(PNGReasons.metadataSize, "an ancillary chunk is over max_metadata_bytes\(said)",
+                          limit: .number(Double(options.maxMetadataBytes)))
+        case .noMemory: return reason(PNGReasons.noMemory, "out of memory\(said)")
+        case .other: return reason(PNGReasons.decode, "libpng refused the file: \(d.message)")
+        }
+    }
+
+    private func tooLarge(_ d: PNGDecoding) -> Reason {
+        let width = Int(d.width > 0 ? d.width : d.chunks.headerWidth)
+        let height = Int(d.height > 0 ? d.height : d.chunks.headerHeight)
+        let size = "\(width) × \(height) px"
+        if width > options.maxWidth {
+            return reason(PNGReasons.tooLarge, "\(size): width over max_width", value: .number(Double(width)),
+                          limit: .number(Double(options.maxWidth)))
+        }
+        if height > options.maxHeight {
+            return reason(PNGReasons.tooLarge, "\(size): height over max_height", value: .number(Double(height)),
+                          limit: .number(Double(options.maxHeight)))
+        }
+        return reason(PNGReasons.tooLarge, "\(size) = \(width * height) pixels, over max_pixels",
+                      value: .number(Double(width * height)), limit: .number(Double(options.maxPixels)))
+    }
+
+    // MARK: - Checks on a decoded image
+
+    /// Benign libpng errors that still break the format.
+    private func structuralWarnings(_ d: PNGDecoding) -> [Reason] {
+        var reasons: [Reason] = []
+        let said = d.notableWarning.isEmpty ? "" : " (libpng: \(d.notableWarning))"
+        if d.warningClasses.contains(.zlib) {
+            reasons.append(reason(PNGReasons.zlib, "corrupt end of the compressed image data\(said)"))
+        }
+        if d.warningClasses.contains(.idatExtra) {
+            reasons.append(reason(PNGReasons.idatExtra, "image data after the last row\(said)"))
+        }
+        if d.warningClasses.contains(.order) {
+            reasons.append(reason(PNGReasons.chunkOrder, "ancillary chunk out of place or repeated\(said)"))
+        }
+        if options.warningsFatal, d.warnings > 0, reasons.isEmpty {
+            let first = d.warningText.split(separator: "\n").first.map(String.init) ?? ""
+            reasons.append(reason(PNGReasons.warning, "libpng warning: \(first)", value: .number(Double(d.warnings)),
+                                  limit: 0))
+        }
+        return reasons
+    }
+
+    /// Trailing data, animation, metadata.
+    private func container(_ d: PNGDecoding) -> [Reason] {
+        var reasons: [Reason] = []
+        if options.rejectTrailingData, d.trailingBytes > 0 {
+            reasons.append(reason(PNGReasons.trailingData, "\(d.trailingBytes) bytes after IEND",
+                                  value: .number(Double(d.trailingBytes)), limit: 0))
+        }
+        if options.rejectAnimated, d.chunks.animated {
+            reasons.append(reason(PNGReasons.animated, "animated PNG (acTL chunk)"))
+        }
+        let budget = UInt64(max(0, options.maxMetadataBytes))
+        let largest = max(d.chunks.ancillaryBytes, d.textBytes)
+        if largest > budget {
+            reasons.append(reason(PNGReasons.metadataSize, "\(largest) bytes of metadata, over max_metadata_bytes",
+                                  value: .number(Double(largest)), limit: .number(Double(budget))))
+        } else if d.warningClasses.contains(.metadata) {
+            reasons.append(reason(PNGReasons.metadataSize, "a metadata chunk inflates past max_metadata_bytes\(notable(d))",
+                                  limit: .number(Double(budget))))
+        } else if d.chunks.ancillaryChunks > options.maxMetadataChunks {
+            reasons.append(reason(PNGReasons.metadataSize, "\(d.chunks.ancillaryChunks) ancillary chunks, over max_metadata_chunks",
+                                  value: .number(Double(d.chunks.ancillaryChunks)),
+                                  limit: .number(Double(options.maxMetadataChunks))))
+        }
+        if options.rejectExif, d.chunks.exif {
+            reasons.append(reason(PNGReasons.exif, "eXIf chunk present (\(d.chunks.exifBytes) bytes)",
+                                  value: .number(Double(d.chunks.exifBytes))))
+        }
+        return reasons
+    }
+
+    /// Size, shape and format.
+    private func shape(_ d: PNGDecoding) -> [Reason] {
+        var reasons: [Reason] = []
+        let width = Int(d.width), height = Int(d.height)
+        if width < options.minWidth {
+            reasons.append(reason(PNGReasons.tooSmall, "\(width) × \(height) px: width below min_width",
+                                  value: .number(Double(width)), limit: .number(Double(options.minWidth))))
+        } else if height < options.minHeight {
+            reasons.append(reason(PNGReasons.tooSmall, "\(width) × \(height) px: height below min_height",
+                                  value: .number(Double(height)), limit: .number(Double(options.minHeight))))
+        }
+        let ratio = Double(width) / Double(height)
+        if let low = options.minAspectRatio, ratio < low {
+            reasons.append(reason(PNGReasons.aspectRatio, "width ÷ height is below min_aspect_ratio",
+                                  value: .number(ratio), limit: .number(low)))
+        } else if let high = options.maxAspectRatio, ratio > high {
+            reasons.append(reason(PNGReasons.aspectRatio, "width ÷ height is above max_aspect_ratio",
+                                  value: .number(ratio), limit: .number(high)))
+        }
+        if !options.bitDepths.contains(String(d.bitDepth)) {
+            reasons.append(reason(PNGReasons.bitDepth, "\(d.bitDepth)-bit samples are not allowed",
+                                  value: .number(Double(d.bitDepth)), limit: .text(options.bitDepths.joined(separator: ", "))))
+        }
+        let typeName = PNGColorType(rawValue: d.colorType)?.name ?? String(d.colorType)
+        if !options.colorTypes.contains(typeName) {
+            reasons.append(reason(PNGReasons.colorType, "colour type \(typeName) is not allowed",
+                                  value: .text(typeName), limit: .text(options.colorTypes.joined(separator: ", "))))
+        }
+        if !options.allowInterlaced, d.interlaced {
+            reasons.append(reason(PNGReasons.interlaced, "the image is Adam7-interlaced"))
+        }
+        return reasons
+    }
+
+    /// Blank images.
+    private func content(_ d: PNGDecoding) -> [Reason] {
+        guard d.lumaStddev < options.blankStddev else { return [] }
+        return [reason(PNGReasons.blank, "blank or near-uniform image: luma standard deviation \(rounded(d.lumaStddev))",
+                       value: .number(rounded(d.lumaStddev)), limit: .number(options.blankStddev))]
+    }
+
+    private func notable(_ d: PNGDecoding) -> String {
+        d.notableWarning.isEmpty ? "" : " (libpng: \(d.notableWarning))"
+    }
+
+    private func rounded(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
+
+    private func reason(_ code: ReasonCode, _ message: String, value: ReasonValue? = nil, limit: ReasonValue? = nil) -> Reason {
+        Reason(code, stage: stage, message: message, value: value, limit: limit)
+    }
+}

@@ -1,0 +1,303 @@
+#include "png_stats.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* 64x64 -> 128-bit multiply folded to 64 bits: a fast, non-linear mix (as in wyhash). */
+static inline uint64_t mum(uint64_t a, uint64_t b) {
+    __uint128_t p = (__uint128_t)a * b;
+    return (uint64_t)p ^ (uint64_t)(p >> 64);
+}
+
+/* splitmix64's finaliser. */
+static uint64_t finalize(uint64_t x) {
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ull;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebull;
+    x ^= x >> 31;
+    return x;
+}
+
+void assay_png_stats_init(assay_png_stats *s, uint32_t width, uint32_t height, uint8_t *shade, int opaque) {
+    memset(s, 0, sizeof *s);
+    s->width = width;
+    s->height = height;
+    s->shade = shade;
+    s->opaque = opaque;
+    /* Image column x lies in grid column x * GRID / width, which ends before the smallest x with
+     * x * GRID / width > c. Computed once, so rows need no division. */
+    for (uint64_t c = 0; c < ASSAY_GRID; c++)
+        s->column_end[c] = ((c + 1) * width + ASSAY_GRID - 1) / ASSAY_GRID;
+}
+
+/* One RGBA8 pixel as r | g << 8 | b << 16 | a << 24, whatever the byte order. */
+static inline uint32_t load_pixel(const uint8_t *p) {
+    uint32_t v;
+    memcpy(&v, p, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap32(v);
+#endif
+    return v;
+}
+
+typedef struct {
+    uint32_t black, sq_black, white, sq_white, alpha;
+} block_sums;
+
+/* Luma sums over at most BLOCK pixels in 16- and 32-bit lanes the compiler can vectorise
+ * (BLOCK x 255^2 < 2^32); writes each pixel's luma over white to `shade`. */
+#define BLOCK 65536u
+static block_sums luma_block(const uint8_t *rgba, uint8_t *shade, uint32_t n) {
+    uint32_t black = 0, sq_black = 0, white = 0, sq_white = 0, alpha = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        const uint16_t r = rgba[4 * i], g = rgba[4 * i + 1], b = rgba[4 * i + 2], a = rgba[4 * i + 3];
+        const uint16_t luma = (uint16_t)((uint16_t)(77 * r + 150 * g + 29 * b + 128) >> 8); /* BT.601 */
+        const uint16_t scaled = (uint16_t)(luma * a + 128);
+        const uint16_t over_black = (uint16_t)((scaled + (scaled >> 8)) >> 8); /* luma * a / 255, rounded */
+        const uint16_t over_white = (uint16_t)(over_black + (255 - a));
+        shade[i] = (uint8_t)over_white;
+        black += over_black;
+        sq_black += (uint16_t)(over_black * over_black);
+        white += over_white;
+        sq_white += (uint16_t)(over_white * over_white);
+        alpha += a;
+    }
+    block_sums s = {black, sq_black, white, sq_white, alpha};
+    return s;
+}
+
+/* luma_block for opaque pixels (alpha 255): both composites are the luma itself. */
+static block_sums luma_block_opaque(const uint8_t *rgba, uint8_t *shade, uint32_t n) {
+    uint32_t sum = 0, sum_sq = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        const uint16_t r = rgba[4 * i], g = rgba[4 * i + 1], b = rgba[4 * i + 2];
+        const uint16_t luma = (uint16_t)((uint16_t)(77 * r + 150 * g + 29 * b + 128) >> 8);
+        shade[i] = (uint8_t)luma;
+        sum += luma;
+        sum_sq += (uint16_t)(luma * luma);
+    }
+    block_sums s = {sum, sum_sq, sum, sum_sq, 255 * n};
+    return s;
+}
+
+void assay_png_stats_row(assay_png_stats *s, const uint8_t *rgba, uint32_t count, uint32_t y, uint32_t x0,
+                         uint32_t dx) {
+    /* The exact hash: a sum of position-keyed mixes, so pass order does not matter. Seeds keep
+     * both factors of mum non-zero for every pixel and position. */
+    uint64_t hash = 0;
+    uint64_t position = (uint64_t)y * s->width + x0;
+    for (uint32_t i = 0; i < count; i++, position += dx)
+        hash += mum((uint64_t)load_pixel(rgba + 4 * (size_t)i) ^ 0xa0761d6478bd642full,
+                    position ^ 0xe7037ed1a0b428dbull);
+    s->hash += hash;
+
+    /* Luma statistics over the row, and each pixel's shade for the grid. */
+    for (uint32_t i = 0; i < count;) {
+        uint32_t n = count - i < BLOCK ? count - i : BLOCK;
+        block_sums b = s->opaque ? luma_block_opaque(rgba + 4 * (size_t)i, s->shade + i, n)
+                                 : luma_block(rgba + 4 * (size_t)i, s->shade + i, n);
+        s->sum_black += b.black;
+        s->sum_sq_black += b.sq_black;
+        s->sum_white += b.white;
+        s->sum_sq_white += b.sq_white;
+        s->sum_alpha += b.alpha;
+        i += n;
+    }
+
+    /* Shades summed per grid column: pixels i..<end lie in grid column `cell`. */
+    uint64_t *cells = s->cell_sum[(uint64_t)y * ASSAY_GRID / s->height];
+    const unsigned shift = (unsigned)__builtin_ctz(dx);
+    unsigned cell = 0;
+    while (x0 >= s->column_end[cell]) cell++;
+    for (uint32_t i = 0; i < count; cell++) {
+        uint64_t end = (s->column_end[cell] - x0 + dx - 1) >> shift;
+        if (end > count) end = count;
+        uint32_t sum = 0; /* at most 10^6 pixels x 255 */
+        for (; i < end; i++) sum += s->shade[i];
+        cells[cell] += sum;
+    }
+}
+
+/* How many of `extent` indices map to each of the GRID cells (index * GRID / extent). */
+static void cell_spans(uint64_t extent, uint64_t *span) {
+    for (uint64_t c = 0; c < ASSAY_GRID; c++)
+        span[c] = ((c + 1) * extent + ASSAY_GRID - 1) / ASSAY_GRID - (c * extent + ASSAY_GRID - 1) / ASSAY_GRID;
+}
+
+/* For an empty cell (image smaller than the grid), the cell holding the pixel nearest its centre. */
+static unsigned resolve(unsigned c, uint64_t extent, const uint64_t *span) {
+    if (span[c] != 0) return c;
+    uint64_t pixel = ((2 * (uint64_t)c + 1) * extent) / (2 * ASSAY_GRID);
+    return (unsigned)(pixel * ASSAY_GRID / extent);
+}
+
+static double stddev(uint64_t sum, uint64_t sum_sq, double n) {
+    double mean = (double)sum / n;
+    double variance = (double)sum_sq / n - mean * mean;
+    return variance > 0 ? sqrt(variance) : 0;
+}
+
+/* cos((2x + 1) u pi / 64) for u = 1...8, x = 0...31: DCT-II basis rows, written out so the hash is
+ * the same on every platform's libm. */
+static const double dct[8][ASSAY_GRID] = {
+    {
+     +0.99879545620517241, +0.98917650996478101, +0.97003125319454397, +0.94154406518302081,
+     +0.90398929312344334, +0.85772861000027212, +0.80320753148064494, +0.74095112535495911,
+     +0.67155895484701833, +0.59569930449243347, +0.51410274419322166, +0.42755509343028220,
+     +0.33688985339222005, +0.24298017990326398, +0.14673047445536175, +0.04906767432741813,
+     -0.04906767432741801, -0.14673047445536164, -0.24298017990326387, -0.33688985339221994,
+     -0.42755509343028186, -0.51410274419322166, -0.59569930449243336, -0.67155895484701844,
+     -0.74095112535495888, -0.80320753148064483, -0.85772861000027201, -0.90398929312344334,
+     -0.94154406518302070, -0.97003125319454397, -0.98917650996478101, -0.99879545620517241,
+    },
+    {
+     +0.99518472667219693, +0.95694033573220882, +0.88192126434835505, +0.77301045336273699,
+     +0.63439328416364549, +0.47139673682599781, +0.29028467725446233, +0.09801714032956077,
+     -0.09801714032956065, -0.29028467725446216, -0.47139673682599770, -0.63439328416364538,
+     -0.77301045336273699, -0.88192126434835494, -0.95694033573220882, -0.99518472667219682,
+     -0.99518472667219693, -0.95694033573220894, -0.88192126434835505, -0.77301045336273710,
+     -0.63439328416364593, -0.47139673682599786, -0.29028467725446244, -0.09801714032956045,
+     +0.09801714032956009, +0.29028467725446205, +0.47139673682599759, +0.63439328416364560,
+     +0.77301045336273666, +0.88192126434835483, +0.95694033573220882, +0.99518472667219693,
+    },
+    {
+     +0.98917650996478101, +0.90398929312344334, +0.74095112535495911, +0.51410274419322166,
+     +0.24298017990326398, -0.04906767432741801, -0.33688985339221994, -0.59569930449243336,
+     -0.80320753148064483, -0.94154406518302070, -0.99879545620517241, -0.97003125319454397,
+     -0.85772861000027212, -0.67155895484701866, -0.42755509343028247, -0.14673047445536230,
+     +0.14673047445536194, +0.42755509343028214, +0.67155895484701833, +0.85772861000027201,
+     +0.97003125319454397, +0.99879545620517241, +0.94154406518302092, +0.80320753148064528,
+     +0.59569930449243325, +0.33688985339222005, +0.04906767432741815, -0.24298017990326279,
+     -0.51410274419322144, -0.74095112535495933, -0.90398929312344312, -0.98917650996478101,
+    },
+    {
+     +0.98078528040323043, +0.83146961230254524, +0.55557023301960229, +0.19509032201612833,
+     -0.19509032201612819, -0.55557023301960196, -0.83146961230254535, -0.98078528040323043,
+     -0.98078528040323043, -0.83146961230254546, -0.55557023301960218, -0.19509032201612866,
+     +0.19509032201612830, +0.55557023301960184, +0.83146961230254524, +0.98078528040323032,
+     +0.98078528040323043, +0.83146961230254546, +0.55557023301960229, +0.19509032201612878,
+     -0.19509032201612730, -0.55557023301960173, -0.83146961230254512, -0.98078528040323054,
+     -0.98078528040323065, -0.83146961230254557, -0.55557023301960240, -0.19509032201612803,
+     +0.19509032201612719, +0.55557023301960162, +0.83146961230254512, +0.98078528040323043,
+    },
+    {
+     +0.97003125319454397, +0.74095112535495911, +0.33688985339222005, -0.14673047445536164,
+     -0.59569930449243336, -0.90398929312344334, -0.99879545620517241, -0.85772861000027212,
+     -0.51410274419322177, -0.04906767432741803, +0.42755509343028214, +0.80320753148064505,
+     +0.98917650996478090, +0.94154406518302092, +0.67155895484701877, +0.24298017990326423,
+     -0.24298017990326279, -0.67155895484701766, -0.94154406518302047, -0.98917650996478113,
+     -0.80320753148064539, -0.42755509343028270, +0.04906767432741742, +0.51410274419322133,
+     +0.85772861000027190, +0.99879545620517241, +0.90398929312344345, +0.59569930449243347,
+     +0.14673047445536180, -0.33688985339222011, -0.74095112535495922, -0.97003125319454409,
+    },
+    {
+     +0.95694033573220882, +0.63439328416364549, +0.09801714032956077, -0.47139673682599770,
+     -0.88192126434835494, -0.99518472667219693, -0.77301045336273710, -0.29028467725446244,
+     +0.29028467725446205, +0.77301045336273666, +0.99518472667219693, +0.88192126434835505,
+     +0.47139673682599798, -0.09801714032955997, -0.63439328416364482, -0.95694033573220849,
+     -0.95694033573220871, -0.63439328416364538, -0.09801714032956069, +0.47139673682599736,
+     +0.88192126434835472, +0.99518472667219693, +0.77301045336273766, +0.29028467725446361,
+     -0.29028467725446255, -0.77301045336273699, -0.99518472667219682, -0.88192126434835616,
+     -0.47139673682599831, +0.09801714032956137, +0.63439328416364449, +0.95694033573220894,
+    },
+    {
+     +0.94154406518302081, +0.51410274419322166, -0.14673047445536164, -0.74095112535495888,
+     -0.99879545620517241, -0.80320753148064494, -0.24298017990326412, +0.42755509343028214,
+     +0.90398929312344312, +0.97003125319454409, +0.59569930449243325, -0.04906767432741754,
+     -0.67155895484701766, -0.98917650996478101, -0.85772861000027234, -0.33688985339222099,
+     +0.33688985339222022, +0.85772861000027190, +0.98917650996478113, +0.67155895484701822,
+     +0.04906767432741840, -0.59569930449243258, -0.97003125319454409, -0.90398929312344345,
+     -0.42755509343028131, +0.24298017990326243, +0.80320753148064472, +0.99879545620517241,
+     +0.74095112535496011, +0.14673047445536203, -0.51410274419322255, -0.94154406518302025,
+    },
+    {
+     +0.92387953251128674, +0.38268343236508984, -0.38268343236508973, -0.92387953251128674,
+     -0.92387953251128685, -0.38268343236509034, +0.38268343236509000, +0.92387953251128652,
+     +0.92387953251128674, +0.38268343236509045, -0.38268343236508989, -0.92387953251128641,
+     -0.92387953251128674, -0.38268343236509056, +0.38268343236508978, +0.92387953251128641,
+     +0.92387953251128674, +0.38268343236509067, -0.38268343236508967, -0.92387953251128641,
+     -0.92387953251128752, -0.38268343236509078, +0.38268343236508956, +0.92387953251128696,
+     +0.92387953251128752, +0.38268343236509089, -0.38268343236508945, -0.92387953251128696,
+     -0.92387953251128763, -0.38268343236509100, +0.38268343236508934, +0.92387953251128685,
+    },
+};
+
+static int compare_doubles(const void *a, const void *b) {
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* pHash: the 8 x 8 lowest non-constant DCT frequencies of the grid (1...8 each way), each bit set
+ * when the coefficient is above their median. */
+static uint64_t perceptual_hash(double grid[ASSAY_GRID][ASSAY_GRID]) {
+    /* Basis row u is symmetric about the middle for even u, antisymmetric for odd u: fold the
+     * 32 samples into 16 sums and 16 differences, half the multiplications. */
+    enum { HALF = ASSAY_GRID / 2 };
+    double rows[8][ASSAY_GRID]; /* rows[u][y]: frequency u (1...8) of grid row y */
+    for (unsigned y = 0; y < ASSAY_GRID; y++) {
+        double folded[2][HALF];
+        for (unsigned x = 0; x < HALF; x++) {
+            folded[0][x] = grid[y][x] + grid[y][ASSAY_GRID - 1 - x];
+            folded[1][x] = grid[y][x] - grid[y][ASSAY_GRID - 1 - x];
+        }
+        for (unsigned u = 0; u < 8; u++) {
+            const double *f = folded[(u + 1) & 1]; /* dct[u] holds frequency u + 1 */
+            double sum = 0;
+            for (unsigned x = 0; x < HALF; x++) sum += f[x] * dct[u][x];
+            rows[u][y] = sum;
+        }
+    }
+    double coefficients[64], sorted[64];
+    for (unsigned u = 0; u < 8; u++) {
+        double folded[2][HALF];
+        for (unsigned y = 0; y < HALF; y++) {
+            folded[0][y] = rows[u][y] + rows[u][ASSAY_GRID - 1 - y];
+            folded[1][y] = rows[u][y] - rows[u][ASSAY_GRID - 1 - y];
+        }
+        for (unsigned v = 0; v < 8; v++) {
+            const double *f = folded[(v + 1) & 1];
+            double sum = 0;
+            for (unsigned y = 0; y < HALF; y++) sum += f[y] * dct[v][y];
+            coefficients[v * 8 + u] = sum;
+        }
+    }
+    memcpy(sorted, coefficients, sizeof sorted);
+    qsort(sorted, 64, sizeof sorted[0], compare_doubles);
+    double median = (sorted[31] + sorted[32]) / 2;
+    /* Coefficients within rounding noise of the median (symmetric images have many exact zeros)
+     * count as not above it, so the bits do not depend on the order of floating-point sums. */
+    double largest = fabs(sorted[0]) > fabs(sorted[63]) ? fabs(sorted[0]) : fabs(sorted[63]);
+    double noise = 1e-9 * (largest + 1);
+    uint64_t hash = 0;
+    for (unsigned i = 0; i < 64; i++) hash = (hash << 1) | (coefficients[i] > median + noise ? 1u : 0u);
+    return hash;
+}
+
+void assay_png_stats_finish(const assay_png_stats *s, assay_png_result *r) {
+    const double n = (double)s->width * (double)s->height;
+    r->pixel_hash = finalize(s->hash ^ finalize(((uint64_t)s->width << 32) | s->height));
+    r->luma_mean = (double)s->sum_white / n;
+    r->alpha_mean = (double)s->sum_alpha / n;
+    double sd_black = stddev(s->sum_black, s->sum_sq_black, n);
+    double sd_white = stddev(s->sum_white, s->sum_sq_white, n);
+    r->luma_stddev = sd_black > sd_white ? sd_black : sd_white;
+
+    uint64_t row_span[ASSAY_GRID], col_span[ASSAY_GRID];
+    cell_spans(s->height, row_span);
+    cell_spans(s->width, col_span);
+    unsigned row_of[ASSAY_GRID], col_of[ASSAY_GRID];
+    double row_scale[ASSAY_GRID], col_scale[ASSAY_GRID];
+    for (unsigned c = 0; c < ASSAY_GRID; c++) {
+        row_of[c] = resolve(c, s->height, row_span);
+        col_of[c] = resolve(c, s->width, col_span);
+        row_scale[c] = 1.0 / (double)row_span[row_of[c]];
+        col_scale[c] = 1.0 / (double)col_span[col_of[c]];
+    }
+    double grid[ASSAY_GRID][ASSAY_GRID];
+    for (unsigned gy = 0; gy < ASSAY_GRID; gy++)
+        for (unsigned gx = 0; gx < ASSAY_GRID; gx++)
+            grid[gy][gx] = (double)s->cell_sum[row_of[gy]][col_of[gx]] * row_scale[gy] * col_scale[gx];
+    r->phash = perceptual_hash(grid);
+}

@@ -1,0 +1,96 @@
+import AssayCore
+import Foundation
+import PNGCheck
+import Testing
+
+/// Exact duplicates (same decoded pixels) and near duplicates (perceptual hashes within a Hamming distance).
+@Suite struct DuplicateTests {
+    private func input(_ name: String) throws -> FileInput { try Fixture.input(HostileFiles.path(name)) }
+
+    @Test func samePixelsInAnotherEncodingIsAnExactDuplicate() throws {
+        let pipeline = Pipeline(stage: try Fixture.stage())
+        #expect(try pipeline.judge(try input("good.png")).codes == [])
+        let copy = try pipeline.judge(try input("same_pixels_rgba.png"))
+        #expect(copy.codes == ["png.dup_exact"])
+        #expect(copy.duplicateOf == "alice/image/good.png")
+    }
+
+    @Test func aSlightlyAlteredCopyIsANearDuplicate() throws {
+        let pipeline = Pipeline(stage: try Fixture.stage())
+        _ = try pipeline.judge(try input("good.png"))
+        for name in ["near_copy.png", "brighter_copy.png", "scaled_copy.png"] {
+            let near = try pipeline.judge(try input(name))
+            #expect(near.codes == ["png.dup_near"], "\(name)")
+            #expect(near.duplicateOf == "alice/image/good.png")
+        }
+        #expect(try pipeline.judge(try input("other.png")).codes == [])
+        #expect(pipeline.index.count == 2)
+    }
+
+    @Test func differentPicturesAreFarApart() throws {
+        let stage = try Fixture.stage()
+        func print(_ name: String) throws -> PNGFingerprint {
+            try #require(try stage.analyze(try input(name)).payload as? PNGFingerprint)
+        }
+        let good = try print("good.png")
+        #expect(good.distance(to: try print("near_copy.png")) <= 3)
+        #expect(good.distance(to: try print("other.png")) >= 16)
+        #expect(good.distance(to: try print("logo_on_transparent.png")) >= 16)
+    }
+
+    @Test func switchedOffDuplicatesPass() throws {
+        var options = PNGCheckOptions()
+        options.exactDuplicates = false
+        options.nearDuplicates = false
+        let pipeline = Pipeline(stage: try Fixture.stage(options))
+        for name in ["good.png", "same_pixels_rgba.png", "near_copy.png"] {
+            #expect(try pipeline.judge(try input(name)).codes == [])
+        }
+        // Exact off, near on: an exact copy is a near duplicate at distance 0.
+        options.nearDuplicates = true
+        let nearOnly = Pipeline(stage: try Fixture.stage(options))
+        _ = try nearOnly.judge(try input("good.png"))
+        let copy = try nearOnly.judge(try input("same_pixels_rgba.png"))
+        #expect(copy.codes == ["png.dup_near"])
+    }
+
+    @Test func probingFindsEveryHashWithinTheDistance() {
+        // Hashes at every distance 0...11 from a base, placed in every band pattern.
+        let base = PNGFingerprint(pixelHash: 1, perceptualHash: 0x0123_4567_89AB_CDEF, width: 8, height: 8)
+        var generator = SystemRandomNumberGenerator()
+        for distance in 0...11 {
+            for _ in 0..<50 {
+                var bits = Set<Int>()
+                while bits.count < distance { bits.insert(Int.random(in: 0..<64, using: &generator)) }
+                let flipped = bits.reduce(base.perceptualHash) { $0 ^ (1 << UInt64($1)) }
+                let other = PNGFingerprint(pixelHash: 2, perceptualHash: flipped, width: 8, height: 8)
+                #expect(other.distance(to: base) == distance)
+                let probes = Set(base.probeKeys(distance: distance))
+                #expect(!probes.isDisjoint(with: other.bandKeys), "distance \(distance) missed")
+            }
+        }
+        #expect(base.probeKeys(distance: 3).count == 4)
+        #expect(base.probeKeys(distance: 7).count == 4 * 17)
+    }
+
+    @Test func payloadRoundTrips() throws {
+        let print = PNGFingerprint(pixelHash: 0xFEDC_BA98_7654_3210, perceptualHash: 42, width: 30000, height: 7)
+        #expect(PNGFingerprint(payload: print.payload) == print)
+        #expect(PNGFingerprint(payload: [1, 2, 3]) == nil)
+        #expect(!print.bandKeys.contains(print.exactKey))
+    }
+
+    @Test func theIndexSurvivesAReloadFromTheLedger() throws {
+        let stage = try Fixture.stage()
+        let first = Pipeline(stage: stage)
+        _ = try first.judge(try input("good.png"))
+        // What the runner writes to the ledger, loaded into a fresh index.
+        let reloaded = DuplicateIndex(stage: PNGCheck.name)
+        for change in first.index.takeChanges() {
+            if case let .insert(path, keys, payload) = change { reloaded.load(path: path, keys: keys, payload: payload) }
+        }
+        let copy = try input("same_pixels_rgba.png")
+        let decision = stage.decide(try stage.analyze(copy), of: Fixture.judgement(copy), index: reloaded)
+        #expect(decision.reasons.map(\.code) == ["png.dup_exact"])
+    }
+}

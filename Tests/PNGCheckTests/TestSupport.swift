@@ -1,0 +1,71 @@
+import AssayCore
+import AssayTestSupport
+import Foundation
+import PNGCheck
+
+/// Paths, inputs and stage builders shared by the png-check tests.
+enum Fixture {
+    /// The package root.
+    static let packageRoot = Locations.packageRoot
+
+    /// `../shared/corpora/pngsuite` beside the package.
+    static let pngSuite = Locations.corpora + "/pngsuite"
+
+    /// Every PNG of PngSuite, sorted.
+    static func pngSuiteFiles() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: pngSuite).filter { $0.hasSuffix(".png") }.sorted()
+    }
+
+    /// A FileInput for the file at `path`, as intake would build it.
+    static func input(_ path: String, name: String? = nil) throws -> FileInput {
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        let relative = "alice/image/" + (name ?? (path as NSString).lastPathComponent)
+        let submission = Submission(path: relative, absolutePath: path, contributor: "alice", modalityName: "image",
+                                    submittedAt: 1_700_000_000, bytes: Int64(bytes.count))
+        return FileInput(submission: submission, bytes: bytes, sha256: "", mime: "image/png")
+    }
+
+    /// Options that accept any valid PNG: only structural damage is rejected.
+    static var permissive: PNGCheckOptions {
+        var o = PNGCheckOptions()
+        o.minWidth = 1
+        o.minHeight = 1
+        o.blankStddev = 0
+        o.exactDuplicates = false
+        o.nearDuplicates = false
+        return o
+    }
+
+    /// A stage with `options`.
+    static func stage(_ options: PNGCheckOptions = PNGCheckOptions()) throws -> PNGCheck {
+        try PNGCheck(options: options)
+    }
+
+    /// The judgement `decide` and `admit` receive for an input.
+    static func judgement(_ input: FileInput) -> Judgement {
+        Judgement(path: input.submission.path, contributor: "alice", modality: "image", bytes: Int64(input.bytes.count),
+                  sha256: nil, mime: "image/png", submittedAt: input.submission.submittedAt, verdict: .accepted,
+                  reasons: [], metrics: [:], duplicateOf: nil)
+    }
+}
+
+/// Runs analyze, then (when analyze passes) decide and admit, as the runner does.
+struct Pipeline {
+    let stage: PNGCheck
+    let index = DuplicateIndex(stage: PNGCheck.name)
+
+    /// The reasons for `input`, and the earlier file it copies.
+    func judge(_ input: FileInput) throws -> (codes: [String], duplicateOf: String?, finding: Finding) {
+        let finding = try stage.analyze(input)
+        guard finding.reasons.isEmpty else { return (finding.reasons.map(\.code), nil, finding) }
+        let judgement = Fixture.judgement(input)
+        let decision = stage.decide(finding, of: judgement, index: index)
+        if decision.reasons.isEmpty { stage.admit(finding, of: judgement, index: index) }
+        return (decision.reasons.map(\.code), decision.duplicateOf, finding)
+    }
+}
+
+extension Finding {
+    /// The reason codes, in order.
+    var codes: [String] { reasons.map(\.code) }
+}
