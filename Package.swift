@@ -46,9 +46,10 @@ let package = Package(
 
         plugin("MIMESniff", extra: ["CMagic"]),
         plugin("PNGCheck", extra: ["CPNGShim"]),
+        plugin("AudioCheck", extra: ["CSndFile", .product(name: "Crypto", package: "swift-crypto")]),
 
         // The registry: one list of every built-in validator.
-        .target(name: "AssayPlugins", dependencies: ["AssayCore", "MIMESniff", "PNGCheck"], swiftSettings: strict),
+        .target(name: "AssayPlugins", dependencies: ["AssayCore", "MIMESniff", "PNGCheck", "AudioCheck"], swiftSettings: strict),
 
         .executableTarget(
             name: "assay",
@@ -64,6 +65,7 @@ let package = Package(
         .testTarget(name: "AssayCoreTests", dependencies: ["AssayCore", "AssayPlugins", "AssayTestSupport"], swiftSettings: strict),
         .testTarget(name: "MIMESniffTests", dependencies: ["MIMESniff", "AssayCore", "AssayTestSupport"], swiftSettings: strict),
         .testTarget(name: "PNGCheckTests", dependencies: ["PNGCheck", "AssayCore", "AssayTestSupport"], swiftSettings: strict),
+        .testTarget(name: "AudioCheckTests", dependencies: ["AudioCheck", "AssayCore", "CSndFile", "AssayTestSupport"], swiftSettings: strict),
         .testTarget(name: "AssayCLITests", dependencies: ["assay", "AssayCore", "AssayPlugins", "AssayTestSupport"], swiftSettings: strict),
     ]
 )

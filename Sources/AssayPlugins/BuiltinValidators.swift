@@ -1,4 +1,5 @@
 import AssayCore
+import AudioCheck
 import MIMESniff
 import PNGCheck
 
@@ -9,6 +10,7 @@ public enum BuiltinValidators {
     public static var registry: ValidatorRegistry {
         ValidatorRegistry([
             PNGCheck.self,
+            AudioCheckValidator.self,
         ])
     }
 

@@ -1,0 +1,88 @@
+import AssayCore
+
+/// `audio-check`: decodes WAV, FLAC, Ogg Vorbis, Opus and MP3 with libsndfile from the bytes
+/// already read, catches corrupt, truncated and padded files that libsndfile alone lets through,
+/// measures levels, silence and a speech SNR estimate, and rejects exact duplicates of the decoded
+/// sound whatever the container.
+///
+/// `analyze` opens the bytes with `sf_open_virtual` (no second read, no temporary file), refuses
+/// codecs off the allow-list before decoding, then decodes every frame in blocks of 4096 frames
+/// through one pass that measures and hashes, so memory does not grow with the file.
+public struct AudioCheckValidator: StatefulValidator {
+    /// The `with:` block.
+    public typealias Options = AudioCheckOptions
+
+    /// The key used in `assay.yml`.
+    public static let name = "audio-check"
+    /// One line for `assay plugins`.
+    public static let summary = "decodes audio with libsndfile; rejects corrupt, truncated, clipped, silent, noisy, off-length and duplicate recordings"
+    /// Audio only.
+    public static let modalities: Set<Modality> = [.audio]
+    /// Every code this stage gives.
+    public static var reasonCodes: [ReasonCode] { AudioReasons.all }
+
+    private let options: AudioCheckOptions
+
+    /// Builds the stage; throws when options contradict each other.
+    public init(options: AudioCheckOptions) throws(OptionsError) {
+        if options.minSeconds > options.maxSeconds {
+            throw OptionsError("min_seconds (\(options.minSeconds) s) is above max_seconds (\(options.maxSeconds) s)")
+        }
+        if options.codecs.isEmpty {
+            throw OptionsError("codecs is empty, so every audio file would be rejected")
+        }
+        if options.silenceWindow <= 0 || options.silenceWindow > 1 {
+            throw OptionsError("silence_window must be above 0 and at most 1 s, got \(options.silenceWindow) s")
+        }
+        if let low = options.minRMSDBFS, let high = options.maxRMSDBFS, low > high {
+            throw OptionsError("min_rms_dbfs (\(low)) is above max_rms_dbfs (\(high))")
+        }
+        self.options = options
+    }
+
+    /// Decodes and measures one file. Never throws: every problem with the file is a reason.
+    public func analyze(_ file: FileInput) throws(StageFailure) -> Finding {
+        let judge = AudioJudge(options: options, stage: stageName)
+        return file.bytes.withUnsafeBytes { bytes in
+            let sound: SoundFile
+            do throws(SoundFileError) {
+                sound = try SoundFile(bytes)
+            } catch {
+                return Finding(reasons: judge.openReasons(error))
+            }
+            let header = sound.header
+            let gate = judge.headerReasons(header)
+            guard gate.decode else {
+                return Finding(reasons: gate.reasons, metrics: judge.metrics(header, nil))
+            }
+            var meter = SignalMeter(channels: header.channels, sampleRate: header.sampleRate, clipLevel: options.clipLevel,
+                                    silenceThresholdDBFS: options.silenceThresholdDBFS, silenceWindow: options.silenceWindow)
+            let result = AudioDecoder.decode(sound, meter: &meter)
+            let flacProblem = header.codec == "flac" ? FLACMetadata(bytes).problem() : nil
+            let integrity = judge.integrityReasons(header, result, flacProblem: flacProblem)
+            var reasons = gate.reasons + integrity
+            // Levels of audio that did not decode whole would only add noise to the real reason.
+            if integrity.isEmpty { reasons += judge.qualityReasons(header, result.levels) }
+            return Finding(reasons: reasons, metrics: judge.metrics(header, result),
+                           payload: integrity.isEmpty ? result.fingerprint : nil)
+        }
+    }
+
+    /// Rejects a file whose decoded audio equals an admitted file's (`audio.dup_exact`).
+    public func decide(_ finding: Finding, of file: Judgement, index: DuplicateIndex) -> Decision {
+        guard options.duplicates, let print = finding.payload as? AudioFingerprint else { return Decision() }
+        // The key is 64 bits of the hash; the payload is the whole hash, compared to rule out collisions.
+        guard let earlier = index.entries(forKey: print.key).first(where: { $0.payload == print.digest && $0.path != file.path }) else {
+            return Decision()
+        }
+        return Decision(reasons: [Reason(AudioReasons.dupExact, stage: stageName,
+                                         message: "the decoded audio is identical to \(earlier.path)", value: .text(earlier.path))],
+                        duplicateOf: earlier.path)
+    }
+
+    /// Indexes an accepted file's fingerprint so later copies are caught; first seen wins.
+    public func admit(_ finding: Finding, of file: Judgement, index: DuplicateIndex) {
+        guard options.duplicates, let print = finding.payload as? AudioFingerprint else { return }
+        index.insert(path: file.path, keys: [print.key], payload: print.digest)
+    }
+}

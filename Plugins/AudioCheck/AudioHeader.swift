@@ -1,0 +1,24 @@
+import CSndFile
+
+/// What an opened file's header declares, before any sample is decoded.
+struct AudioHeader: Equatable {
+    /// The `container-codec` name (``AudioCodec``).
+    let codec: String
+    /// Samples per second per channel.
+    let sampleRate: Int
+    /// Interleaved channels.
+    let channels: Int
+    /// Frames the header declares; nil when libsndfile does not know (`SF_COUNT_MAX`).
+    let declaredFrames: Int64?
+    /// The container is Ogg, where a complete stream always declares its length.
+    let isOgg: Bool
+
+    /// Reads libsndfile's `SF_INFO`.
+    init(_ info: SF_INFO) {
+        codec = AudioCodec.name(of: info.format)
+        sampleRate = Int(info.samplerate)
+        channels = Int(info.channels)
+        declaredFrames = info.frames == Int64.max ? nil : Int64(info.frames)
+        isOgg = Int(info.format) & Int(SF_FORMAT_TYPEMASK) == Int(SF_FORMAT_OGG)
+    }
+}

@@ -1,0 +1,178 @@
+import AssayCore
+import Foundation
+
+/// Turns what the header declares and what decoding measured into reasons and metrics, by the
+/// stage's options. Three gates, in order: the header (refused before any sample is decoded),
+/// integrity (the decode itself), quality (levels, only judged on audio that decoded whole).
+struct AudioJudge {
+    /// The stage's options.
+    let options: AudioCheckOptions
+    /// The stage name for reasons.
+    let stage: String
+
+    /// Why libsndfile could not open the file. libsndfile refuses zero and over 1024 channels
+    /// itself, at open; those messages get the channel codes (matched on libsndfile's text, which
+    /// a test pins), anything else is `audio.header`.
+    func openReasons(_ error: SoundFileError) -> [Reason] {
+        let message = "libsndfile: \(error.message)"
+        if error.message.hasPrefix("Channel count is zero") {
+            return [reason(AudioReasons.noChannels, message, value: 0, limit: 1)]
+        }
+        if error.message.hasPrefix("Too many channels") {
+            return [reason(AudioReasons.channels, message, limit: .number(Double(options.maxChannels)))]
+        }
+        return [reason(AudioReasons.header, message, value: .text(error.message))]
+    }
+
+    /// Problems visible in the header. Any but `audio.sample_rate` stops the file before decoding:
+    /// a codec off the allow-list must not reach its decoder, and a broken shape cannot be measured.
+    func headerReasons(_ header: AudioHeader) -> (reasons: [Reason], decode: Bool) {
+        var reasons: [Reason] = []
+        if !options.codecs.contains(header.codec) {
+            reasons.append(reason(AudioReasons.codec, "codec \(header.codec) is not allowed (allowed: \(options.codecs.joined(separator: ", ")))",
+                                  value: .text(header.codec), limit: .text(options.codecs.joined(separator: ","))))
+        }
+        if header.channels <= 0 {
+            reasons.append(reason(AudioReasons.noChannels, "the header declares \(header.channels) channels",
+                                  value: .number(Double(header.channels)), limit: 1))
+        } else if header.channels > options.maxChannels {
+            reasons.append(reason(AudioReasons.channels, "\(header.channels) channels, more than the \(options.maxChannels) allowed",
+                                  value: .number(Double(header.channels)), limit: .number(Double(options.maxChannels))))
+        }
+        if !AudioLimits.plausibleRates.contains(header.sampleRate) {
+            let bound = header.sampleRate < AudioLimits.plausibleRates.lowerBound ? AudioLimits.plausibleRates.lowerBound : AudioLimits.plausibleRates.upperBound
+            reasons.append(reason(AudioReasons.implausibleRate, "sample rate \(header.sampleRate) Hz is not a real recording's",
+                                  value: .number(Double(header.sampleRate)), limit: .number(Double(bound))))
+        }
+        if header.declaredFrames == 0 {
+            reasons.append(reason(AudioReasons.empty, "the file declares no audio frames", value: 0, limit: 1))
+        }
+        let decode = reasons.isEmpty
+        if AudioLimits.plausibleRates.contains(header.sampleRate), !options.sampleRates.isEmpty,
+           !options.sampleRates.contains(header.sampleRate) {
+            reasons.append(reason(AudioReasons.sampleRate, "sample rate \(header.sampleRate) Hz is not among \(rateList)",
+                                  value: .number(Double(header.sampleRate)), limit: .text(rateList)))
+        }
+        return (reasons, decode)
+    }
+
+    /// Problems of the decode itself: errors, missing or extra audio, NaN samples.
+    func integrityReasons(_ header: AudioHeader, _ result: DecodeResult, flacProblem: String?) -> [Reason] {
+        var reasons: [Reason] = []
+        if let flacProblem {
+            reasons.append(reason(AudioReasons.flacMetadata, "FLAC: \(flacProblem)"))
+        }
+        if let error = result.error {
+            reasons.append(reason(AudioReasons.decode, "libsndfile: \(error)", value: .text(error)))
+        }
+        if let declared = header.declaredFrames, result.framesRead < declared {
+            reasons.append(reason(AudioReasons.truncated, "decoded \(result.framesRead) of the \(declared) frames the header declares",
+                                  value: .number(Double(result.framesRead)), limit: .number(Double(declared))))
+        } else if header.declaredFrames == nil, header.isOgg {
+            // A whole Ogg stream ends in a page with a granule position; libsndfile found none.
+            reasons.append(reason(AudioReasons.truncated, "the Ogg stream has no final page giving its length: its end is missing",
+                                  value: .number(Double(result.framesRead))))
+        } else if let cut = result.log.truncatedAudio {
+            reasons.append(reason(AudioReasons.truncated, "the '\(cut.chunk)' chunk declares \(cut.declared) bytes but the file holds \(cut.actual)",
+                                  value: .number(Double(cut.actual)), limit: .number(Double(cut.declared))))
+        }
+        if result.framesRead == 0, result.error == nil, header.declaredFrames == nil {
+            reasons.append(reason(AudioReasons.empty, "no audio frames could be decoded", value: 0, limit: 1))
+        }
+        if result.error == nil, !reasons.contains(where: { $0.code == AudioReasons.truncated.code }),
+           result.unreadBytes > options.maxTrailingBytes {
+            reasons.append(reason(AudioReasons.trailingData,
+                                  "\(result.unreadBytes) bytes after the \(result.framesRead) decoded frames were never read by the decoder",
+                                  value: .number(Double(result.unreadBytes)), limit: .number(Double(options.maxTrailingBytes))))
+        }
+        if result.levels.nonFinite > 0 {
+            reasons.append(reason(AudioReasons.nonFinite, "\(result.levels.nonFinite) samples are NaN or infinite",
+                                  value: .number(Double(result.levels.nonFinite)), limit: 0))
+        }
+        return reasons
+    }
+
+    /// Length and level checks on audio that decoded whole.
+    func qualityReasons(_ header: AudioHeader, _ levels: SignalLevels) -> [Reason] {
+        var reasons: [Reason] = []
+        let seconds = Double(levels.frames) / Double(header.sampleRate)
+        if seconds < options.minSeconds {
+            reasons.append(reason(AudioReasons.tooShort, "\(fixed(seconds, 3)) s of audio, shorter than \(fixed(options.minSeconds, 3)) s",
+                                  value: .number(seconds), limit: .number(options.minSeconds)))
+        }
+        if seconds > options.maxSeconds {
+            reasons.append(reason(AudioReasons.tooLong, "\(fixed(seconds, 3)) s of audio, longer than \(fixed(options.maxSeconds, 3)) s",
+                                  value: .number(seconds), limit: .number(options.maxSeconds)))
+        }
+        if let limit = options.minPeakDBFS, levels.peakDBFS < limit {
+            reasons.append(reason(AudioReasons.peakLow, "peak \(fixed(levels.peakDBFS, 1)) dBFS, below \(fixed(limit, 1)) dBFS",
+                                  value: .number(levels.peakDBFS), limit: .number(limit)))
+        }
+        if let limit = options.minRMSDBFS, levels.rmsDBFS < limit {
+            reasons.append(reason(AudioReasons.rmsLow, "RMS \(fixed(levels.rmsDBFS, 1)) dBFS, below \(fixed(limit, 1)) dBFS",
+                                  value: .number(levels.rmsDBFS), limit: .number(limit)))
+        }
+        if let limit = options.maxRMSDBFS, levels.rmsDBFS > limit {
+            reasons.append(reason(AudioReasons.rmsHigh, "RMS \(fixed(levels.rmsDBFS, 1)) dBFS, above \(fixed(limit, 1)) dBFS",
+                                  value: .number(levels.rmsDBFS), limit: .number(limit)))
+        }
+        if let limit = options.maxClipping, levels.clipping > limit {
+            reasons.append(reason(AudioReasons.clipping, "\(percent(levels.clipping)) of samples are clipped, more than \(percent(limit))",
+                                  value: .number(levels.clipping), limit: .number(limit)))
+        }
+        if let limit = options.maxSilence, levels.silence > limit {
+            reasons.append(reason(AudioReasons.silence, "\(percent(levels.silence)) of the audio is silent (below \(fixed(options.silenceThresholdDBFS, 0)) dBFS), more than \(percent(limit))",
+                                  value: .number(levels.silence), limit: .number(limit)))
+        }
+        if let limit = options.maxDCOffset, levels.dcOffset > limit {
+            reasons.append(reason(AudioReasons.dcOffset, "DC offset \(fixed(levels.dcOffset, 4)) of full scale, more than \(fixed(limit, 4))",
+                                  value: .number(levels.dcOffset), limit: .number(limit)))
+        }
+        if let limit = options.minSNRDB, let snr = levels.snrDB, snr < limit {
+            reasons.append(reason(AudioReasons.snrLow, "estimated SNR \(fixed(snr, 1)) dB (WADA), below \(fixed(limit, 1)) dB",
+                                  value: .number(snr), limit: .number(limit)))
+        }
+        return reasons
+    }
+
+    /// Metrics named `audio.*`: the header's, and the decode's when there was one.
+    func metrics(_ header: AudioHeader, _ result: DecodeResult?) -> [String: Double] {
+        var metrics: [String: Double] = [
+            "audio.sample_rate": Double(header.sampleRate),
+            "audio.channels": Double(header.channels),
+        ]
+        if let declared = header.declaredFrames { metrics["audio.frames_declared"] = Double(declared) }
+        guard let result, header.sampleRate > 0 else { return metrics }
+        let levels = result.levels
+        metrics["audio.frames"] = Double(result.framesRead)
+        metrics["audio.seconds"] = Double(levels.frames) / Double(header.sampleRate)
+        metrics["audio.peak_dbfs"] = levels.peakDBFS
+        metrics["audio.rms_dbfs"] = levels.rmsDBFS
+        metrics["audio.clipping"] = levels.clipping
+        metrics["audio.silence"] = levels.silence
+        metrics["audio.lead_silence_s"] = levels.leadSilence
+        metrics["audio.trail_silence_s"] = levels.trailSilence
+        metrics["audio.dc_offset"] = levels.dcOffset
+        if let snr = levels.snrDB { metrics["audio.snr_db"] = snr }
+        metrics["audio.unread_bytes"] = Double(result.unreadBytes)
+        metrics["audio.header_mismatches"] = Double(result.log.harmlessCount)
+        if levels.nonFinite > 0 { metrics["audio.non_finite"] = Double(levels.nonFinite) }
+        return metrics
+    }
+
+    private var rateList: String {
+        options.sampleRates.map(String.init).joined(separator: ", ") + " Hz"
+    }
+
+    private func reason(_ code: ReasonCode, _ message: String, value: ReasonValue? = nil, limit: ReasonValue? = nil) -> Reason {
+        Reason(code, stage: stage, message: message, value: value, limit: limit)
+    }
+
+    private func fixed(_ value: Double, _ digits: Int) -> String {
+        String(format: "%.\(digits)f", value)
+    }
+
+    private func percent(_ share: Double) -> String {
+        share < 0.01 && share > 0 ? String(format: "%.3f%%", share * 100) : String(format: "%.1f%%", share * 100)
+    }
+}

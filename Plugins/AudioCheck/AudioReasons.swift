@@ -1,0 +1,129 @@
+import AssayCore
+
+/// Every reason code `audio-check` gives. docs/reasons.md is generated from these.
+public enum AudioReasons {
+    // MARK: Decode and integrity
+
+    /// libsndfile could not open the file.
+    public static let header = ReasonCode(
+        "audio.header",
+        meaning: "libsndfile could not open the file: its header is malformed, or it is in a format libsndfile does not read. The message quotes libsndfile.",
+        hint: "Export the recording again from the original as WAV (PCM) or FLAC.")
+    /// The codec is not on the allow-list.
+    public static let codec = ReasonCode(
+        "audio.codec",
+        meaning: "The container and codec (for example wav-ima-adpcm) are not in the stage's `codecs` allow-list; rarely used codecs are refused before any sample is decoded, because most libsndfile security bugs live in them.",
+        hint: "Convert the file to 16-bit PCM WAV or FLAC.")
+    /// A decoder error while reading samples.
+    public static let decode = ReasonCode(
+        "audio.decode",
+        meaning: "libsndfile reported an error while decoding the samples (sf_error after reading): the audio data is corrupt.",
+        hint: "Export the recording again from the original; the file is damaged.")
+    /// Fewer samples than declared, or a data chunk shorter than its header says.
+    public static let truncated = ReasonCode(
+        "audio.truncated",
+        meaning: "The file ends before the audio its header declares: fewer frames decoded than declared, a data chunk shorter than its size field (libsndfile's header log says \"should be\"; libsndfile itself opens such a WAV without error), or an Ogg stream with no final page.",
+        hint: "The upload or copy was cut short; send the complete file again.")
+    /// Audio bytes left undecoded after the declared end.
+    public static let trailingData = ReasonCode(
+        "audio.trailing_data",
+        meaning: "Many bytes after the last decoded frame were never read by the decoder: the header declares fewer samples than the stream holds (a wrong total-sample count, which decoders obey silently), or unrelated data is appended to the audio.",
+        hint: "Re-encode the file with a current encoder (flac, sox) so the header matches the audio, and remove anything appended to it.")
+    /// FLAC metadata that breaks the format.
+    public static let flacMetadata = ReasonCode(
+        "audio.flac_metadata",
+        meaning: "The FLAC metadata blocks break the format: STREAMINFO missing or not first, a block length that runs past the file or does not end where the first frame starts, or a Vorbis comment whose counts overrun its block. libFLAC decodes some of these silently; other decoders may fail or overread.",
+        hint: "Decode and re-encode the file with the reference tools (`flac -d` then `flac`), or export it again.")
+    /// NaN or infinite samples.
+    public static let nonFinite = ReasonCode(
+        "audio.non_finite",
+        meaning: "A floating-point file contains NaN or infinite samples, which break every later computation on the audio.",
+        hint: "Export the recording as 16-bit or 24-bit PCM, or fix the processing step that produced NaN values.")
+    /// No frames.
+    public static let empty = ReasonCode(
+        "audio.empty",
+        meaning: "The file has a valid header but declares no audio frames at all.",
+        hint: "Submit a recording that contains audio.")
+    /// Zero channels.
+    public static let noChannels = ReasonCode(
+        "audio.no_channels",
+        meaning: "The header declares zero audio channels.",
+        hint: "Export the recording again; the header is broken.")
+    /// More channels than allowed.
+    public static let channels = ReasonCode(
+        "audio.channels",
+        meaning: "The file has more channels than `max_channels` allows.",
+        hint: "Mix the recording down to mono or stereo.")
+    /// A sample rate no real recording has.
+    public static let implausibleRate = ReasonCode(
+        "audio.sample_rate_implausible",
+        meaning: "The header's sample rate is outside 1 kHz to 768 kHz, where no real recording lies: the header is broken or forged.",
+        hint: "Export the recording again at a standard rate such as 16 kHz, 44.1 kHz or 48 kHz.")
+    /// A sample rate outside the allowed list.
+    public static let sampleRate = ReasonCode(
+        "audio.sample_rate",
+        meaning: "The sample rate is not one of the stage's `sample_rates`.",
+        hint: "Resample the recording to one of the allowed rates (for example `sox in.wav -r 16000 out.wav`).")
+
+    // MARK: Length and levels
+
+    /// Shorter than min_seconds.
+    public static let tooShort = ReasonCode(
+        "audio.too_short",
+        meaning: "The decoded audio is shorter than `min_seconds`.",
+        hint: "Submit a longer recording.")
+    /// Longer than max_seconds.
+    public static let tooLong = ReasonCode(
+        "audio.too_long",
+        meaning: "The decoded audio is longer than `max_seconds`.",
+        hint: "Cut the recording into shorter clips.")
+    /// Peak level too low.
+    public static let peakLow = ReasonCode(
+        "audio.peak_low",
+        meaning: "The loudest sample is below `min_peak_dbfs`: the recording is nearly inaudible (or its header declares more bits than the samples use).",
+        hint: "Record closer to the microphone or raise the input gain; normalise the file to about -3 dBFS.")
+    /// RMS level too low.
+    public static let rmsLow = ReasonCode(
+        "audio.rms_low",
+        meaning: "The RMS level over the whole file is below `min_rms_dbfs`: the recording is too quiet on average.",
+        hint: "Raise the input gain or normalise the recording.")
+    /// RMS level too high.
+    public static let rmsHigh = ReasonCode(
+        "audio.rms_high",
+        meaning: "The RMS level over the whole file is above `max_rms_dbfs`: the recording is overdriven or heavily compressed.",
+        hint: "Lower the input gain and record again.")
+    /// Too many clipped samples.
+    public static let clipping = ReasonCode(
+        "audio.clipping",
+        meaning: "The share of samples at full scale (|x| >= `clip_level`) is above `max_clipping`: the recording is distorted by clipping.",
+        hint: "Lower the input gain and record again; clipping cannot be undone afterwards.")
+    /// Mostly silence.
+    public static let silence = ReasonCode(
+        "audio.silence",
+        meaning: "The share of the audio in windows of `silence_window` (25 ms) quieter than `silence_threshold_dbfs` (-60 dBFS) is above `max_silence`: the file is mostly or entirely silent.",
+        hint: "Trim long pauses, and check that the microphone was live.")
+    /// DC offset.
+    public static let dcOffset = ReasonCode(
+        "audio.dc_offset",
+        meaning: "The mean of the samples of some channel is further from zero than `max_dc_offset` (of full scale): the recording chain adds a DC offset.",
+        hint: "Apply a high-pass filter (for example `sox in.wav out.wav highpass 20`) or fix the audio interface.")
+    /// Low SNR estimate.
+    public static let snrLow = ReasonCode(
+        "audio.snr_low",
+        meaning: "The WADA-SNR estimate (Kim & Stern 2008, which assumes speech in additive noise) is below `min_snr_db`. It is a blind estimate: noise-only files read low as intended, but pure tones and music also read low (a sine reads the -20 dB floor however clean), and noiseless synthetic or lossy-coded speech can read the 100 dB ceiling (an MP3 of espeak-ng speech does), so it only suits speech datasets and is not a measurement.",
+        hint: "Record in a quieter room or closer to the microphone. If the file is not speech (music, tones), set `min_snr_db: null` for this dataset.")
+
+    // MARK: Duplicates
+
+    /// Same decoded sound as an earlier file.
+    public static let dupExact = ReasonCode(
+        "audio.dup_exact",
+        meaning: "The decoded audio (samples quantised to 16 bits, with the same sample rate and channel count) is identical to a file admitted earlier, whatever the container (a WAV and its FLAC copy match).",
+        hint: "Do not submit the same recording twice, in any format.")
+
+    /// Every code, in the order docs list them.
+    public static let all: [ReasonCode] = [
+        header, codec, decode, truncated, trailingData, flacMetadata, nonFinite, empty, noChannels, channels, implausibleRate,
+        sampleRate, tooShort, tooLong, peakLow, rmsLow, rmsHigh, clipping, silence, dcOffset, snrLow, dupExact,
+    ]
+}

@@ -1,0 +1,15 @@
+/// The integrity facts of one full decode.
+struct DecodeResult {
+    /// Frames `sf_readf_float` returned in total.
+    let framesRead: Int64
+    /// libsndfile's message when `sf_error` was set after reading.
+    let error: String?
+    /// Bytes after the furthest byte the decoder read.
+    let unreadBytes: Int64
+    /// The header parse log.
+    let log: HeaderLog
+    /// Level measurements.
+    let levels: SignalLevels
+    /// Hash of the normalised samples.
+    let fingerprint: AudioFingerprint
+}
