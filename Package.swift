@@ -45,11 +45,13 @@ let package = Package(
         ),
 
         plugin("MIMESniff", extra: ["CMagic"]),
+        plugin("TextQuality"),
+        plugin("TextDedup", extra: [.product(name: "Crypto", package: "swift-crypto")]),
         plugin("PNGCheck", extra: ["CPNGShim"]),
         plugin("AudioCheck", extra: ["CSndFile", .product(name: "Crypto", package: "swift-crypto")]),
 
         // The registry: one list of every built-in validator.
-        .target(name: "AssayPlugins", dependencies: ["AssayCore", "MIMESniff", "PNGCheck", "AudioCheck"], swiftSettings: strict),
+        .target(name: "AssayPlugins", dependencies: ["AssayCore", "MIMESniff", "TextQuality", "TextDedup", "PNGCheck", "AudioCheck"], swiftSettings: strict),
 
         .executableTarget(
             name: "assay",
@@ -64,6 +66,8 @@ let package = Package(
         .target(name: "AssayTestSupport", path: "Tests/AssayTestSupport", swiftSettings: strict),
         .testTarget(name: "AssayCoreTests", dependencies: ["AssayCore", "AssayPlugins", "AssayTestSupport"], swiftSettings: strict),
         .testTarget(name: "MIMESniffTests", dependencies: ["MIMESniff", "AssayCore", "AssayTestSupport"], swiftSettings: strict),
+        .testTarget(name: "TextQualityTests", dependencies: ["TextQuality", "AssayCore", "AssayTestSupport"], swiftSettings: strict),
+        .testTarget(name: "TextDedupTests", dependencies: ["TextDedup", "AssayCore", "AssayTestSupport"], swiftSettings: strict),
         .testTarget(name: "PNGCheckTests", dependencies: ["PNGCheck", "AssayCore", "AssayTestSupport"], swiftSettings: strict),
         .testTarget(name: "AudioCheckTests", dependencies: ["AudioCheck", "AssayCore", "CSndFile", "AssayTestSupport"], swiftSettings: strict),
         .testTarget(name: "AssayCLITests", dependencies: ["assay", "AssayCore", "AssayPlugins", "AssayTestSupport"], swiftSettings: strict),

@@ -2,6 +2,8 @@ import AssayCore
 import AudioCheck
 import MIMESniff
 import PNGCheck
+import TextDedup
+import TextQuality
 
 /// The registry: every built-in validator, in pipeline order. Adding a validator is one line here
 /// (and a target under Plugins/); a test fails when a Plugins/ target is missing from this list.
@@ -9,6 +11,8 @@ public enum BuiltinValidators {
     /// Every built-in validator type.
     public static var registry: ValidatorRegistry {
         ValidatorRegistry([
+            TextQuality.self,
+            TextDedup.self,
             PNGCheck.self,
             AudioCheckValidator.self,
         ])

@@ -1,0 +1,228 @@
+#!/bin/bash
+# Text stages side by side with their peers, on the same 8,185 documents, on this machine, in one run.
+#
+#   Benchmarks/text.sh            # peers: reuse $BENCH_WORK/results if complete, else run them all
+#   PEERS=run  Benchmarks/text.sh # always rebuild the corpus and re-measure every peer (run_all.sh)
+#   PEERS=reuse Benchmarks/text.sh
+#
+# Environment:
+#   BENCH_WORK  work folder of the shared scripts (default /tmp/assay-bench/text); Assay's files go
+#               under $BENCH_WORK/assay
+#   BENCH_DIR   the shared scripts (default ../shared/bench/text next to the repository)
+#   N           runs per measurement (default 3; medians are reported)
+#   JOBS        Assay worker threads (default 2, the peers use 2 processes)
+#
+# What it does:
+#   1. corpus + peers: ../shared/bench/text/run_all.sh (make_corpus.py, datatrove, datasketch, rensa,
+#      text-dedup, eval_dedup.py), unless complete results are there already;
+#   2. builds Assay in release mode;
+#   3. copies the corpus into ONE contributor's text folder ($BENCH_WORK/assay/datanet/c01/text/NN/…)
+#      with one modification time, so Assay's canonical order (time, then path) is the peers' sorted
+#      path order; quotas off; every MIME type libmagic gives these files is allowed, so all 8,185
+#      documents reach the stages as they reach the peers;
+#   4. runs `assay run --jobs $JOBS` N times with a fresh ledger: the default pipeline (text-quality +
+#      text-dedup) and text-dedup alone; converts the verdicts to eval_dedup.py's TSV (removed = the
+#      file has a text.dup_* reason; cluster = the file it copies, followed to the first one);
+#   5. prints one table: wall s, docs/s, MB/s, peak RSS, removal precision / recall, and ratios
+#      against rensa with 2 processes (wall time) and datatrove's quality filter (docs/s).
+set -euo pipefail
+
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+BENCH_DIR=${BENCH_DIR:-$REPO/../shared/bench/text}
+[ -d "$BENCH_DIR" ] || BENCH_DIR=/work/shared/bench/text
+BENCH_DIR=$(cd "$BENCH_DIR" && pwd)
+export BENCH_WORK=${BENCH_WORK:-/tmp/assay-bench/text}
+W=$BENCH_WORK
+N=${N:-3}
+JOBS=${JOBS:-2}
+PEERS=${PEERS:-auto}
+A=$W/assay
+mkdir -p "$W" "$A"
+
+say() { printf '\n== %s\n' "$*" >&2; }
+
+# --------------------------------------------------------------------------- 1. corpus and peers
+peer_results=(time_cat time_sha256sum_p2 time_dt_quality time_dt_minhash time_dt_exact time_sk_rensa_w1
+              time_sk_rensa_w2 time_sk_datasketch_w2 time_td_default eval_rensa_verified eval_dt_minhash
+              eval_datasketch_verified eval_textdedup_default)
+complete=1
+for r in "${peer_results[@]}"; do [ -s "$W/results/$r.txt" ] || complete=0; done
+if [ "$PEERS" = run ] || { [ "$PEERS" = auto ] && [ $complete = 0 ]; }; then
+  say "corpus and peers: $BENCH_DIR/run_all.sh (N=$N; datatrove alone takes several minutes per run)"
+  N=$N bash "$BENCH_DIR/run_all.sh" >&2
+elif [ $complete = 0 ]; then
+  say "warning: peer results in $W/results are incomplete; their rows show '-'"
+fi
+CORPUS=$W/corpus
+[ -f "$CORPUS/ground_truth.csv" ] || { echo "no corpus at $CORPUS (run with PEERS=run)" >&2; exit 1; }
+
+# --------------------------------------------------------------------------- 2. Assay, release build
+say "building assay (release)"
+(cd "$REPO" && swift build -c release --product assay >&2)
+ASSAY=$(cd "$REPO" && swift build -c release --show-bin-path)/assay
+
+# --------------------------------------------------------------------------- 3. the corpus as a datanet
+DATANET=$A/datanet
+if [ ! -f "$DATANET/.copied" ] || [ "$CORPUS/ground_truth.csv" -nt "$DATANET/.copied" ]; then
+  say "laying out the corpus for Assay in $DATANET"
+  rm -rf "$DATANET"
+  mkdir -p "$DATANET/c01"
+  # A copy, not symbolic links: Assay refuses links that leave the folder it judges.
+  cp -R "$CORPUS/docs" "$DATANET/c01/text"
+  # One submission time for every file: canonical order is then path order, as for the peers.
+  find "$DATANET/c01/text" -type f -exec touch -h -d '2024-01-01 00:00:00 UTC' {} +
+  touch "$DATANET/.copied"
+fi
+find "$DATANET/c01/text" -type f -print0 | xargs -0 cat > /dev/null   # warm cache, as run_all.sh does
+
+write_config() {  # write_config FILE STAGES...
+  local file=$1; shift
+  {
+    echo "version: 1"
+    echo 'layout: "{contributor}/{modality}/**"'
+    echo "limits: {quotas: false, max_file_bytes: 100MB}"
+    echo "modalities:"
+    echo '  text: {mime: ["text/*", "application/*"]}'
+    echo "pipeline:"
+    for s in "$@"; do echo "  - use: $s"; done
+    echo "ledger: $A/ledger.sqlite"
+  } > "$file"
+}
+write_config "$A/default.yml" text-quality text-dedup
+write_config "$A/dedup.yml" text-dedup
+
+# --------------------------------------------------------------------------- 4. Assay runs
+run_assay() {  # run_assay NAME CONFIG -> $A/time_NAME.txt, $A/NAME.verdicts.jsonl
+  local name=$1 config=$2
+  : > "$A/time_$name.txt"
+  for i in $(seq "$N"); do
+    rm -f "$A/$name.ledger" "$A/$name.ledger-wal" "$A/$name.ledger-shm" "$A/$name.verdicts.jsonl"
+    /usr/bin/time -a -o "$A/time_$name.txt" -f "%e %M" \
+      "$ASSAY" run --config "$config" --ledger "$A/$name.ledger" --verdicts "$A/$name.verdicts.jsonl" \
+      --jobs "$JOBS" "$DATANET" > "$A/$name.stdout" 2> "$A/$name.stderr" || {
+        echo "assay run failed ($name, run $i); see $A/$name.stderr" >&2; tail -n 20 "$A/$name.stderr" >&2; exit 1; }
+  done
+  say "$name: wall s per run: $(awk '{printf "%s ", $1}' "$A/time_$name.txt")"
+}
+say "assay: default pipeline, $JOBS jobs, $N runs"
+run_assay assay_default "$A/default.yml"
+say "assay: text-dedup alone, $JOBS jobs, $N runs"
+run_assay assay_dedup "$A/dedup.yml"
+
+to_tsv() {  # to_tsv VERDICTS TSV
+  python3 - "$1" "$2" "$CORPUS/ground_truth.csv" <<'PY'
+import csv, json, sys
+verdicts, tsv, gt = sys.argv[1:4]
+prefix = "c01/text/"
+rel = lambda p: p[len(prefix):] if p and p.startswith(prefix) else p
+files = [r["file"] for r in csv.DictReader(open(gt))]
+removed, dup_of = {}, {}
+for line in open(verdicts):
+    line = line.strip()
+    if not line:
+        continue
+    v = json.loads(line)
+    f = rel(v["path"])
+    codes = [r["code"] if isinstance(r, dict) else str(r) for r in v.get("reasons") or []]
+    removed[f] = any(c.startswith("text.dup_") for c in codes)
+    if removed[f] and v.get("duplicate_of"):
+        dup_of[f] = rel(v["duplicate_of"])
+def root(f):
+    seen = set()
+    while f in dup_of and f not in seen:
+        seen.add(f); f = dup_of[f]
+    return f
+cluster = {}
+for f in dup_of:
+    r = root(f); cluster[f] = r; cluster[r] = r
+missing = [f for f in files if f not in removed]
+if missing:
+    print(f"warning: {len(missing)} corpus files have no verdict (first: {missing[0]})", file=sys.stderr)
+with open(tsv, "w") as out:
+    for f in files:
+        out.write(f"{f}\t{int(removed.get(f, False))}\t{cluster.get(f, '-1')}\n")
+PY
+}
+to_tsv "$A/assay_default.verdicts.jsonl" "$A/assay_default.tsv"
+to_tsv "$A/assay_dedup.verdicts.jsonl" "$A/assay_dedup.tsv"
+python3 "$BENCH_DIR/eval_dedup.py" "$CORPUS/ground_truth.csv" "$A/assay_default.tsv" > "$A/eval_assay_default.txt"
+python3 "$BENCH_DIR/eval_dedup.py" "$CORPUS/ground_truth.csv" "$A/assay_dedup.tsv" > "$A/eval_assay_dedup.txt"
+
+# Acceptance under the default pipeline: originals, originals of 150+ words (over 90% of them with a
+# letter), junk.
+python3 - "$A/assay_default.verdicts.jsonl" "$CORPUS" > "$A/acceptance.txt" <<'PY'
+import csv, json, os, re, sys
+verdicts, corpus = sys.argv[1:3]
+verdict = {}
+for line in open(verdicts):
+    if line.strip():
+        v = json.loads(line); verdict[v["path"].removeprefix("c01/text/")] = v["verdict"]
+rows = list(csv.DictReader(open(os.path.join(corpus, "ground_truth.csv"))))
+def long_prose(f):
+    words = open(os.path.join(corpus, "docs", f), encoding="utf-8", errors="replace").read().split()
+    return len(words) >= 150 and sum(bool(re.search(r"[^\W\d_]", w)) for w in words) > 0.9 * len(words)
+base = [r["file"] for r in rows if r["kind"] == "base"]
+longb = [f for f in base if long_prose(f)]
+junk = [r["file"] for r in rows if r["kind"] == "junk"]
+acc = lambda fs: sum(verdict.get(f) == "accepted" for f in fs)
+print(f"originals accepted: {acc(base)}/{len(base)} = {acc(base)/len(base):.3f}; "
+      f"originals with 150+ words (>90% with a letter): {acc(longb)}/{len(longb)} = {acc(longb)/max(1,len(longb)):.3f}; "
+      f"junk rejected: {sum(verdict.get(f) == 'rejected' for f in junk)}/{len(junk)}")
+PY
+
+# --------------------------------------------------------------------------- 5. one table
+python3 - "$W" "$A" "$CORPUS" <<'PY'
+import json, os, re, statistics, sys
+W, A, corpus = sys.argv[1:4]
+man = json.load(open(os.path.join(corpus, "manifest.json")))
+docs, mb = man["files"], man["total_bytes"] / 1e6
+def timing(path):
+    try:
+        runs = [l.split() for l in open(path) if l.strip()]
+    except OSError:
+        return None
+    if not runs:
+        return None
+    wall = statistics.median(float(r[0]) for r in runs)
+    rss = max(int(r[1]) for r in runs) / 1024
+    return wall, rss, len(runs)
+def pr(path):
+    try:
+        m = re.search(r"precision=([\d.]+) recall=([\d.]+)", open(path).read())
+        return f"{float(m.group(1)):.3f} / {float(m.group(2)):.3f}" if m else ""
+    except OSError:
+        return ""
+R = os.path.join(W, "results")
+rows = [
+    ("cat of all files (read floor)", f"{R}/time_cat.txt", None),
+    ("sha256sum, 2 processes", f"{R}/time_sha256sum_p2.txt", None),
+    ("datatrove Gopher rep. + quality, 2 workers", f"{R}/time_dt_quality.txt", None),
+    ("datatrove MinHash (4 stages), 2 workers", f"{R}/time_dt_minhash.txt", f"{R}/eval_dt_minhash.txt"),
+    ("datatrove exact dedup, 2 workers", f"{R}/time_dt_exact.txt", f"{R}/eval_dt_exact.txt"),
+    ("datasketch, 2 processes (verified)", f"{R}/time_sk_datasketch_w2.txt", f"{R}/eval_datasketch_verified.txt"),
+    ("rensa, 1 process (verified)", f"{R}/time_sk_rensa_w1.txt", f"{R}/eval_rensa_verified.txt"),
+    ("rensa, 2 processes (verified)", f"{R}/time_sk_rensa_w2.txt", f"{R}/eval_rensa_verified.txt"),
+    ("text-dedup defaults, 2 processes", f"{R}/time_td_default.txt", f"{R}/eval_textdedup_default.txt"),
+    ("Assay default pipeline (quality + dedup), 2 jobs", f"{A}/time_assay_default.txt", f"{A}/eval_assay_default.txt"),
+    ("Assay text-dedup alone, 2 jobs", f"{A}/time_assay_dedup.txt", f"{A}/eval_assay_dedup.txt"),
+]
+rensa = timing(f"{R}/time_sk_rensa_w2.txt")
+dtq = timing(f"{R}/time_dt_quality.txt")
+print(f"\nText benchmark: {docs} documents, {mb:.1f} MB, medians of N runs; peak RSS is /usr/bin/time's maximum"
+      f" resident set of one process (for multi-process peers: the largest process).")
+print("| tool | runs | wall s | docs/s | MB/s | peak RSS MiB | removal P / R | wall ÷ rensa-2proc | docs/s ÷ datatrove quality |")
+print("|---|---|---|---|---|---|---|---|---|")
+for name, tfile, efile in rows:
+    t = timing(tfile)
+    if t is None:
+        print(f"| {name} | - | - | - | - | - | {pr(efile) if efile else ''} | | |"); continue
+    wall, rss, n = t
+    r1 = f"{wall / rensa[0]:.2f}" if rensa else "-"
+    r2 = f"{(docs / wall) / (docs / dtq[0]):.0f}×" if dtq else "-"
+    print(f"| {name} | {n} | {wall:.2f} | {docs / wall:,.0f} | {mb / wall:.1f} | {rss:.0f} | {pr(efile) if efile else ''} | {r1} | {r2} |")
+print("\nTargets: Assay default pipeline wall ÷ rensa-2proc ≤ 1; docs/s ÷ datatrove quality ≥ 50; removal P ≥ 0.99 and R ≥ 0.95.")
+print("Removal P / R of the default pipeline counts only text.dup_* reasons: a copy of an original that text-quality")
+print("rejected is rejected too, but not as a copy (only accepted files enter the index), so it counts as missed;")
+print("'text-dedup alone' sees every document, as the dedup peers do.")
+print(open(os.path.join(A, "acceptance.txt")).read().strip())
+PY

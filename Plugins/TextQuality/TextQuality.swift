@@ -1,0 +1,129 @@
+import AssayCore
+
+/// `text-quality`: is the text UTF-8 without control characters, and does it pass the published
+/// heuristic quality rules (Gopher quality, Gopher repetition, FineWeb) with datatrove's limits?
+///
+/// Works on UTF-8 bytes in one pass plus hash-table passes over line, paragraph and word hashes;
+/// no `String` is made per word or line. Every measured value goes into the finding's metrics
+/// (`text.*`), whether or not its rule is enabled, so curators can see why and retune.
+///
+/// Quality score (`text.score`, 0...1): each enabled rule scores 0.5 at its limit plus half the
+/// margin to the limit relative to the limit, clamped to 0...1 (a maximum rule scores 1 at 0 and
+/// 0 at twice the limit; a minimum rule scores 1 at twice the limit and 0 at 0); the score is the
+/// mean over enabled rules. A document that passes every rule scores at least 0.5. Text that is
+/// not UTF-8 scores 0. `min_score` (off by default) rejects below it with `text.low_score`.
+///
+/// Markdown (`.md`/`.markdown` files or `text/markdown`) is measured on its prose: see
+/// ``MarkdownProse`` for what is dropped and stripped.
+public struct TextQuality: Validator {
+    /// The options type.
+    public typealias Options = TextQualityOptions
+
+    /// The key in `assay.yml`.
+    public static let name = "text-quality"
+    /// One line for `assay plugins`.
+    public static let summary = "UTF-8 and control characters, then the Gopher quality, Gopher repetition and FineWeb rules, with a quality score."
+    /// Text only.
+    public static let modalities: Set<Modality> = [.text]
+    /// Every code the stage gives.
+    public static var reasonCodes: [ReasonCode] { TextQualityReasons.all }
+
+    /// The effective options.
+    public let options: TextQualityOptions
+    private let rules: QualityRules
+    private let settings: MeasureSettings
+
+    /// Builds the stage; fails when limits contradict each other.
+    public init(options: TextQualityOptions) throws(OptionsError) {
+        guard ["auto", "always", "never"].contains(options.markdown) else {
+            throw OptionsError("markdown must be auto, always or never, got '\(options.markdown)'")
+        }
+        if let low = options.minWords, let high = options.maxWords, low > high {
+            throw OptionsError("min_words (\(low)) is above max_words (\(high))")
+        }
+        if let low = options.minMeanWordLength, let high = options.maxMeanWordLength, low > high {
+            throw OptionsError("min_mean_word_length (\(QualityRule.format(low))) is above max_mean_word_length (\(QualityRule.format(high)))")
+        }
+        if let bad = options.stopWords.first(where: { $0.isEmpty || $0.unicodeScalars.contains(where: \.properties.isWhitespace) }) {
+            throw OptionsError("stop_words must be single words, got '\(bad)'")
+        }
+        let stopWords = StopWords(options.stopWords)
+        guard options.stopWords.count <= 64 else {
+            throw OptionsError("stop_words holds \(options.stopWords.count) words; at most 64 are allowed")
+        }
+        if let minimum = options.minStopWords, minimum > stopWords.keys.count {
+            throw OptionsError("min_stop_words (\(minimum)) is more than the \(stopWords.keys.count) distinct stop_words")
+        }
+        self.options = options
+        settings = MeasureSettings(stopWords: stopWords, shortLineLength: options.shortLineLength,
+                                   unwrapLines: options.unwrapLines, countLayoutLines: options.countLayoutLines)
+        rules = QualityRules(options)
+    }
+
+    /// Measures and judges one text file.
+    public func analyze(_ file: FileInput) throws(StageFailure) -> Finding {
+        let markdown = options.markdown == "always" || (options.markdown == "auto" && TextQuality.looksLikeMarkdown(file))
+        return judge(file.bytes, markdown: markdown)
+    }
+
+    /// Measures and judges `bytes`, as Markdown prose when `markdown`.
+    public func judge(_ bytes: [UInt8], markdown: Bool) -> Finding {
+        bytes.withUnsafeBufferPointer { raw in
+            let encoding = EncodingScan(raw, allowFormFeed: options.allowFormFeed)
+            guard encoding.isUTF8 else {
+                let offset = encoding.invalidOffset ?? 0
+                let byte = offset < raw.count ? " (byte 0x\(String(raw[offset], radix: 16, uppercase: true)))" : ""
+                let looks = encoding.guess.map { "; it looks like \($0)" } ?? ""
+                let reason = Reason(TextQualityReasons.encoding, stage: stageName,
+                                    message: "not valid UTF-8 at byte offset \(offset)\(byte)\(looks)", value: .number(Double(offset)))
+                return Finding(reasons: [reason], metrics: ["text.score": 0, "text.markdown": markdown ? 1 : 0])
+            }
+            var reasons: [Reason] = []
+            if encoding.controlCount > options.maxControlChars, let first = encoding.firstControl {
+                let digits = String(first.scalar, radix: 16, uppercase: true)
+                let code = "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+                reasons.append(Reason(TextQualityReasons.controlChars, stage: stageName,
+                                      message: "\(encoding.controlCount) control characters, the first \(code) at byte offset \(first.offset)",
+                                      value: .number(Double(encoding.controlCount)), limit: .number(Double(options.maxControlChars))))
+            }
+            let body = UnsafeBufferPointer(rebasing: raw[encoding.bomLength...])
+            let measures: TextMeasures
+            if markdown {
+                let prose = MarkdownProse.extract(body)
+                measures = prose.withUnsafeBufferPointer { TextMeasures($0, settings) }
+            } else {
+                measures = TextMeasures(body, settings)
+            }
+            let (failures, score) = rules.evaluate(measures, stage: stageName)
+            reasons += failures
+            if let minimum = options.minScore, score < minimum {
+                reasons.append(Reason(TextQualityReasons.lowScore, stage: stageName,
+                                      message: "the quality score is \(QualityRule.format(score)), below the minimum \(QualityRule.format(minimum))",
+                                      value: .number(score), limit: .number(minimum)))
+            }
+            var metrics = QualityRules.metrics(measures)
+            metrics["text.score"] = score
+            metrics["text.control_chars"] = Double(encoding.controlCount)
+            metrics["text.markdown"] = markdown ? 1 : 0
+            return Finding(reasons: reasons, metrics: metrics)
+        }
+    }
+
+    /// The prose `text-quality` measures in a Markdown document (see ``MarkdownProse``), for
+    /// showing a contributor what was measured. `bytes` must be UTF-8 (invalid bytes give []).
+    public static func markdownProse(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.withUnsafeBufferPointer { raw in
+            let encoding = EncodingScan(raw, allowFormFeed: true)
+            guard encoding.isUTF8 else { return [] }
+            return MarkdownProse.extract(UnsafeBufferPointer(rebasing: raw[encoding.bomLength...]))
+        }
+    }
+
+    /// Markdown by extension (`.md`, `.markdown`, `.mdown`, `.mkd`, `.mkdn`) or sniffed MIME type.
+    static func looksLikeMarkdown(_ file: FileInput) -> Bool {
+        if file.mime == "text/markdown" || file.mime == "text/x-markdown" { return true }
+        let path = file.submission.path
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return false }
+        return [".md", ".markdown", ".mdown", ".mkd", ".mkdn"].contains(path[dot...].lowercased())
+    }
+}

@@ -1,0 +1,102 @@
+import AssayCore
+import Foundation
+import Testing
+import TextQuality
+
+/// Markdown is measured on its prose: real READMEs Debian ships, and copies edited to carry
+/// more markup.
+@Suite struct MarkdownTests {
+    let aptReadme: String
+
+    init() throws {
+        aptReadme = try RealText.gunzip("/usr/share/doc/apt/README.md.gz")
+    }
+
+    func prose(_ text: String) -> String {
+        String(decoding: TextQuality.markdownProse(Array(text.utf8)), as: UTF8.self)
+    }
+
+    @Test("link targets, emphasis, bullets and setext underlines are gone; their text stays")
+    func proseOfAptReadme() {
+        let text = prose(aptReadme)
+        #expect(aptReadme.contains("[python-apt](https://tracker.debian.org/pkg/python-apt)"))
+        #expect(text.contains("python-apt"))
+        #expect(!text.contains("tracker.debian.org"))
+        #expect(!text.contains("**"))
+        #expect(!text.contains("]("))
+        #expect(text.contains("apt-get for retrieval of packages"))
+        #expect(!text.contains("\n* "))
+        #expect(!text.contains("==="))
+        #expect(text.hasPrefix("APT\n"))
+    }
+
+    @Test("fenced code, headings' '#', tables and HTML comments: a README edited to hold them")
+    func blocks() {
+        let edited = """
+        <!-- generated from apt's README -->
+        # APT
+
+        | Tool | Use |
+        |------|-----|
+        | apt-get | retrieval of packages |
+
+        ```sh
+        apt-get install foo
+        apt-get remove foo
+        ```
+
+        """ + aptReadme
+        let text = prose(edited)
+        #expect(!text.contains("generated from"))
+        #expect(!text.contains("# APT"))
+        #expect(text.contains("APT"))
+        #expect(!text.contains("|"))
+        #expect(!text.contains("---"))
+        #expect(text.contains("apt-get   retrieval of packages"))
+        #expect(!text.contains("install foo"))
+        #expect(!text.contains("```"))
+    }
+
+    @Test("analyze reads .md by its extension or a text/markdown MIME type; .txt stays plain")
+    func detection() throws {
+        let stage = try TextQuality(options: TextQualityOptions())
+        let bytes = Array(aptReadme.utf8)
+        #expect(try stage.analyze(RealText.input(bytes, path: "alice/text/README.md")).metrics["text.markdown"] == 1)
+        #expect(try stage.analyze(RealText.input(bytes, path: "alice/text/notes.MARKDOWN")).metrics["text.markdown"] == 1)
+        #expect(try stage.analyze(RealText.input(bytes, path: "alice/text/README", mime: "text/markdown")).metrics["text.markdown"] == 1)
+        #expect(try stage.analyze(RealText.input(bytes, path: "alice/text/README.txt")).metrics["text.markdown"] == 0)
+        var never = TextQualityOptions()
+        never.markdown = "never"
+        #expect(try TextQuality(options: never).analyze(RealText.input(bytes, path: "a/text/R.md")).metrics["text.markdown"] == 0)
+        var always = TextQualityOptions()
+        always.markdown = "always"
+        #expect(try TextQuality(options: always).analyze(RealText.input(bytes, path: "a/text/R.txt")).metrics["text.markdown"] == 1)
+    }
+
+    @Test("markup does not make a document fail: the GPL with '###' headings and its notice as a code sample per section")
+    func markupDoesNotFail() throws {
+        let stage = try TextQuality(options: TextQualityOptions())
+        let gpl = RealText.lines(try RealText.gpl3())
+        // The GPL's own "how to apply" notice (15 lines), shown as a fenced sample under each
+        // of the 18 section headings: code repeats, the prose does not.
+        let start = try #require(gpl.firstIndex { $0.contains("<one line to give the program's name") })
+        let end = try #require(gpl.firstIndex { $0.contains("If not, see <https://www.gnu.org/licenses/>.") })
+        let notice = gpl[start...end].map { $0.trimmingCharacters(in: .whitespaces) }
+        var lines: [String] = []
+        for line in gpl {
+            if line.range(of: #"^  \d+\. "#, options: .regularExpression) != nil {
+                lines.append("### " + line.trimmingCharacters(in: .whitespaces))
+                lines += [""] + ["```text"] + notice + ["```", ""]
+            } else {
+                lines.append(line)
+            }
+        }
+        let markdown = RealText.joined(lines)
+        let asPlain = RealText.judge(stage, markdown)
+        let asMarkdown = RealText.judge(stage, markdown, markdown: true)
+        #expect(asPlain.reasons.contains { $0.code == "text.dup_lines" || $0.code == "text.dup_ngram" },
+                "\(asPlain.reasons.map(\.message))")
+        #expect(asMarkdown.reasons.isEmpty, "\(asMarkdown.reasons.map(\.message))")
+        #expect(asMarkdown.metrics["text.hash_ratio"] == 0)
+    }
+}
