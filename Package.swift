@@ -32,6 +32,8 @@ let package = Package(
         .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
         // The only code that calls setjmp for libpng.
         .target(name: "CPNGShim", dependencies: ["CPNG"]),
+        // posix_spawn with pipes, process group and clean descriptors for external plugins.
+        .target(name: "CSpawn"),
 
         .target(
             name: "AssayCore",
@@ -48,10 +50,12 @@ let package = Package(
         plugin("TextQuality"),
         plugin("TextDedup", extra: [.product(name: "Crypto", package: "swift-crypto")]),
         plugin("PNGCheck", extra: ["CPNGShim"]),
+        plugin("TextLanguage"),
+        plugin("External", extra: ["CSpawn"]),
         plugin("AudioCheck", extra: ["CSndFile", .product(name: "Crypto", package: "swift-crypto")]),
 
         // The registry: one list of every built-in validator.
-        .target(name: "AssayPlugins", dependencies: ["AssayCore", "MIMESniff", "TextQuality", "TextDedup", "PNGCheck", "AudioCheck"], swiftSettings: strict),
+        .target(name: "AssayPlugins", dependencies: ["AssayCore", "MIMESniff", "TextQuality", "TextDedup", "PNGCheck", "AudioCheck", "TextLanguage", "External"], swiftSettings: strict),
 
         .executableTarget(
             name: "assay",
@@ -70,6 +74,8 @@ let package = Package(
         .testTarget(name: "TextDedupTests", dependencies: ["TextDedup", "AssayCore", "AssayTestSupport"], swiftSettings: strict),
         .testTarget(name: "PNGCheckTests", dependencies: ["PNGCheck", "AssayCore", "AssayTestSupport"], swiftSettings: strict),
         .testTarget(name: "AudioCheckTests", dependencies: ["AudioCheck", "AssayCore", "CSndFile", "AssayTestSupport"], swiftSettings: strict),
+        .testTarget(name: "TextLanguageTests", dependencies: ["TextLanguage", "AssayCore", "AssayTestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "ExternalTests", dependencies: ["External", "AssayCore", "AssayTestSupport", "assay"], swiftSettings: strict),
         .testTarget(name: "AssayCLITests", dependencies: ["assay", "AssayCore", "AssayPlugins", "AssayTestSupport"], swiftSettings: strict),
     ]
 )

@@ -1,8 +1,10 @@
 import AssayCore
 import AudioCheck
+import External
 import MIMESniff
 import PNGCheck
 import TextDedup
+import TextLanguage
 import TextQuality
 
 /// The registry: every built-in validator, in pipeline order. Adding a validator is one line here
@@ -15,6 +17,8 @@ public enum BuiltinValidators {
             TextDedup.self,
             PNGCheck.self,
             AudioCheckValidator.self,
+            TextLanguageValidator.self,
+            ExternalValidator.self,
         ])
     }
 

@@ -1,0 +1,42 @@
+import AssayCore
+
+/// `use: external`: a validator written in any language, run as a separate program that speaks
+/// JSON Lines on its standard input and output (docs/PLUGINS.md, docs/plugin-protocol.schema.json).
+///
+/// A plugin that crashes, answers garbage or misses its timeout gives that file the verdict
+/// `error` and is killed and restarted; after `max_failures` failures in a row it is disabled for
+/// the rest of the run. Its stderr goes to Assay's stderr, each line prefixed with `[NAME] `.
+public struct ExternalValidator: Validator {
+    /// The key in `assay.yml`.
+    public static let name = "external"
+    /// Shown by `assay plugins`.
+    public static let summary = "Runs a program in any language that judges files over a JSON Lines protocol (docs/PLUGINS.md)."
+    /// Any modality; each instance takes its own from `modalities`.
+    public static let modalities: Set<Modality> = Set(Modality.allCases)
+    /// Assay's codes for a failing plugin; the plugin's own codes are `NAME.*`.
+    public static var reasonCodes: [ReasonCode] { ExternalReasons.all }
+
+    /// The plugin's `name`.
+    public let stageName: String
+    /// The plugin's `modalities`.
+    public let appliesTo: Set<Modality>
+    private let pool: PluginPool
+
+    /// Checks the options; the plugin starts when the first file needs it.
+    public init(options: ExternalOptions) throws(OptionsError) {
+        try self.init(options: options, log: .standardError)
+    }
+
+    /// As ``init(options:)``, with plugin stderr and notes sent to `log`.
+    init(options: ExternalOptions, log: PluginLog) throws(OptionsError) {
+        let spec = try PluginSpec(options)
+        stageName = spec.name
+        appliesTo = spec.modalities
+        pool = PluginPool(spec: spec, log: log)
+    }
+
+    /// Asks the plugin about the file; a crash, garbage or timeout throws (verdict `error`).
+    public func analyze(_ file: FileInput) throws(StageFailure) -> Finding {
+        try pool.judge(file)
+    }
+}

@@ -1,0 +1,81 @@
+import AssayCore
+import Foundation
+
+/// The checked settings of one external plugin, shared by its pool and its processes.
+struct PluginSpec: Sendable {
+    /// Stage name and code namespace.
+    let name: String
+    /// Program and arguments.
+    let command: [String]
+    /// The folder the plugin runs in, nil for Assay's own.
+    let directory: String?
+    /// The modalities it judges.
+    let modalities: Set<Modality>
+    /// Per-file answer timeout.
+    let timeout: Duration
+    /// Start and handshake timeout.
+    let startTimeout: Duration
+    /// Most processes at once.
+    let workers: Int
+    /// Failures in a row before the plugin is disabled.
+    let maxFailures: Int
+    /// Options forwarded in the handshake.
+    let options: JSONValue
+
+    /// Names Assay keeps for itself: its own code families.
+    private static let reserved: Set<String> = ["external", "intake", "quota", "stage"]
+
+    /// Checks `options`: a usable name, a command that exists, modalities, timeouts, an options mapping.
+    init(_ options: ExternalOptions) throws(OptionsError) {
+        let name = options.name
+        guard !name.isEmpty else { throw OptionsError("'name' is required: it names the stage and prefixes the plugin's reason codes") }
+        guard name.count <= 40, Self.isPlainName(name) else {
+            throw OptionsError("'name' must be 1 to 40 characters among a-z, 0-9, '_' and '-', starting with a letter, got '\(name)'")
+        }
+        guard !Self.reserved.contains(name) else { throw OptionsError("'name' must not be '\(name)': Assay uses that code family itself") }
+        guard let program = options.command.first, !program.isEmpty else {
+            throw OptionsError("'command' is required: the program to run and its arguments, e.g. [python3, plugins/pii_screen.py]")
+        }
+        guard Self.locate(program, in: options.directory) != nil else {
+            throw OptionsError(program.contains("/")
+                ? "'command': '\(program)' is not an executable file" + (options.directory.map { " (relative to \($0))" } ?? "")
+                : "'command': '\(program)' was not found on PATH")
+        }
+        guard !options.modalities.isEmpty else { throw OptionsError("'modalities' must name at least one of text, image, audio") }
+        guard options.timeout > 0, options.timeout <= 3600 else { throw OptionsError("'timeout' must be above 0 and at most 1h") }
+        guard options.startTimeout > 0, options.startTimeout <= 3600 else { throw OptionsError("'start_timeout' must be above 0 and at most 1h") }
+        guard case .object = options.options else { throw OptionsError("'options' must be a mapping (it is sent to the plugin as a JSON object)") }
+        self.name = name
+        command = options.command
+        directory = options.directory
+        modalities = Set(options.modalities.compactMap(Modality.init(rawValue:)))
+        timeout = .milliseconds(Int64((options.timeout * 1000).rounded(.up)))
+        startTimeout = .milliseconds(Int64((options.startTimeout * 1000).rounded(.up)))
+        workers = options.workers
+        maxFailures = options.maxFailures
+        self.options = options.options
+    }
+
+    /// The executable `program` names: a path (relative to `directory`) or a name on PATH.
+    static func locate(_ program: String, in directory: String?) -> String? {
+        let files = FileManager.default
+        if program.contains("/") {
+            let path = program.hasPrefix("/") || directory == nil ? program : (directory ?? "") + "/" + program
+            return files.isExecutableFile(atPath: path) ? path : nil
+        }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for folder in path.split(separator: ":") where !folder.isEmpty {
+            let candidate = String(folder) + "/" + program
+            if files.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    private static func isPlainName(_ name: String) -> Bool {
+        guard let first = name.utf8.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) else { return false }
+        return name.utf8.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+        }
+    }
+}

@@ -1,0 +1,93 @@
+/// The letters of a text, read from its UTF-8 bytes without building a `String`: how many of each
+/// script, and the character trigrams of one script (lower-case letters, one space for anything
+/// else), as tools/build_language_profiles.py makes them for the profiles.
+struct LetterScan {
+    /// Letters per script.
+    private(set) var letters: [Script: Int] = [:]
+
+    /// At most this many bytes are read, in evenly spaced windows, so huge files cost no more than
+    /// a quarter megabyte of text (the guess is settled long before).
+    static let windowBytes = 64 * 1024
+    static let windows = 4
+
+    /// The parts of `bytes` that are read: the whole text, or `windows` evenly spaced windows.
+    static func parts(of bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+        guard bytes.count > windowBytes * windows else { return [bytes[...]] }
+        let step = (bytes.count - windowBytes) / (windows - 1)
+        return (0..<windows).map { index in
+            var start = index * step
+            // Start on a scalar boundary: skip UTF-8 continuation bytes.
+            while start < bytes.count, bytes[start] & 0xC0 == 0x80 { start += 1 }
+            return bytes[start..<min(bytes.count, index * step + windowBytes)]
+        }
+    }
+
+    /// Counts the letters of every script.
+    mutating func count(_ bytes: [UInt8]) {
+        for part in Self.parts(of: bytes) {
+            Self.forEachScalar(in: part) { scalar in
+                guard Self.isLetter(scalar) else { return }
+                letters[Script.of(scalar.value), default: 0] += 1
+            }
+        }
+    }
+
+    /// Calls `body` with each trigram key of the letters of `script`.
+    static func trigrams(of bytes: [UInt8], script: Script, _ body: (UInt64) -> Void) {
+        let space: UInt32 = 0x20
+        var first = space, second = space
+        var filled = 1   // the text starts with a space: `second`
+        func push(_ value: UInt32) {
+            if filled >= 2 { body(key(first, second, value)) }
+            first = second
+            second = value
+            filled += 1
+        }
+        for part in parts(of: bytes) {
+            forEachScalar(in: part) { scalar in
+                if isLetter(scalar), Script.of(scalar.value) == script {
+                    push(lower(scalar))
+                } else if second != space {
+                    push(space)
+                }
+            }
+            if second != space { push(space) }
+        }
+    }
+
+    /// Three scalars packed in 63 bits.
+    static func key(_ a: UInt32, _ b: UInt32, _ c: UInt32) -> UInt64 {
+        UInt64(a) << 42 | UInt64(b) << 21 | UInt64(c)
+    }
+
+    /// A letter: general category L (what Python's str.isalpha tests).
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
+        }
+    }
+
+    /// The first scalar of the full lower-case mapping.
+    static func lower(_ scalar: Unicode.Scalar) -> UInt32 {
+        let value = scalar.value
+        if value < 0x80 { return value >= 0x41 && value <= 0x5A ? value + 0x20 : value }
+        guard scalar.properties.changesWhenLowercased else { return value }
+        return scalar.properties.lowercaseMapping.unicodeScalars.first?.value ?? value
+    }
+
+    /// Decodes UTF-8; an invalid sequence reads as U+FFFD (not a letter).
+    static func forEachScalar(in bytes: ArraySlice<UInt8>, _ body: (Unicode.Scalar) -> Void) {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case let .scalarValue(scalar): body(scalar)
+            case .error: body("\u{FFFD}")
+            case .emptyInput: return
+            }
+        }
+    }
+}
