@@ -8,8 +8,8 @@ work=${WORK:-/tmp/assay-report}
 rm -rf "$work" && mkdir -p "$work"
 command -v chromium >/dev/null || { sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo; $sudo apt-get install -y -qq chromium >/dev/null; }
 cd "$here"
-swift build -c release --product assay >/dev/null
-assay=.build/release/assay
+swift build --product assay >/dev/null
+assay=.build/debug/assay
 $assay run --quiet --config samples/assay.yml --ledger "$work/ledger.sqlite" samples
 $assay report --ledger "$work/ledger.sqlite" --out "$work/report.html"
 chromium --headless=new --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,2600 \

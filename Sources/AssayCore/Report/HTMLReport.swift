@@ -87,8 +87,8 @@ public enum HTMLReport {
         }
         let upper = histogram.lower + histogram.width * Double(histogram.counts.count)
         svg += "<line x1=\"0\" y1=\"\(height)\" x2=\"\(width)\" y2=\"\(height)\" stroke=\"#8a94a6\"/>"
-        svg += "<text x=\"0\" y=\"\(height + 16)\" font-size=\"11\">\(JSONWriter.format(histogram.lower))</text>"
-        svg += "<text x=\"\(width)\" y=\"\(height + 16)\" font-size=\"11\" text-anchor=\"end\">\(JSONWriter.format(upper))</text>"
+        svg += "<text x=\"0\" y=\"\(height + 16)\" font-size=\"11\">\(String(format: "%g", histogram.lower))</text>"
+        svg += "<text x=\"\(width)\" y=\"\(height + 16)\" font-size=\"11\" text-anchor=\"end\">\(String(format: "%g", upper))</text>"
         svg += "<text x=\"\(width / 2)\" y=\"\(height + 28)\" font-size=\"11\" text-anchor=\"middle\">peak \(peak) files per bin</text>"
         return svg + "</svg>"
     }

@@ -36,8 +36,9 @@ public struct ReportBuilder: Sendable {
             data.byModality[modality, default: [:]][verdict, default: 0] += 1
             let reasons = (object["reasons"] as? [[String: Any]]) ?? []
             var first = stages.count
+            // Files per code: a file that breaks three n-gram limits counts once for text.top_ngram.
+            for code in Set(reasons.compactMap { $0["code"] as? String }) { codes[code, default: 0] += 1 }
             for reason in reasons {
-                if let code = reason["code"] as? String { codes[code, default: 0] += 1 }
                 if let stage = reason["stage"] as? String, let at = stages.firstIndex(of: stage) { first = min(first, at) }
             }
             if verdict != .accepted && first == stages.count { first = stages.count - 1 }
