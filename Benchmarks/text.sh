@@ -11,6 +11,7 @@
 #   BENCH_DIR   the shared scripts (default ../shared/bench/text next to the repository)
 #   N           runs per measurement (default 3; medians are reported)
 #   JOBS        Assay worker threads (default 2, the peers use 2 processes)
+#   ASSAY_BIN   an assay binary to use instead of building one (release) from this repository
 #
 # What it does:
 #   1. corpus + peers: ../shared/bench/text/run_all.sh (make_corpus.py, datatrove, datasketch, rensa,
@@ -43,8 +44,8 @@ say() { printf '\n== %s\n' "$*" >&2; }
 
 # --------------------------------------------------------------------------- 1. corpus and peers
 peer_results=(time_cat time_sha256sum_p2 time_dt_quality time_dt_minhash time_dt_exact time_sk_rensa_w1
-              time_sk_rensa_w2 time_sk_datasketch_w2 time_td_default eval_rensa_verified eval_dt_minhash
-              eval_datasketch_verified eval_textdedup_default)
+              time_sk_rensa_w2 time_sk_datasketch_w2 time_td_default eval_rensa_raw eval_dt_minhash
+              eval_datasketch_raw eval_textdedup_default)
 complete=1
 for r in "${peer_results[@]}"; do [ -s "$W/results/$r.txt" ] || complete=0; done
 if [ "$PEERS" = run ] || { [ "$PEERS" = auto ] && [ $complete = 0 ]; }; then
@@ -57,13 +58,17 @@ CORPUS=$W/corpus
 [ -f "$CORPUS/ground_truth.csv" ] || { echo "no corpus at $CORPUS (run with PEERS=run)" >&2; exit 1; }
 
 # --------------------------------------------------------------------------- 2. Assay, release build
-say "building assay (release)"
-(cd "$REPO" && swift build -c release --product assay >&2)
-ASSAY=$(cd "$REPO" && swift build -c release --show-bin-path)/assay
+if [ -n "${ASSAY_BIN:-}" ]; then
+  ASSAY=$ASSAY_BIN
+else
+  say "building assay (release)"
+  (cd "$REPO" && swift build -c release --product assay >&2)
+  ASSAY=$(cd "$REPO" && swift build -c release --show-bin-path)/assay
+fi
 
 # --------------------------------------------------------------------------- 3. the corpus as a datanet
 DATANET=$A/datanet
-if [ ! -f "$DATANET/.copied" ] || [ "$CORPUS/ground_truth.csv" -nt "$DATANET/.copied" ]; then
+if [ ! -f "$A/.datanet-copied" ] || [ "$CORPUS/ground_truth.csv" -nt "$A/.datanet-copied" ]; then
   say "laying out the corpus for Assay in $DATANET"
   rm -rf "$DATANET"
   mkdir -p "$DATANET/c01"
@@ -71,7 +76,7 @@ if [ ! -f "$DATANET/.copied" ] || [ "$CORPUS/ground_truth.csv" -nt "$DATANET/.co
   cp -R "$CORPUS/docs" "$DATANET/c01/text"
   # One submission time for every file: canonical order is then path order, as for the peers.
   find "$DATANET/c01/text" -type f -exec touch -h -d '2024-01-01 00:00:00 UTC' {} +
-  touch "$DATANET/.copied"
+  touch "$A/.datanet-copied"
 fi
 find "$DATANET/c01/text" -type f -print0 | xargs -0 cat > /dev/null   # warm cache, as run_all.sh does
 
@@ -124,7 +129,8 @@ for line in open(verdicts):
     v = json.loads(line)
     f = rel(v["path"])
     codes = [r["code"] if isinstance(r, dict) else str(r) for r in v.get("reasons") or []]
-    removed[f] = any(c.startswith("text.dup_") for c in codes)
+    # Exactly text-dedup's codes: text-quality's repetition codes (text.dup_lines, ...) share the prefix.
+    removed[f] = any(c in ("text.dup_exact", "text.dup_near") for c in codes)
     if removed[f] and v.get("duplicate_of"):
         dup_of[f] = rel(v["duplicate_of"])
 def root(f):
@@ -165,6 +171,30 @@ base = [r["file"] for r in rows if r["kind"] == "base"]
 longb = [f for f in base if long_prose(f)]
 junk = [r["file"] for r in rows if r["kind"] == "junk"]
 acc = lambda fs: sum(verdict.get(f) == "accepted" for f in fs)
+# Copies under the default pipeline: in each true cluster the first file in canonical (path) order
+# is the one that may enter; when it was accepted, every later member should be rejected as a copy.
+codes = {}
+for line in open(verdicts):
+    if line.strip():
+        v = json.loads(line); codes[v["path"].removeprefix("c01/text/")] = {r["code"] for r in v.get("reasons") or []}
+parent = {r["file"]: r["dup_of"] or r["file"] for r in rows}
+def root(f):
+    while parent[f] != f: f = parent[f]
+    return f
+clusters = {}
+for r in rows:
+    clusters.setdefault(root(r["file"]), []).append(r["file"])
+later_of_accepted = caught = leaked = 0
+for members in clusters.values():
+    if len(members) < 2: continue
+    first, *later = sorted(members)
+    accepted = [f for f in members if verdict.get(f) == "accepted"]
+    leaked += max(0, len(accepted) - 1)
+    if verdict.get(first) == "accepted":
+        later_of_accepted += len(later)
+        caught += sum(bool(codes.get(f, set()) & {"text.dup_exact", "text.dup_near"}) for f in later)
+print(f"copies of an accepted first file rejected as copies: {caught}/{later_of_accepted} = {caught/max(1,later_of_accepted):.3f}; "
+      f"copies accepted beside another member of their cluster: {leaked}")
 print(f"originals accepted: {acc(base)}/{len(base)} = {acc(base)/len(base):.3f}; "
       f"originals with 150+ words (>90% with a letter): {acc(longb)}/{len(longb)} = {acc(longb)/max(1,len(longb)):.3f}; "
       f"junk rejected: {sum(verdict.get(f) == 'rejected' for f in junk)}/{len(junk)}")
@@ -199,9 +229,9 @@ rows = [
     ("datatrove Gopher rep. + quality, 2 workers", f"{R}/time_dt_quality.txt", None),
     ("datatrove MinHash (4 stages), 2 workers", f"{R}/time_dt_minhash.txt", f"{R}/eval_dt_minhash.txt"),
     ("datatrove exact dedup, 2 workers", f"{R}/time_dt_exact.txt", f"{R}/eval_dt_exact.txt"),
-    ("datasketch, 2 processes (verified)", f"{R}/time_sk_datasketch_w2.txt", f"{R}/eval_datasketch_verified.txt"),
-    ("rensa, 1 process (verified)", f"{R}/time_sk_rensa_w1.txt", f"{R}/eval_rensa_verified.txt"),
-    ("rensa, 2 processes (verified)", f"{R}/time_sk_rensa_w2.txt", f"{R}/eval_rensa_verified.txt"),
+    ("datasketch, 2 processes", f"{R}/time_sk_datasketch_w2.txt", f"{R}/eval_datasketch_raw.txt"),
+    ("rensa, 1 process", f"{R}/time_sk_rensa_w1.txt", f"{R}/eval_rensa_raw.txt"),
+    ("rensa, 2 processes", f"{R}/time_sk_rensa_w2.txt", f"{R}/eval_rensa_raw.txt"),
     ("text-dedup defaults, 2 processes", f"{R}/time_td_default.txt", f"{R}/eval_textdedup_default.txt"),
     ("Assay default pipeline (quality + dedup), 2 jobs", f"{A}/time_assay_default.txt", f"{A}/eval_assay_default.txt"),
     ("Assay text-dedup alone, 2 jobs", f"{A}/time_assay_dedup.txt", f"{A}/eval_assay_dedup.txt"),
@@ -220,8 +250,9 @@ for name, tfile, efile in rows:
     r1 = f"{wall / rensa[0]:.2f}" if rensa else "-"
     r2 = f"{(docs / wall) / (docs / dtq[0]):.0f}×" if dtq else "-"
     print(f"| {name} | {n} | {wall:.2f} | {docs / wall:,.0f} | {mb / wall:.1f} | {rss:.0f} | {pr(efile) if efile else ''} | {r1} | {r2} |")
-print("\nTargets: Assay default pipeline wall ÷ rensa-2proc ≤ 1; docs/s ÷ datatrove quality ≥ 50; removal P ≥ 0.99 and R ≥ 0.95.")
-print("Removal P / R of the default pipeline counts only text.dup_* reasons: a copy of an original that text-quality")
+print("\nPeer P / R: sketch_dedup.py's raw LSH candidates (the README's figures; its 'verified' variant is in results/).")
+print("Targets: Assay default pipeline wall ÷ rensa-2proc ≤ 1; docs/s ÷ datatrove quality ≥ 50; removal P ≥ 0.99 and R ≥ 0.95.")
+print("Removal P / R of the default pipeline counts only text.dup_exact / text.dup_near reasons: a copy of an original that text-quality")
 print("rejected is rejected too, but not as a copy (only accepted files enter the index), so it counts as missed;")
 print("'text-dedup alone' sees every document, as the dedup peers do.")
 print(open(os.path.join(A, "acceptance.txt")).read().strip())
