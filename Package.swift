@@ -46,7 +46,8 @@ let package = Package(
             swiftSettings: strict
         ),
 
-        plugin("MIMESniff", extra: ["CMagic"]),
+        // MIME sniffing with libmagic: part of intake, not a validator.
+        .target(name: "MIMESniff", dependencies: ["AssayCore", "CMagic"], swiftSettings: strict),
         plugin("TextQuality"),
         plugin("TextDedup", extra: [.product(name: "Crypto", package: "swift-crypto")]),
         plugin("PNGCheck", extra: ["CPNGShim"]),

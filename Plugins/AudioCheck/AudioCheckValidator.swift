@@ -64,25 +64,15 @@ public struct AudioCheckValidator: StatefulValidator {
             // Levels of audio that did not decode whole would only add noise to the real reason.
             if integrity.isEmpty { reasons += judge.qualityReasons(header, result.levels) }
             return Finding(reasons: reasons, metrics: judge.metrics(header, result),
-                           payload: integrity.isEmpty ? result.fingerprint : nil)
+                           fingerprint: integrity.isEmpty && options.duplicates ? result.fingerprint : nil)
         }
     }
 
     /// Rejects a file whose decoded audio equals an admitted file's (`audio.dup_exact`).
-    public func decide(_ finding: Finding, of file: Judgement, index: DuplicateIndex) -> Decision {
-        guard options.duplicates, let print = finding.payload as? AudioFingerprint else { return Decision() }
-        // The key is 64 bits of the hash; the payload is the whole hash, compared to rule out collisions.
-        guard let earlier = index.entries(forKey: print.key).first(where: { $0.payload == print.digest && $0.path != file.path }) else {
-            return Decision()
-        }
+    public func decide(_ print: AudioFingerprint, of file: Verdict, among admitted: AdmittedFiles<AudioFingerprint>) -> Decision {
+        guard options.duplicates, let earlier = admitted.exactCopy(of: print) else { return Decision() }
         return Decision(reasons: [Reason(AudioReasons.dupExact, stage: stageName,
-                                         message: "the decoded audio is identical to \(earlier.path)", value: .text(earlier.path))],
-                        duplicateOf: earlier.path)
-    }
-
-    /// Indexes an accepted file's fingerprint so later copies are caught; first seen wins.
-    public func admit(_ finding: Finding, of file: Judgement, index: DuplicateIndex) {
-        guard options.duplicates, let print = finding.payload as? AudioFingerprint else { return }
-        index.insert(path: file.path, keys: [print.key], payload: print.digest)
+                                         message: "the decoded audio is identical to \(earlier.file.path)", value: .text(earlier.file.path))],
+                        duplicateOf: earlier.file)
     }
 }

@@ -48,36 +48,24 @@ public struct PNGCheck: StatefulValidator {
     }
 
     /// Rejects an image whose pixels, or nearly whose picture, an earlier admitted file has.
-    public func decide(_ finding: Finding, of file: Judgement, index: DuplicateIndex) -> Decision {
-        guard let print = finding.payload as? PNGFingerprint else { return Decision() }
-        if options.exactDuplicates {
-            for entry in index.entries(forKey: print.exactKey) where entry.path != file.path {
-                guard let other = PNGFingerprint(payload: entry.payload), other.samePixels(as: print) else { continue }
-                let reason = Reason(PNGReasons.dupExact, stage: stageName,
-                                    message: "same pixels as \(entry.path)", value: 0, limit: 0)
-                return Decision(reasons: [reason], metrics: ["png.dup_distance": 0], duplicateOf: entry.path)
-            }
+    public func decide(_ print: PNGFingerprint, of file: Verdict, among admitted: AdmittedFiles<PNGFingerprint>) -> Decision {
+        if options.exactDuplicates, let earlier = admitted.exactCopy(of: print) {
+            let reason = Reason(PNGReasons.dupExact, stage: stageName, message: "same pixels as \(earlier.file.path)", value: 0, limit: 0)
+            return Decision(reasons: [reason], metrics: ["png.dup_distance": 0], duplicateOf: earlier.file)
         }
         guard options.nearDuplicates else { return Decision() }
-        var best: (path: String, distance: Int)?
-        for entry in index.candidates(forKeys: print.probeKeys(distance: options.nearDupDistance)) where entry.path != file.path {
-            guard let other = PNGFingerprint(payload: entry.payload) else { continue }
-            let distance = print.distance(to: other)
+        var best: (file: FileRef, distance: Int)?
+        for earlier in admitted.candidates(forKeys: print.probeKeys(distance: options.nearDupDistance)) {
+            let distance = print.distance(to: earlier.fingerprint)
             // Candidates come oldest first, so on a tie the first admitted wins.
             if distance <= options.nearDupDistance, distance < (best?.distance ?? Int.max) {
-                best = (entry.path, distance)
+                best = (earlier.file, distance)
             }
         }
         guard let best else { return Decision() }
         let reason = Reason(PNGReasons.dupNear, stage: stageName,
-                            message: "nearly the same picture as \(best.path): perceptual hashes \(best.distance) bits apart",
+                            message: "nearly the same picture as \(best.file.path): perceptual hashes \(best.distance) bits apart",
                             value: .number(Double(best.distance)), limit: .number(Double(options.nearDupDistance)))
-        return Decision(reasons: [reason], metrics: ["png.dup_distance": Double(best.distance)], duplicateOf: best.path)
-    }
-
-    /// Indexes an accepted image by its pixel hash and the four bands of its perceptual hash.
-    public func admit(_ finding: Finding, of file: Judgement, index: DuplicateIndex) {
-        guard let print = finding.payload as? PNGFingerprint else { return }
-        index.insert(path: file.path, keys: print.keys, payload: print.payload)
+        return Decision(reasons: [reason], metrics: ["png.dup_distance": Double(best.distance)], duplicateOf: best.file)
     }
 }

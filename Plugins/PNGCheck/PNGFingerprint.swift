@@ -1,6 +1,8 @@
+import AssayCore
+
 /// What `png-check` keeps of an admitted image to find later copies: the exact pixel hash, the
 /// 64-bit perceptual hash and the dimensions. Stored in the stage's duplicate index as a 25-byte payload.
-public struct PNGFingerprint: Sendable, Equatable {
+public struct PNGFingerprint: StageFingerprint, Equatable {
     /// Hash of the pixels as 8-bit RGBA, with the dimensions.
     public let pixelHash: UInt64
     /// 64-bit perceptual hash (pHash of a 32 × 32 grid of mean luma over white).
@@ -24,8 +26,8 @@ public struct PNGFingerprint: Sendable, Equatable {
         self.height = height
     }
 
-    /// Reads a payload written by ``payload``; nil for anything else.
-    public init?(payload: [UInt8]) {
+    /// Reads bytes written by ``encoded``; nil for anything else.
+    public init?(encoded payload: [UInt8]) {
         guard payload.count == 25, payload[0] == Self.version else { return nil }
         func word(_ at: Int, _ count: Int) -> UInt64 {
             (0..<count).reduce(UInt64(0)) { $0 | UInt64(payload[at + $1]) << (8 * $1) }
@@ -36,8 +38,8 @@ public struct PNGFingerprint: Sendable, Equatable {
         height = UInt32(word(21, 4))
     }
 
-    /// The payload bytes, little-endian.
-    public var payload: [UInt8] {
+    /// The stored bytes, little-endian.
+    public var encoded: [UInt8] {
         var bytes = [Self.version]
         bytes.reserveCapacity(25)
         func put(_ value: UInt64, _ count: Int) {
@@ -51,14 +53,17 @@ public struct PNGFingerprint: Sendable, Equatable {
     }
 
     /// The key that finds images with the same pixels.
-    public var exactKey: UInt64 { Self.exactTag | pixelHash }
+    public var exactKey: UInt64? { Self.exactTag | pixelHash }
+
+    /// Same pixels and same size.
+    public func isExactCopy(of other: PNGFingerprint) -> Bool { samePixels(as: other) }
 
     /// The four 16-bit bands of the perceptual hash, as keys. Two hashes within Hamming distance 3 share at
     /// least one band (pigeonhole), so looking up the four bands finds every such image.
     public var bandKeys: [UInt64] { (0..<4).map { Self.bandKey(band: $0, value: band($0)) } }
 
     /// Every key stored for this image.
-    public var keys: [UInt64] { [exactKey] + bandKeys }
+    public var indexKeys: [UInt64] { [Self.exactTag | pixelHash] + bandKeys }
 
     /// Keys to look up to find every indexed perceptual hash within `distance` bits: within distance d, some
     /// band differs in at most d / 4 bits, so each band is probed with every value that close.

@@ -14,7 +14,7 @@ struct PNGInspection {
             return finding
         }
         finding.reasons = structuralWarnings(d) + container(d) + shape(d) + content(d)
-        finding.payload = PNGFingerprint(pixelHash: d.pixelHash, perceptualHash: d.perceptualHash, width: d.width, height: d.height)
+        finding.fingerprint = PNGFingerprint(pixelHash: d.pixelHash, perceptualHash: d.perceptualHash, width: d.width, height: d.height)
         return finding
     }
 

@@ -11,8 +11,8 @@ import AssayCore
 /// - near: every band key is a key; each candidate is verified by the fraction of equal
 ///   positions in the two full signatures (the estimated Jaccard similarity), and the most
 ///   similar one at or above `threshold` → `text.dup_near`, with `text.similarity`.
-/// `admit` files an accepted text under its exact key and band keys. Files the pipeline rejects
-/// never reach `admit`, so a rejected file never blocks a later good one.
+/// The core files an accepted text under its exact key and band keys. Files the pipeline rejects
+/// are never filed, so a rejected file never blocks a later good one.
 ///
 /// Verification uses the signatures, not the shingle sets, because the index must stay small
 /// and live in the ledger: a signature is a fixed 4 × `permutations` bytes whatever the length
@@ -25,6 +25,8 @@ import AssayCore
 public struct TextDedup: StatefulValidator {
     /// The options.
     public typealias Options = TextDedupOptions
+    /// Normalised hash, MinHash signature and band keys.
+    public typealias Fingerprint = TextFingerprint
 
     /// `text-dedup`.
     public static let name = "text-dedup"
@@ -53,7 +55,7 @@ public struct TextDedup: StatefulValidator {
 
     /// Fingerprints one text. Pure.
     public func analyze(_ file: FileInput) throws(StageFailure) -> Finding {
-        Finding(payload: fingerprint(of: file.bytes))
+        Finding(fingerprint: fingerprint(of: file.bytes))
     }
 
     /// The fingerprint of a text's bytes.
@@ -68,37 +70,29 @@ public struct TextDedup: StatefulValidator {
                                shingleSize: options.shingleSize)
     }
 
-    /// Looks the text up among the texts admitted before it.
-    public func decide(_ finding: Finding, of file: Judgement, index: DuplicateIndex) -> Decision {
-        guard let mine = finding.payload as? TextFingerprint else { return Decision() }
-        for entry in index.entries(forKey: mine.exactKey) where entry.path != file.path {
-            guard let earlier = TextFingerprint(payload: entry.payload), earlier.hash == mine.hash else { continue }
+    /// Looks the text up among the texts admitted before it: exact copies first, then the most
+    /// similar near copy by verified signature similarity.
+    public func decide(_ mine: TextFingerprint, of file: Verdict, among admitted: AdmittedFiles<TextFingerprint>) -> Decision {
+        if let earlier = admitted.exactCopy(of: mine) {
             let reason = Reason(TextDedupReasons.exact, stage: stageName,
-                                message: "same text as \(entry.path) once case, Unicode form and white space are normalised")
-            return Decision(reasons: [reason], metrics: ["text.similarity": 1], duplicateOf: entry.path)
+                                message: "same text as \(earlier.file.path) once case, Unicode form and white space are normalised")
+            return Decision(reasons: [reason], metrics: ["text.similarity": 1], duplicateOf: earlier.file)
         }
         guard options.near, !mine.bandKeys.isEmpty else { return Decision() }
-        var best: (path: String, similarity: Double)?
-        for entry in index.candidates(forKeys: mine.bandKeys) where entry.path != file.path {
-            guard let earlier = TextFingerprint(payload: entry.payload), earlier.shingleSize == mine.shingleSize,
-                  earlier.signature.count == mine.signature.count else { continue }
-            let similarity = MinHasher.similarity(mine.signature, earlier.signature)
+        var best: (file: FileRef, similarity: Double)?
+        for earlier in admitted.candidates(forKeys: mine.bandKeys) {
+            guard earlier.fingerprint.shingleSize == mine.shingleSize, earlier.fingerprint.signature.count == mine.signature.count else { continue }
+            let similarity = MinHasher.similarity(mine.signature, earlier.fingerprint.signature)
             // Oldest first: a later candidate must be strictly more similar to take over.
-            if best.map({ similarity > $0.similarity }) ?? true { best = (entry.path, similarity) }
+            if best.map({ similarity > $0.similarity }) ?? true { best = (earlier.file, similarity) }
         }
         guard let best else { return Decision() }
         let metrics = ["text.similarity": best.similarity]
         guard !options.verify || best.similarity >= options.threshold else { return Decision(metrics: metrics) }
         let reason = Reason(TextDedupReasons.near, stage: stageName,
-                            message: "near copy of \(best.path): estimated word \(options.shingleSize)-gram Jaccard similarity \(Self.format(best.similarity))",
+                            message: "near copy of \(best.file.path): estimated word \(options.shingleSize)-gram Jaccard similarity \(Self.format(best.similarity))",
                             value: .number(best.similarity), limit: .number(options.threshold))
-        return Decision(reasons: [reason], metrics: metrics, duplicateOf: best.path)
-    }
-
-    /// Files an accepted text under its exact key and band keys.
-    public func admit(_ finding: Finding, of file: Judgement, index: DuplicateIndex) {
-        guard let mine = finding.payload as? TextFingerprint else { return }
-        index.insert(path: file.path, keys: [mine.exactKey] + mine.bandKeys, payload: mine.payload)
+        return Decision(reasons: [reason], metrics: metrics, duplicateOf: best.file)
     }
 
     private static func format(_ value: Double) -> String {

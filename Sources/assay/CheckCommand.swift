@@ -7,11 +7,18 @@ import Foundation
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check files before you submit them: same stages as a run, no ledger written.",
-        discussion: "Exit 0 when every file is accepted, 1 when any is not, 2 for a usage or config error."
+        abstract: "Check files before you submit them: the same pipeline as a run; no ledger is written.",
+        discussion: """
+            With --ledger, files are also decided against the curator's ledger (opened read only): a copy of a file \
+            the datanet accepted is reported as its duplicate, and the daily limits count what it already admitted. \
+            Exit 0 when every file is accepted, 1 when any is not, 2 for a usage or config error.
+            """
     )
 
     @OptionGroup var options: ConfigOptions
+
+    @Option(name: .long, help: "A curator's ledger to decide against (read only).")
+    var ledger: String?
 
     @Flag(name: .long, help: "Print one verdict line (JSON) per file instead of readable blocks.")
     var json = false
@@ -24,16 +31,22 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let config = try options.load()
+        let pipeline = try options.pipeline()
         let registry = BuiltinValidators.registry
-        let judgements = CheckSession(config: config, sniffer: BuiltinValidators.sniffer).check(paths: files)
-        for judgement in judgements {
+        let verdicts: [Verdict]
+        do {
+            let opened = try ledger.map { path throws(LedgerError) in try Ledger(path: path, readOnly: true) }
+            verdicts = try CheckSession(pipeline: pipeline, ledger: opened).check(paths: files)
+        } catch {
+            throw CommandFailure(message: error.message, code: FileManager.default.fileExists(atPath: ledger ?? "") ? 1 : 2)
+        }
+        for verdict in verdicts {
             if json {
-                print(VerdictLine.encode(judgement))
+                print(VerdictLine.encode(verdict))
             } else {
-                print(CheckReport.block(for: judgement, registry: registry))
+                print(CheckReport.block(for: verdict, registry: registry))
             }
         }
-        if judgements.contains(where: { $0.verdict != .accepted }) { throw ExitCode(1) }
+        if verdicts.contains(where: { $0.verdict != .accepted }) { throw ExitCode(1) }
     }
 }

@@ -3,7 +3,7 @@ import AssayCore
 /// The readable block `assay check` prints per file: verdict, each reason with its value and
 /// limit, and a hint on how to fix it.
 enum CheckReport {
-    static func block(for judgement: Judgement, registry: ValidatorRegistry) -> String {
+    static func block(for judgement: Verdict, registry: ValidatorRegistry) -> String {
         let mark = judgement.verdict == .accepted ? "ok  " : "FAIL"
         var lines = ["\(mark) \(judgement.path): \(judgement.verdict.rawValue)" + (judgement.mime.map { " (\($0))" } ?? "")]
         for reason in judgement.reasons {
@@ -13,7 +13,7 @@ enum CheckReport {
             lines.append(line)
             if let hint = registry.hint(for: reason.code) { lines.append("    hint: \(hint)") }
         }
-        if let original = judgement.duplicateOf { lines.append("    duplicate of: \(original)") }
+        if let original = judgement.duplicateOf { lines.append("    duplicate of: \(original.absolutePath)") }
         return lines.joined(separator: "\n")
     }
 

@@ -8,7 +8,7 @@ struct ConfigOptions: ParsableArguments {
     @Option(name: .long, help: "The config file (default: ./assay.yml if it exists, else the built-in defaults).")
     var config: String?
 
-    /// Loads the config; a config error prints FILE:LINE:COLUMN and exits with 2.
+    /// Loads the config; a config error (FILE:LINE:COLUMN) exits with 2.
     func load() throws -> AssayConfig {
         let loader = ConfigLoader(registry: BuiltinValidators.registry)
         do {
@@ -16,14 +16,12 @@ struct ConfigOptions: ParsableArguments {
             if FileManager.default.fileExists(atPath: "assay.yml") { return try loader.load(path: "assay.yml") }
             return try loader.defaults(directory: FileManager.default.currentDirectoryPath)
         } catch {
-            fail(error.description)
+            throw CommandFailure.usage(error.description)
         }
     }
-}
 
-/// Prints `message` on standard error and exits with 2 (usage or config error).
-func fail(_ message: String, code: Int32 = 2) -> Never {
-    let text = message.hasPrefix("Error:") || message.hasPrefix("Usage:") ? message : "assay: " + message
-    FileHandle.standardError.write(Data((text + "\n").utf8))
-    exit(code)
+    /// The pipeline the config describes, with libmagic for sniffing.
+    func pipeline() throws -> Pipeline {
+        Pipeline(config: try load(), sniffer: BuiltinValidators.sniffer)
+    }
 }

@@ -18,11 +18,11 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         if FileManager.default.fileExists(atPath: path) && !force {
-            fail("\(path) exists; use --force to overwrite it")
+            throw CommandFailure.usage("\(path) exists; use --force to overwrite it")
         }
         let text = StarterConfig.yaml(registry: BuiltinValidators.registry)
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-            fail("cannot write \(path)", code: 1)
+            throw CommandFailure.failure("cannot write \(path)")
         }
         print("wrote \(path)")
     }

@@ -9,14 +9,14 @@ struct LedgerOptions: ParsableArguments {
     @Option(name: .long, help: "The ledger database (default: the one the config names).")
     var ledger: String?
 
-    /// Opens the ledger; a missing ledger is a usage error (exit 2).
+    /// Opens the ledger read only; a missing ledger is a usage error (exit 2) and is not created.
     func open() throws -> Ledger {
         let path = try ledger ?? config.load().ledger
-        guard FileManager.default.fileExists(atPath: path) else { fail("\(path): no ledger there; run `assay run` first") }
+        guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure.usage("\(path): no ledger there; run `assay run` first") }
         do {
-            return try Ledger(path: path)
+            return try Ledger(path: path, readOnly: true)
         } catch {
-            fail(error.message, code: 1)
+            throw CommandFailure.failure(error.message)
         }
     }
 }

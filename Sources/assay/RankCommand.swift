@@ -54,7 +54,7 @@ struct RankCommand: ParsableCommand {
         do {
             tallies = try ledger.tallies(modality: modality?.rawValue, since: sinceTime)
         } catch {
-            fail(error.message, code: 1)
+            throw CommandFailure.failure(error.message)
         }
         let rows = Ranker(method: scoring, minDecided: minDecided).rank(tallies)
         switch format {

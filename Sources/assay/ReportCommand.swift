@@ -28,11 +28,11 @@ struct ReportCommand: ParsableCommand {
         do {
             data = try ReportBuilder().build(from: ledger, runID: runID)
         } catch {
-            fail(error.message, code: 1)
+            throw CommandFailure.failure(error.message)
         }
         let text = format == .json ? ReportJSON.encode(data) + "\n" : HTMLReport.render(data)
         if let out {
-            guard FileManager.default.createFile(atPath: out, contents: Data(text.utf8)) else { fail("cannot write \(out)", code: 1) }
+            guard FileManager.default.createFile(atPath: out, contents: Data(text.utf8)) else { throw CommandFailure.failure("cannot write \(out)") }
             FileHandle.standardError.write(Data("wrote \(out)\n".utf8))
         } else {
             print(text, terminator: "")

@@ -7,8 +7,14 @@ import Foundation
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Judge every file under the folders and record the verdicts in the ledger.",
-        discussion: "Exit 0 when the run completed, whatever the verdicts; 2 for a usage or config error; 1 for any other failure."
+        abstract: "Judge every file of the datanet and record the verdicts in the ledger.",
+        discussion: """
+            The datanet is every folder this ledger was ever given plus the folders named now (or the config's manifest); \
+            files unchanged since they were analyzed are not read again, and decide is replayed from the first file whose \
+            inputs changed, so the verdicts always equal one fresh run. \
+            Exit 0 when the run completed, whatever the verdicts; 2 for a usage or config error; 1 for any other failure; \
+            130 or 143 when SIGINT or SIGTERM stopped it (what was decided is recorded; run again to finish).
+            """
     )
 
     @OptionGroup var options: ConfigOptions
@@ -16,19 +22,19 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "The ledger database (default: from the config, next to it).")
     var ledger: String?
 
-    @Option(name: .long, help: "Write one JSON line per file found to FILE, or - for standard output.")
+    @Option(name: .long, help: "Write one JSON line per file of the datanet to FILE, or - for standard output.")
     var verdicts: String?
 
     @Option(name: .long, help: "Worker threads for the parallel stages (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Flag(name: .long, help: "Judge every file again, even those unchanged since they were judged.")
+    @Flag(name: .long, help: "Read and analyze every file again, reusing nothing stored.")
     var rejudge = false
 
     @Flag(name: .long, help: "Do not print the summary.")
     var quiet = false
 
-    @Argument(help: "Folders laid out as CONTRIBUTOR/MODALITY/... (not needed with a manifest).")
+    @Argument(help: "Folders laid out as CONTRIBUTOR/MODALITY/... (not needed with a manifest, or to re-run the ledger's folders).")
     var folders: [String] = []
 
     func validate() throws {
@@ -38,22 +44,25 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         var config = try options.load()
         if let ledger { config.ledger = ledger }
-        if config.manifest == nil && folders.isEmpty { fail("give at least one folder to judge (or a manifest in the config)") }
         let request = RunRequest(roots: folders, jobs: jobs, rejudge: rejudge, verdicts: verdicts, progress: !quiet)
+        RunInterruption.install()
+        let summary: RunSummary
         do {
-            let summary = try Runner(config: config, sniffer: BuiltinValidators.sniffer).run(request)
-            guard !quiet else { return }
-            let text = summary.render()
-            if verdicts == "-" {
+            summary = try Runner(pipeline: Pipeline(config: config, sniffer: BuiltinValidators.sniffer)).run(request)
+        } catch {
+            switch error {
+            case let .usage(message): throw CommandFailure.usage(message)
+            case let .failure(message): throw CommandFailure.failure(message)
+            }
+        }
+        if !quiet || summary.interruptedBy != nil {
+            let text = quiet ? summary.render().split(separator: "\n").last.map { String($0) + "\n" } ?? "" : summary.render()
+            if verdicts == "-" || summary.interruptedBy != nil {
                 FileHandle.standardError.write(Data(text.utf8))
             } else {
                 print(text, terminator: "")
             }
-        } catch {
-            switch error {
-            case let .usage(message): fail(message, code: 2)
-            case let .failure(message): fail(message, code: 1)
-            }
         }
+        if let signal = summary.interruptedBy { throw ExitCode(128 + signal) }
     }
 }

@@ -1,14 +1,19 @@
 import ArgumentParser
 import Foundation
 
-// Usage and config errors exit with 2 (argument-parser's default for them is 64).
+// Every error is mapped to its exit code here and only here. Usage and config errors exit with 2
+// (argument-parser's default for them is 64).
 do {
     var command = try AssayCommand.parseAsRoot()
     try command.run()
+} catch let failure as CommandFailure {
+    failure.report()
+    exit(failure.code)
 } catch {
     let code = AssayCommand.exitCode(for: error)
     if code == .validationFailure {
-        fail(AssayCommand.fullMessage(for: error))
+        CommandFailure.usage(AssayCommand.fullMessage(for: error)).report()
+        exit(2)
     }
     AssayCommand.exit(withError: error)
 }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// A loaded, validated configuration: everything a run needs before it reads a file.
@@ -30,22 +29,39 @@ public struct AssayConfig: Sendable {
         self.ledger = ledger
     }
 
-    /// A hash of everything that changes a verdict (limits, MIME rules, stages and their effective
-    /// options, the engine's rules revision). A file is judged again when it changes.
+    /// A hash of everything that changes a verdict, for the run record.
     public var fingerprint: String {
+        Stage.hash(decideRules + Modality.allCases.map(analysisRules(for:)).joined())
+    }
+
+    /// A hash of what the ordered decide step reads besides the findings: limits, quotas,
+    /// modality rules, the pipeline's stages in order and the stateful stages' options. When it
+    /// changes, decide is replayed from the first file; findings are kept.
+    public var decideFingerprint: String { Stage.hash(decideRules) }
+
+    /// A hash of what analyzing a file of `modality` depends on: the read limit, the modality's
+    /// rules and the fingerprint of every stage that applies to it. A file analyzed under another
+    /// value is analyzed again (only the stages whose own fingerprint changed run).
+    public func analysisFingerprint(for modality: Modality) -> String { Stage.hash(analysisRules(for: modality)) }
+
+    private var decideRules: String {
         var text = "assay-rules \(AssayVersion.rulesRevision)\n"
-        text += "max_file_bytes \(limits.maxFileBytes)\n"
         text += "quotas \(limits.quotasEnabled) \(limits.window.rawValue) \(limits.daily.files.map(String.init) ?? "-") \(limits.daily.bytes.map(String.init) ?? "-")\n"
         for modality in Modality.allCases {
             if let daily = limits.perModality[modality] {
                 text += "quota.\(modality) \(daily.files.map(String.init) ?? "-") \(daily.bytes.map(String.init) ?? "-")\n"
             }
-            text += "mime.\(modality) \((modalities.allowed[modality] ?? []).joined(separator: ","))\n"
+            text += modalities.describe(modality) + "\n"
         }
         for stage in pipeline {
-            text += "stage \(stage.name) \(stage.validator.appliesTo.sorted().map(\.rawValue).joined(separator: ","))\n"
-            for (key, value) in stage.options { text += "  \(key)=\(value.yaml)\n" }
+            text += "stage \(stage.name) \(stage.stateful == nil ? "-" : stage.fingerprint)\n"
         }
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined().prefix(16).description
+        return text
+    }
+
+    private func analysisRules(for modality: Modality) -> String {
+        var text = "assay-rules \(AssayVersion.rulesRevision)\nmax_file_bytes \(limits.maxFileBytes)\n" + modalities.describe(modality) + "\n"
+        for stage in pipeline where stage.validator.appliesTo.contains(modality) { text += "stage \(stage.name) \(stage.fingerprint)\n" }
+        return text
     }
 }

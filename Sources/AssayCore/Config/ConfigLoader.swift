@@ -55,6 +55,8 @@ public struct ConfigLoader: Sendable {
         let top = ConfigNode(node: root, file: file)
         var config = AssayConfig(source: file, pipeline: [], ledger: Self.resolve("assay.sqlite", against: base))
         var sawVersion = false
+        var modalitiesNode: ConfigNode?
+        var pipelineNode: ConfigNode?
         for (key, keyNode, value) in try top.mapping(of: "the config") {
             switch key {
             case "version":
@@ -76,13 +78,16 @@ public struct ConfigLoader: Sendable {
                 config.limits = try limits(from: value)
             case "modalities":
                 config.modalities = try modalities(from: value)
+                modalitiesNode = value
             case "pipeline":
                 config.pipeline = value.isNull ? [] : try pipeline(from: value)
+                pipelineNode = keyNode
             default:
                 throw keyNode.error("unknown key '\(key)'", suggestion: Suggestion.closest(to: key, in: Self.topKeys))
             }
         }
         guard sawVersion else { throw top.error("missing 'version: 1'") }
+        try requireJudges(config, modalitiesNode: modalitiesNode, pipelineNode: pipelineNode, top: top)
         return config
     }
 
@@ -140,20 +145,46 @@ public struct ConfigLoader: Sendable {
     }
 
     private func modalities(from node: ConfigNode) throws(ConfigError) -> ModalityRules {
-        var rules = ModalityRules()
+        var rules = ModalityRules(open: [])
         for (name, nameNode, value) in try node.mapping(of: "'modalities'") {
             let modality = try self.modality(name, at: nameNode)
+            rules.open.insert(modality)
+            if value.isNull { continue }
             for (key, keyNode, item) in try value.mapping(of: "'modalities.\(name)'") {
-                guard key == "mime" else { throw keyNode.error("unknown key '\(key)' in modalities.\(name)", suggestion: Suggestion.closest(to: key, in: ["mime"])) }
-                let patterns = try item.strings("mime")
-                for pattern in patterns where !pattern.contains("/") {
-                    throw item.error("'\(pattern)' is not a MIME type such as image/png")
+                switch key {
+                case "mime":
+                    let patterns = try item.strings("mime")
+                    for pattern in patterns where !pattern.contains("/") {
+                        throw item.error("'\(pattern)' is not a MIME type such as image/png")
+                    }
+                    rules.allowed[modality] = patterns
+                case "unchecked":
+                    if try item.boolean("unchecked") { rules.unchecked.insert(modality) }
+                default:
+                    throw keyNode.error("unknown key '\(key)' in modalities.\(name); it takes 'mime' and 'unchecked'",
+                                        suggestion: Suggestion.closest(to: key, in: ["mime", "unchecked"]))
                 }
-                rules.allowed[modality] = patterns
             }
         }
         return rules
     }
+
+    /// Every open modality needs a stage that judges it, unless it says `unchecked: true`: a
+    /// datanet must never accept files that nothing looked at.
+    private func requireJudges(_ config: AssayConfig, modalitiesNode: ConfigNode?, pipelineNode: ConfigNode?, top: ConfigNode) throws(ConfigError) {
+        for modality in Modality.allCases where config.modalities.open.contains(modality) && !config.modalities.unchecked.contains(modality) {
+            guard !config.pipeline.contains(where: { $0.validator.appliesTo.contains(modality) }) else { continue }
+            let place = modalitiesNode.flatMap { node in
+                (try? node.mapping(of: "'modalities'"))?.first { $0.0 == modality.rawValue }?.1
+            } ?? pipelineNode ?? top
+            let listed = modalitiesNode == nil ? " (every modality is open when 'modalities:' is not given)" : ""
+            throw place.error("no stage in the pipeline judges \(modality.rawValue) files\(listed); add one (for example "
+                + "'use: \(Self.suggestedStage[modality] ?? "external")'), close the modality by leaving it out of 'modalities:', "
+                + "or set 'modalities: { \(modality.rawValue): { unchecked: true } }' to accept them unchecked")
+        }
+    }
+
+    private static let suggestedStage: [Modality: String] = [.text: "text-quality", .image: "png-check", .audio: "audio-check"]
 
     private func pipeline(from node: ConfigNode) throws(ConfigError) -> [Stage] {
         var stages: [Stage] = []

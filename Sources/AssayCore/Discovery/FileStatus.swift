@@ -11,6 +11,9 @@ struct FileStatus {
     let kind: Kind
     let size: Int64
     let modified: Int64
+    /// Device, inode, size and modification and change times to the nanosecond: when all are
+    /// unchanged the file is taken as unchanged and not read again (as git's index does).
+    let signature: String
 
     /// `lstat` (links are not followed) or `stat`; nil when the path cannot be examined.
     init?(path: String, followLinks: Bool) {
@@ -25,6 +28,7 @@ struct FileStatus {
         }
         size = Int64(info.st_size)
         modified = Int64(info.st_mtim.tv_sec)
+        signature = "\(info.st_dev):\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
     }
 
     /// The canonical absolute path, links resolved; nil when it does not resolve.

@@ -5,7 +5,7 @@ struct IntakeRules: Sendable {
     /// Builds the discovered file for `path` (absolute) whose canonical root is `realRoot`.
     func examine(path: String, relative: String, contributor: String, modality: String,
                  realRoot: String, manifestTime: Int64? = nil) -> DiscoveredFile {
-        var submission = Submission(path: relative, absolutePath: path, contributor: contributor,
+        var submission = Submission(root: realRoot, path: relative, absolutePath: path, contributor: contributor,
                                     modalityName: modality, submittedAt: manifestTime ?? 0, bytes: 0)
         func refuse(_ code: ReasonCode, _ message: String, value: ReasonValue? = nil, limit: ReasonValue? = nil) -> DiscoveredFile {
             DiscoveredFile(submission: submission, refusal: Reason(code, stage: "intake", message: message, value: value, limit: limit))
@@ -25,6 +25,7 @@ struct IntakeRules: Sendable {
         }
         submission.submittedAt = manifestTime ?? status.modified
         submission.bytes = status.size
+        submission.stat = status.signature
         if submission.modality == nil {
             return refuse(CoreReasons.unknownModality, "'\(modality)' is not a modality folder; use text, image or audio", value: .text(modality))
         }

@@ -1,15 +1,17 @@
 import Foundation
 
-/// The contributor's pre-check: the same intake and stages as a run, on files named one by one,
-/// with no ledger and no quotas. Duplicates are found among the files checked together.
+/// The contributor's pre-check: the same ``Pipeline`` as a run (intake, stages, decide), on
+/// files named one by one. With a curator's ledger (opened read only, never written) a file is
+/// also decided against what the datanet already accepted: a copy of an accepted file is
+/// reported as its duplicate, and the day's quota counts what the ledger admitted.
 public struct CheckSession {
-    private let config: AssayConfig
-    private let sniffer: any MIMESniffer
+    private let pipeline: Pipeline
+    private let ledger: Ledger?
 
-    /// A session for `config`.
-    public init(config: AssayConfig, sniffer: any MIMESniffer) {
-        self.config = config
-        self.sniffer = sniffer
+    /// A session for `pipeline`, deciding against `ledger` when one is given.
+    public init(pipeline: Pipeline, ledger: Ledger? = nil) {
+        self.pipeline = pipeline
+        self.ledger = ledger
     }
 
     private static let extensions: [String: Modality] = [
@@ -29,27 +31,30 @@ public struct CheckSession {
     }
 
     /// Judges each file, in the order given.
-    public func check(paths: [String]) -> [Judgement] {
-        var limits = config.limits
-        limits.quotasEnabled = false
-        let quota = QuotaKeeper(limits: limits) { _ throws(LedgerError) in [] }
-        let indexes = config.pipeline.map { $0.stateful == nil ? nil : DuplicateIndex(stage: $0.name) }
-        let decider = Decider(stages: config.pipeline, indexes: indexes, quota: quota, fingerprint: config.fingerprint)
-        let judge = FileJudge(config: config, sniffer: sniffer, rejudge: true)
-        let rules = IntakeRules(maxFileBytes: config.limits.maxFileBytes)
-        return paths.map { path in
-            let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    public func check(paths: [String]) throws(LedgerError) -> [Verdict] {
+        let decider = pipeline.decider()
+        let rules = IntakeRules(maxFileBytes: pipeline.config.limits.maxFileBytes)
+        let analyzer = pipeline.analyzer(rejudge: true)
+        let cwd = FileStatus.realPath(FileManager.default.currentDirectoryPath) ?? FileManager.default.currentDirectoryPath
+        let files = paths.map { path -> DiscoveredFile in
+            let absolute = (path.hasPrefix("/") ? path : cwd + "/" + path) as NSString
             let place = Self.submission(for: path)
-            let file = rules.examine(path: (absolute as NSString).standardizingPath, relative: path, contributor: place.contributor,
+            var file = rules.examine(path: absolute.standardizingPath, relative: path, contributor: place.contributor,
                                      modality: place.modality, realRoot: "/")
-            let outcome = judge.judge(file, prior: nil)
-            // Without a ledger the quota keeper never fails.
-            let settled = try? decider.settle(file, prior: nil, outcome: outcome)
-            return settled?.judgement ?? Judgement(
-                path: path, contributor: place.contributor, modality: place.modality, bytes: file.submission.bytes, sha256: nil,
-                mime: nil, submittedAt: file.submission.submittedAt, verdict: .error,
-                reasons: [Reason(CoreReasons.stageFailed, stage: "check", message: "the file could not be judged")],
-                metrics: [:], duplicateOf: nil)
+            file.submission.root = cwd
+            return file
+        }
+        if let ledger {
+            try ledger.loadIndexes(decider, before: nil)
+            if let earliest = files.map(\.submission.submittedAt).min() {
+                try ledger.seedQuota(decider, since: decider.quota.windowStart(for: earliest))
+            }
+        }
+        return files.map { file in
+            let submission = file.submission
+            decider.excluding = FileStatus.realPath(submission.absolutePath)
+            let analysis = analyzer.analyze(FileWork(submission: submission, refusal: file.refusal, stored: nil))
+            return decider.settle(submission, analysis).verdict
         }
     }
 }

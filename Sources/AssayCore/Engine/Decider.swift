@@ -1,85 +1,68 @@
-/// The ordered, stateful part of judging: quotas and duplicate indexes, one file at a time in
-/// canonical order, so the same input gives the same verdicts whatever the number of threads.
-final class Decider {
+/// The ordered, stateful part of judging: intake verdicts, quotas, stage results and duplicate
+/// indexes, one file at a time in canonical order, so the same files and config give the same
+/// verdicts whatever the number of threads and whatever happened in earlier runs.
+///
+/// `decide` of each stateful stage sees only a read-only view of its index; the decider alone
+/// admits accepted files to the indexes.
+public final class Decider {
     private let stages: [Stage]
-    private let indexes: [DuplicateIndex?]
-    private let quota: QuotaKeeper
-    private let fingerprint: String
+    /// One index per stage position; nil for stateless stages.
+    let indexes: [DuplicateIndex?]
+    let quota: QuotaKeeper
+    /// Left out of duplicate searches (`assay check` on a file the ledger already holds).
+    var excluding: String?
 
     /// What the decider settled for one file.
-    struct Settled {
-        /// The verdict line.
-        let line: String
+    public struct Settled: Sendable {
         /// The verdict.
-        let verdict: VerdictKind
-        /// Reason codes, for the summary.
-        let codes: [String]
-        /// The new judgement, nil when an earlier verdict stands.
-        let judgement: Judgement?
+        public let verdict: Verdict
+        /// True when the file was admitted to validation and so counts against the daily quotas.
+        public let admitted: Bool
     }
 
-    init(stages: [Stage], indexes: [DuplicateIndex?], quota: QuotaKeeper, fingerprint: String) {
+    /// A decider with empty indexes and no quota usage.
+    init(stages: [Stage], limits: Limits) {
         self.stages = stages
-        self.indexes = indexes
-        self.quota = quota
-        self.fingerprint = fingerprint
+        indexes = stages.map { $0.stateful == nil ? nil : DuplicateIndex(stage: $0.name) }
+        quota = QuotaKeeper(limits: limits)
     }
 
-    /// Index changes not yet recorded, per stage.
-    func takeIndexChanges() -> [(stage: String, changes: [DuplicateIndex.Change])] {
+    /// Entries admitted since the last call, per stage, for the ledger.
+    func takeIndexChanges() -> [(stage: String, entries: [DuplicateIndex.Entry])] {
         indexes.compactMap { index in
             guard let index else { return nil }
-            let changes = index.takeChanges()
-            return changes.isEmpty ? nil : (index.stage, changes)
+            let entries = index.takeChanges()
+            return entries.isEmpty ? nil : (index.stage, entries)
         }
     }
 
-    func settle(_ file: DiscoveredFile, prior: PriorVerdict?, outcome: FileOutcome) throws(LedgerError) -> Settled {
-        if case let .unchanged(prior) = outcome {
-            return Settled(line: prior.line, verdict: prior.verdict, codes: prior.codes, judgement: nil)
+    /// The verdict for `submission`, given what analysis made of it.
+    public func settle(_ submission: Submission, _ analysis: FileAnalysis) -> Settled {
+        var verdict = Verdict(pending: submission)
+        verdict.bytes = analysis.bytes
+        verdict.sha256 = analysis.sha256
+        verdict.mime = analysis.mime
+        if let refusal = analysis.refusal {
+            verdict.verdict = .refused
+            verdict.reasons = [refusal]
+            return Settled(verdict: verdict, admitted: false)
         }
-        let submission = file.submission
-        if prior != nil {
-            for index in indexes { index?.remove(path: submission.path) }
+        if let refusal = quota.admit(submission, bytes: analysis.bytes) {
+            verdict.verdict = .refused
+            verdict.reasons = [refusal]
+            return Settled(verdict: verdict, admitted: false)
         }
-        var judgement = Judgement(path: submission.path, contributor: submission.contributor, modality: submission.modalityName,
-                                  bytes: submission.bytes, sha256: nil, mime: nil, submittedAt: submission.submittedAt,
-                                  verdict: .accepted, reasons: [], metrics: [:], duplicateOf: nil)
-        switch outcome {
-        case .unchanged:
-            break
-        case let .refused(sha, mime, reason):
-            try quota.forget(submission)
-            judgement.sha256 = sha
-            judgement.mime = mime
-            judgement.verdict = .refused
-            judgement.reasons = [reason]
-        case let .failed(sha, mime, reason):
-            judgement.sha256 = sha
-            judgement.mime = mime
-            if let refusal = try quota.admit(submission) {
-                judgement.verdict = .refused
-                judgement.reasons = [refusal]
-            } else {
-                judgement.verdict = .error
-                judgement.reasons = [reason]
-            }
-        case let .analyzed(sha, mime, results):
-            judgement.sha256 = sha
-            judgement.mime = mime
-            if let refusal = try quota.admit(submission) {
-                judgement.verdict = .refused
-                judgement.reasons = [refusal]
-            } else {
-                decide(&judgement, results: results)
-            }
+        if let failure = analysis.sniffFailure {
+            verdict.verdict = .error
+            verdict.reasons = [failure]
+            return Settled(verdict: verdict, admitted: true)
         }
-        let line = VerdictLine.encode(judgement)
-        return Settled(line: line, verdict: judgement.verdict, codes: judgement.reasons.map(\.code), judgement: judgement)
+        decide(&verdict, key: submission.key, results: analysis.results)
+        return Settled(verdict: verdict, admitted: true)
     }
 
     /// Folds every stage's finding, asks stateful stages, and admits an accepted file to the indexes.
-    private func decide(_ judgement: inout Judgement, results: [StageResult]) {
+    private func decide(_ verdict: inout Verdict, key: CanonicalKey, results: [StageResult]) {
         var failed = false
         var findings: [(Int, Finding)] = []
         for (position, result) in results.enumerated() {
@@ -88,29 +71,29 @@ final class Decider {
                 continue
             case let .failure(failure):
                 failed = true
-                judgement.reasons.append(Reason(code: failure.code, stage: stages[position].name, message: failure.message))
+                verdict.reasons.append(Reason(code: failure.code, stage: stages[position].name, message: failure.message))
             case let .finding(finding):
-                judgement.reasons += finding.reasons
-                judgement.metrics.merge(finding.metrics) { _, new in new }
+                verdict.reasons += finding.reasons
+                verdict.metrics.merge(finding.metrics) { _, new in new }
                 findings.append((position, finding))
             }
         }
         if failed {
-            judgement.verdict = .error
+            verdict.verdict = .error
             return
         }
         for (position, finding) in findings {
             guard let stateful = stages[position].stateful, let index = indexes[position] else { continue }
-            let decision = stateful.decide(finding, of: judgement, index: index)
-            judgement.reasons += decision.reasons
-            judgement.metrics.merge(decision.metrics) { _, new in new }
-            if judgement.duplicateOf == nil { judgement.duplicateOf = decision.duplicateOf }
+            let decision = stateful.decideErased(finding.fingerprint, of: verdict, index: index, excluding: excluding)
+            verdict.reasons += decision.reasons
+            verdict.metrics.merge(decision.metrics) { _, new in new }
+            if verdict.duplicateOf == nil { verdict.duplicateOf = decision.duplicateOf }
         }
-        judgement.verdict = judgement.reasons.isEmpty ? .accepted : .rejected
-        guard judgement.verdict == .accepted else { return }
+        verdict.verdict = verdict.reasons.isEmpty ? .accepted : .rejected
+        guard verdict.verdict == .accepted else { return }
         for (position, finding) in findings {
-            guard let stateful = stages[position].stateful, let index = indexes[position] else { continue }
-            stateful.admit(finding, of: judgement, index: index)
+            guard let index = indexes[position], let fingerprint = finding.fingerprint else { continue }
+            index.admit(verdict.file, key: key, keys: fingerprint.indexKeys, fingerprint: fingerprint.encoded)
         }
     }
 }

@@ -1,41 +1,94 @@
 import Foundation
 
-/// Runs a whole curation job: discover → stage in the ledger → analyze on every core, a bounded
-/// number of files in flight → decide one at a time in canonical order → record in batches.
+/// Runs a whole curation job over the datanet:
+/// discover every source → apply the changes to the ledger (moving the stale mark back to the
+/// first file whose inputs changed) → from the mark on, in canonical order: analyze on every
+/// core what is not stored (``OrderedParallelMap``), decide one file at a time → record in
+/// batches, each with the stale mark moved past it → write the verdict lines.
+///
+/// Whatever runs, config changes and file changes came before, the ledger ends equal to one fresh
+/// run with this config over these files.
 public final class Runner {
-    private let config: AssayConfig
-    private let sniffer: any MIMESniffer
+    private let pipeline: Pipeline
     private static let batchSize = 512
 
-    /// A runner for `config`, sniffing MIME types with `sniffer`.
-    public init(config: AssayConfig, sniffer: any MIMESniffer) {
-        self.config = config
-        self.sniffer = sniffer
+    /// A runner for `pipeline`.
+    public init(pipeline: Pipeline) {
+        self.pipeline = pipeline
     }
 
     /// Runs the job and returns its summary.
     public func run(_ request: RunRequest) throws(RunError) -> RunSummary {
         let started = Date()
-        let ledger: Ledger
+        let config = pipeline.config
         do {
-            ledger = try Ledger(path: config.ledger)
-            try ledger.resetStaging()
-        } catch {
-            throw .failure(error.message)
-        }
-        try discover(request, into: ledger)
-        do {
-            var summary = try judge(request, ledger: ledger)
+            let ledger = try Ledger(path: config.ledger)
+            let runID = try ledger.beginRun(fingerprint: config.fingerprint, config: config.source, roots: request.roots, jobs: request.jobs,
+                                            stages: config.pipeline.map(\.name))
+            var summary = RunSummary()
+            do {
+                summary.vanishedSources = try discover(request, into: ledger)
+                let changes = try ledger.applyDiscovery(decideFingerprint: config.decideFingerprint,
+                                                        analysisFingerprints: pipeline.analysisFingerprints, rejudge: request.rejudge)
+                if let mark = changes.mark { try judge(from: mark, request: request, ledger: ledger, runID: runID, summary: &summary) }
+                let sink: LineSink?
+                switch request.verdicts {
+                case nil: sink = nil
+                case "-"?: sink = LineSink.standardOutput()
+                case let path?: sink = try LineSink.file(path)
+                }
+                var counted = RunSummary()
+                try ledger.forEachVerdictLine { line in
+                    try sink?.write(line: line)
+                    counted.add(try JSONDecoder().decode(Verdict.self, from: Data(line.utf8)))
+                }
+                try sink?.finish()
+                counted.analyzed = summary.analyzed
+                counted.decided = summary.decided
+                counted.interruptedBy = summary.interruptedBy
+                counted.vanishedSources = summary.vanishedSources
+                summary = counted
+            } catch {
+                try? ledger.finishRun(runID, status: .failed, found: summary.found, analyzed: summary.analyzed, decided: summary.decided)
+                throw error
+            }
+            try ledger.finishRun(runID, status: summary.interruptedBy == nil ? .completed : .interrupted, found: summary.found,
+                                 analyzed: summary.analyzed, decided: summary.decided)
             summary.seconds = Date().timeIntervalSince(started)
             summary.ledger = config.ledger
             return summary
-        } catch {
+        } catch let error as RunError {
+            throw error
+        } catch let error as LedgerError {
             throw .failure(error.message)
+        } catch {
+            throw .failure("\(error)")
         }
     }
 
-    /// Streams every discovered file into the ledger's staging table, in batches.
-    private func discover(_ request: RunRequest, into ledger: Ledger) throws(RunError) {
+    /// The datanet's sources: the folders the ledger knows plus those given now, and the config's
+    /// manifest. Streams every discovered file into the staging table; returns the known sources
+    /// that vanished (their files leave the ledger).
+    private func discover(_ request: RunRequest, into ledger: Ledger) throws -> [String] {
+        var given: [DatanetSource] = []
+        if let manifest = pipeline.config.manifest {
+            guard let real = FileStatus.realPath(manifest) else { throw RunError.usage("\(manifest): the manifest does not exist") }
+            given.append(DatanetSource(kind: .manifest, path: real))
+        } else {
+            let known = try ledger.sources().filter { $0.kind == .folder }
+            guard !request.roots.isEmpty || !known.isEmpty else {
+                throw RunError.usage("no folder given to judge")
+            }
+            for root in request.roots {
+                guard let real = FileStatus.realPath(root), FileStatus(path: real, followLinks: true)?.kind == .directory else {
+                    throw RunError.usage("\(root): not a folder")
+                }
+                given.append(DatanetSource(kind: .folder, path: real))
+            }
+        }
+        try ledger.addSources(given)
+        try ledger.resetStaging()
+        var vanished: [String] = []
         var batch: [DiscoveredFile] = []
         let emit: (DiscoveredFile) throws -> Void = { file in
             batch.append(file)
@@ -44,115 +97,123 @@ public final class Runner {
                 batch.removeAll(keepingCapacity: true)
             }
         }
-        do {
-            if let manifest = config.manifest {
-                try ManifestReader(maxFileBytes: config.limits.maxFileBytes).read(manifest: manifest, emit)
-            } else {
-                guard !request.roots.isEmpty else { throw DiscoveryError("no folder given to judge") }
-                let walker = FolderWalker(layout: config.layout, maxFileBytes: config.limits.maxFileBytes)
-                for root in request.roots { try walker.walk(root: root, emit) }
+        let walker = FolderWalker(layout: pipeline.config.layout, maxFileBytes: pipeline.config.limits.maxFileBytes)
+        for source in try ledger.sources() {
+            switch source.kind {
+            case .manifest:
+                // Only the config's manifest belongs to the datanet now.
+                guard given.contains(source) else {
+                    try ledger.removeSource(source)
+                    continue
+                }
+                do {
+                    try ManifestReader(maxFileBytes: pipeline.config.limits.maxFileBytes).read(manifest: source.path, emit)
+                } catch let error as DiscoveryError {
+                    throw RunError.usage(error.message)
+                }
+            case .folder:
+                guard FileStatus(path: source.path, followLinks: true)?.kind == .directory else {
+                    vanished.append(source.path)
+                    try ledger.removeSource(source)
+                    continue
+                }
+                try walker.walk(root: source.path, emit)
             }
-            try ledger.stage(batch)
-        } catch let error as DiscoveryError {
-            throw .usage(error.message)
-        } catch let error as LedgerError {
-            throw .failure(error.message)
-        } catch {
-            throw .failure("discovery failed: \(error)")
         }
+        try ledger.stage(batch)
+        return vanished
     }
 
-    private func judge(_ request: RunRequest, ledger: Ledger) throws(LedgerError) -> RunSummary {
-        let total = try ledger.stagedCount()
-        let fingerprint = config.fingerprint
-        let runID = try ledger.beginRun(fingerprint: fingerprint, config: config.source, roots: request.roots, jobs: request.jobs,
-                                       stages: config.pipeline.map(\.name))
-        let indexes = config.pipeline.map { $0.stateful == nil ? nil : DuplicateIndex(stage: $0.name) }
-        for index in indexes.compactMap({ $0 }) { try ledger.load(index, excludingStaged: request.rejudge) }
-        let rejudge = request.rejudge
-        let quota = QuotaKeeper(limits: config.limits) { contributor throws(LedgerError) in
-            try ledger.usage(of: contributor, excludingStaged: rejudge)
-        }
-        let decider = Decider(stages: config.pipeline, indexes: indexes, quota: quota, fingerprint: fingerprint)
-        let sink: LineSink?
-        switch request.verdicts {
-        case nil: sink = nil
-        case "-"?: sink = LineSink.standardOutput()
-        case let path?: sink = try LineSink.file(path)
-        }
-
-        let judge = FileJudge(config: config, sniffer: sniffer, rejudge: request.rejudge)
-        let queue = WorkQueue<(Int64, DiscoveredFile, PriorVerdict?)>()
-        let board = ResultBoard<FileOutcome>()
-        for _ in 0..<request.jobs {
-            let thread = Thread {
-                while let (sequence, file, prior) = queue.pop() {
-                    board.post(judge.judge(file, prior: prior), at: sequence)
-                }
-            }
-            thread.stackSize = 16 << 20
-            thread.start()
-        }
-        defer { queue.close() }
-
-        var summary = RunSummary()
-        let progress = ProgressBar(total: total, enabled: request.progress)
-        let window = Int64(request.jobs * 16)
-        var inFlight: [Int64: (DiscoveredFile, PriorVerdict?)] = [:]
-        var page: [(key: (Int64, String), file: DiscoveredFile, prior: PriorVerdict?)] = []
-        var pageAt = 0
-        var lastKey: (Int64, String)?
-        var exhausted = false
-        var submitted: Int64 = 0
-        var batch: [RecordedVerdict] = []
+    /// Analyzes and decides every file from `mark` on, recording in batches.
+    private func judge(from mark: StaleMark, request: RunRequest, ledger: Ledger, runID: Int64, summary: inout RunSummary) throws {
+        let decider = pipeline.decider()
+        try ledger.loadIndexes(decider, before: mark)
+        try ledger.seedQuota(decider, before: mark)
+        let analyzer = pipeline.analyzer(rejudge: request.rejudge)
+        let pipeline = self.pipeline
+        let files = PendingFiles(ledger: ledger, mark: mark) { stage, bytes in pipeline.restoreFingerprint(stage: stage, bytes: bytes) }
+        let progress = ProgressBar(total: files.count, enabled: request.progress)
+        var batch: [DecidedFile] = []
         var lastFlush = Date()
-        var sequence: Int64 = 0
+        var decided = 0
+        var analyzed = 0
 
-        func flush() throws(LedgerError) {
-            try ledger.record(batch, indexChanges: decider.takeIndexChanges(), runID: runID)
+        func flush(last: CanonicalKey?) throws {
+            let next = last.map { StaleMark(key: $0, inclusive: false) }
+            try ledger.commit(batch, indexChanges: decider.takeIndexChanges(), mark: next, runID: runID)
             batch.removeAll(keepingCapacity: true)
             lastFlush = Date()
         }
 
-        while true {
-            // Keep the workers fed, with at most `window` files in flight.
-            while !exhausted && submitted < sequence + window {
-                if pageAt == page.count {
-                    page = try ledger.stagedPage(after: lastKey, limit: 1024)
-                    pageAt = 0
-                    guard let last = page.last else {
-                        exhausted = true
-                        break
-                    }
-                    lastKey = last.key
-                }
-                let item = page[pageAt]
-                pageAt += 1
-                submitted += 1
-                inFlight[submitted] = (item.file, item.prior)
-                queue.push((submitted, item.file, item.prior))
-            }
-            guard sequence < submitted else { break }
-            sequence += 1
-            let outcome = board.take(sequence)
-            guard let (file, prior) = inFlight.removeValue(forKey: sequence) else { continue }
-            let settled = try decider.settle(file, prior: prior, outcome: outcome)
-            sink?.write(line: settled.line)
-            summary.add(modality: file.submission.modalityName, verdict: settled.verdict, codes: settled.codes,
-                        judgedNow: settled.judgement != nil)
-            if let judgement = settled.judgement {
-                batch.append(RecordedVerdict(judgement: judgement, line: settled.line, fingerprint: fingerprint))
-            }
+        let map = OrderedParallelMap<(id: Int64, work: FileWork), FileAnalysis>(workers: request.jobs, window: request.jobs * 16)
+        var lastKey: CanonicalKey?
+        try map.run(files, transform: { analyzer.analyze($0.work) }) { item, analysis in
+            let submission = item.work.submission
+            let settled = decider.settle(submission, analysis)
+            batch.append(DecidedFile(id: item.id, submission: submission, analysis: analysis, settled: settled,
+                                     line: VerdictLine.encode(settled.verdict), analyzedUnder: pipeline.analyzedUnder(submission, analysis)))
+            decided += 1
+            if analysis.read { analyzed += 1 }
+            lastKey = submission.key
+            progress.update(done: decided)
             if batch.count >= Self.batchSize || Date().timeIntervalSince(lastFlush) > 1 {
-                try flush()
-                sink?.flush()
+                try flush(last: lastKey)
+                if let signal = RunInterruption.signal {
+                    summary.interruptedBy = signal
+                    return false
+                }
             }
-            progress.update(done: Int(sequence))
+            return true
         }
-        try flush()
-        sink?.flush()
+        if let error = files.failure { throw error }
+        if summary.interruptedBy == nil {
+            // Everything from the mark on is decided: nothing is stale.
+            try flush(last: nil)
+        }
         progress.finish()
-        try ledger.finishRun(runID, found: summary.found, judged: summary.judged)
-        return summary
+        summary.decided = decided
+        summary.analyzed = analyzed
+    }
+}
+
+/// The files to decide, from the stale mark on, read from the ledger a page at a time.
+private final class PendingFiles: Sequence, IteratorProtocol {
+    private let ledger: Ledger
+    private let mark: StaleMark
+    private let restore: (String, [UInt8]) -> (any StageFingerprint)?
+    private var page: [(id: Int64, work: FileWork)] = []
+    private var at = 0
+    private var last: CanonicalKey?
+    private var done = false
+    /// The ledger error that ended the sequence early, if any.
+    private(set) var failure: LedgerError?
+
+    init(ledger: Ledger, mark: StaleMark, restore: @escaping (String, [UInt8]) -> (any StageFingerprint)?) {
+        self.ledger = ledger
+        self.mark = mark
+        self.restore = restore
+    }
+
+    /// The number of files from the mark on.
+    var count: Int { (try? ledger.countFiles(from: mark)) ?? 0 }
+
+    func next() -> (id: Int64, work: FileWork)? {
+        if at == page.count {
+            guard !done else { return nil }
+            do {
+                page = try ledger.pendingFiles(from: mark, after: last, limit: 1024, restore: restore)
+            } catch {
+                failure = error
+                page = []
+            }
+            at = 0
+            guard let tail = page.last else {
+                done = true
+                return nil
+            }
+            last = tail.work.submission.key
+        }
+        at += 1
+        return page[at - 1]
     }
 }

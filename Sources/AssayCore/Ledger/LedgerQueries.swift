@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Read-only questions the ranker and the report ask the ledger.
@@ -32,13 +33,35 @@ extension Ledger {
         }
     }
 
-    /// Verdict lines, oldest submission first, for one run or for the whole ledger.
-    public func verdictLines(runID: Int64? = nil) throws(LedgerError) -> [String] {
+    /// Verdict lines in canonical order, for one run or for the whole ledger, passed to `body`
+    /// one at a time (memory does not grow with the ledger).
+    public func forEachVerdictLine(runID: Int64? = nil, _ body: (String) throws -> Void) throws(LedgerError) {
         try read("read verdicts") { db in
-            if let runID {
-                return try String.fetchAll(db, sql: "SELECT line FROM verdicts WHERE run_id = ? ORDER BY submitted_at, path", arguments: [runID])
+            let filter = runID == nil ? "" : " WHERE v.run_id = ?"
+            let lines = try String.fetchCursor(db, sql: """
+                SELECT v.line FROM verdicts v JOIN files f ON f.id = v.file_id\(filter) ORDER BY f.submitted_at, f.path, f.root
+                """, arguments: runID.map { [$0] } ?? [])
+            while let line = try lines.next() { try body(line) }
+        }
+    }
+
+    /// Verdicts in canonical order, decoded, for one run or for the whole ledger.
+    public func forEachVerdict(runID: Int64? = nil, _ body: (Verdict) throws -> Void) throws(LedgerError) {
+        let decoder = JSONDecoder()
+        try forEachVerdictLine(runID: runID) { line in try body(try decoder.decode(Verdict.self, from: Data(line.utf8))) }
+    }
+
+    /// Every run, newest first.
+    public func runs() throws(LedgerError) -> [RunRecord] {
+        try read("read runs") { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, started_at, finished_at, status, files_found, files_analyzed, files_decided, roots FROM runs ORDER BY id DESC
+                """).map { row in
+                RunRecord(id: row["id"], startedAt: row["started_at"], finishedAt: row["finished_at"],
+                          status: RunStatus(rawValue: row["status"]) ?? .running, found: row["files_found"],
+                          analyzed: row["files_analyzed"], decided: row["files_decided"],
+                          roots: (row["roots"] as String? ?? "").split(separator: "\n").map(String.init))
             }
-            return try String.fetchAll(db, sql: "SELECT line FROM verdicts ORDER BY submitted_at, path")
         }
     }
 

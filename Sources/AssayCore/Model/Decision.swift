@@ -4,11 +4,11 @@ public struct Decision: Sendable {
     public var reasons: [Reason]
     /// Extra metrics (the similarity to the closest earlier file).
     public var metrics: [String: Double]
-    /// The path of the earlier file this one copies.
-    public var duplicateOf: String?
+    /// The earlier file this one copies.
+    public var duplicateOf: FileRef?
 
     /// Creates a decision; the default passes.
-    public init(reasons: [Reason] = [], metrics: [String: Double] = [:], duplicateOf: String? = nil) {
+    public init(reasons: [Reason] = [], metrics: [String: Double] = [:], duplicateOf: FileRef? = nil) {
         self.reasons = reasons
         self.metrics = metrics
         self.duplicateOf = duplicateOf

@@ -1,6 +1,6 @@
 /// Why a file was rejected, refused or errored: a stable code, the stage that found it, a one-line
 /// message and, where it helps, the measured value and the limit it broke.
-public struct Reason: Sendable, Equatable, Hashable {
+public struct Reason: Sendable, Equatable, Hashable, Codable {
     /// The stable dotted code.
     public var code: String
     /// The stage that gave the reason (`png-check`, `intake`, `quota`).
@@ -24,5 +24,17 @@ public struct Reason: Sendable, Equatable, Hashable {
         self.message = message
         self.value = value
         self.limit = limit
+    }
+
+    enum CodingKeys: String, CodingKey { case code, stage, message, value, limit }
+
+    /// Writes `value` and `limit` as `null` when absent, as the verdict line does.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(code, forKey: .code)
+        try c.encode(stage, forKey: .stage)
+        try c.encode(message, forKey: .message)
+        try c.encode(value, forKey: .value)
+        try c.encode(limit, forKey: .limit)
     }
 }

@@ -1,9 +1,28 @@
 /// A measured value or a limit attached to a reason: a number or a short text (a MIME type, a day).
-public enum ReasonValue: Sendable, Equatable, Hashable {
+public enum ReasonValue: Sendable, Equatable, Hashable, Codable {
     /// A number; integral values print without a fraction.
     case number(Double)
     /// A text value.
     case text(String)
+
+    /// Reads a JSON number or string.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if let number = try? c.decode(Double.self) {
+            self = .number(number)
+        } else {
+            self = .text(try c.decode(String.self))
+        }
+    }
+
+    /// Writes a JSON number or string.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case let .number(n): try c.encode(n)
+        case let .text(t): try c.encode(t)
+        }
+    }
 }
 
 extension ReasonValue: ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral, ExpressibleByStringLiteral {

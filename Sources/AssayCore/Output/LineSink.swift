@@ -4,42 +4,45 @@ import Glibc
 import Darwin
 #endif
 
-/// Buffered writing of verdict lines to a file or to standard output.
+/// Buffered writing of verdict lines to a file or to standard output. Any write error (a full
+/// disk, a closed pipe) is thrown: a verdicts file is never cut short silently.
 public final class LineSink {
     private let fd: Int32
+    private let name: String
     private let owned: Bool
     private var buffer: [UInt8] = []
 
     /// Writes to standard output.
-    public static func standardOutput() -> LineSink { LineSink(fd: 1, owned: false) }
+    public static func standardOutput() -> LineSink { LineSink(fd: 1, owned: false, name: "standard output") }
 
     /// Creates (truncates) `path`.
     public static func file(_ path: String) throws(LedgerError) -> LineSink {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw LedgerError("\(path): cannot write verdicts: \(String(cString: strerror(errno)))") }
-        return LineSink(fd: fd, owned: true)
+        return LineSink(fd: fd, owned: true, name: path)
     }
 
-    private init(fd: Int32, owned: Bool) {
+    private init(fd: Int32, owned: Bool, name: String) {
         self.fd = fd
         self.owned = owned
+        self.name = name
         buffer.reserveCapacity(1 << 16)
     }
 
     deinit {
-        flush()
         if owned { close(fd) }
     }
 
     /// Appends one line.
-    public func write(line: String) {
+    public func write(line: String) throws(LedgerError) {
         buffer.append(contentsOf: line.utf8)
         buffer.append(0x0A)
-        if buffer.count >= 1 << 16 { flush() }
+        if buffer.count >= 1 << 16 { try flush() }
     }
 
     /// Writes out what is buffered.
-    public func flush() {
+    public func flush() throws(LedgerError) {
+        defer { buffer.removeAll(keepingCapacity: true) }
         var offset = 0
         while offset < buffer.count {
             let written = buffer.withUnsafeBytes { raw -> Int in
@@ -47,9 +50,18 @@ public final class LineSink {
                 return Glibc.write(fd, base + offset, raw.count - offset)
             }
             if written < 0 && errno == EINTR { continue }
-            if written <= 0 { break }
+            if written <= 0 {
+                throw LedgerError("\(name): cannot write verdicts: \(String(cString: strerror(written < 0 ? errno : EIO)))")
+            }
             offset += written
         }
-        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes and, for a file, makes sure the bytes reached the disk (a full disk shows here).
+    public func finish() throws(LedgerError) {
+        try flush()
+        if owned, fsync(fd) != 0, errno != EINVAL {
+            throw LedgerError("\(name): cannot write verdicts: \(String(cString: strerror(errno)))")
+        }
     }
 }

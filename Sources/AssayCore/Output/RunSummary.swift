@@ -1,11 +1,14 @@
 import Foundation
 
-/// Counts for the end-of-run summary: verdicts per modality and the most frequent reason codes.
+/// Counts for the end-of-run summary: verdicts per modality over the whole datanet, the most
+/// frequent reason codes, and what this run had to do.
 public struct RunSummary: Sendable {
-    /// Files found under the folders given.
+    /// Files in the datanet (every source the ledger knows).
     public private(set) var found = 0
-    /// Files judged in this run (the rest kept their recorded verdict).
-    public private(set) var judged = 0
+    /// Files read and analyzed in this run (the others reused stored findings).
+    public var analyzed = 0
+    /// Files whose verdict was decided in this run (from the stale mark on).
+    public var decided = 0
     /// Count per modality and verdict.
     public private(set) var counts: [String: [VerdictKind: Int]] = [:]
     /// Count per reason code.
@@ -14,16 +17,19 @@ public struct RunSummary: Sendable {
     public var seconds: Double = 0
     /// The ledger written.
     public var ledger: String = ""
+    /// The signal that stopped the run early, if one did.
+    public var interruptedBy: Int32?
+    /// Sources the ledger knew that no longer exist (their files were dropped).
+    public var vanishedSources: [String] = []
 
     /// An empty summary.
     public init() {}
 
-    /// Counts one file.
-    public mutating func add(modality: String, verdict: VerdictKind, codes: [String], judgedNow: Bool) {
+    /// Counts one file's verdict.
+    public mutating func add(_ verdict: Verdict) {
         found += 1
-        if judgedNow { judged += 1 }
-        counts[modality, default: [:]][verdict, default: 0] += 1
-        for code in Set(codes) { self.codes[code, default: 0] += 1 }
+        counts[verdict.modality, default: [:]][verdict.verdict, default: 0] += 1
+        for code in Set(verdict.reasons.map(\.code)) { codes[code, default: 0] += 1 }
     }
 
     /// Files with `verdict`, over all modalities.
@@ -33,8 +39,8 @@ public struct RunSummary: Sendable {
 
     /// A table for people.
     public func render(topCodes: Int = 10) -> String {
-        var out = String(format: "assay: %d files (%d judged now, %d kept from the ledger) in %.2f s, %.0f files/s\n",
-                         found, judged, found - judged, seconds, seconds > 0 ? Double(found) / seconds : 0)
+        var out = String(format: "assay: %d files (%d analyzed now, %d decided now) in %.2f s\n", found, analyzed, decided, seconds)
+        for source in vanishedSources { out += "note: \(source) no longer exists; its files were removed from the ledger\n" }
         let verdicts = VerdictKind.allCases
         out += "modality".padding(toLength: 10, withPad: " ", startingAt: 0)
         for verdict in verdicts { out += verdict.rawValue.leftPadded(10) }
@@ -54,10 +60,14 @@ public struct RunSummary: Sendable {
             for (code, count) in top { out += "  \(String(count).leftPadded(7))  \(code)\n" }
         }
         if !ledger.isEmpty { out += "ledger: \(ledger)\n" }
+        if let signal = interruptedBy {
+            out += "interrupted by signal \(signal): every verdict decided so far is recorded; run the same command again to finish\n"
+        }
         return out
     }
 }
 
+/// Right-aligned columns for the summary table.
 extension String {
     func leftPadded(_ width: Int) -> String {
         count >= width ? self : String(repeating: " ", count: width - count) + self

@@ -1,10 +1,11 @@
 /// Writes the verdict line, a public contract: keys may be added, never renamed or removed.
 ///
 /// `{"path", "contributor", "modality", "bytes", "sha256", "mime", "submitted_at", "verdict",
-/// "reasons": [{"code", "stage", "message", "value", "limit"}], "metrics", "duplicate_of"}`
+/// "reasons": [{"code", "stage", "message", "value", "limit"}], "metrics", "duplicate_of", "root",
+/// "duplicate_of_root"}`: `path` and `duplicate_of` are relative to `root` and `duplicate_of_root`.
 public enum VerdictLine {
-    /// The JSON line (without newline) for a judgement; metrics are sorted by name.
-    public static func encode(_ j: Judgement) -> String {
+    /// The JSON line (without newline) for a verdict; metrics are sorted by name.
+    public static func encode(_ j: Verdict) -> String {
         var w = JSONWriter()
         w.raw("{\"path\":"); w.string(j.path)
         w.raw(",\"contributor\":"); w.string(j.contributor)
@@ -26,7 +27,9 @@ public enum VerdictLine {
             w.raw(":")
             w.number(j.metrics[key] ?? 0)
         }
-        w.raw("},\"duplicate_of\":"); w.optionalString(j.duplicateOf)
+        w.raw("},\"duplicate_of\":"); w.optionalString(j.duplicateOf?.path)
+        w.raw(",\"root\":"); w.string(j.root)
+        w.raw(",\"duplicate_of_root\":"); w.optionalString(j.duplicateOf?.root)
         w.raw("}")
         return w.string
     }

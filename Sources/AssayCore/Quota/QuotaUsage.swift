@@ -1,7 +1,7 @@
 /// One file admitted to validation, as quotas count it.
 public struct QuotaUsage: Sendable, Equatable {
-    /// The file's path (its identity).
-    public let path: String
+    /// Who submitted it.
+    public let contributor: String
     /// Its modality folder.
     public let modality: String
     /// Submission time, seconds since 1970 UTC.
@@ -10,8 +10,8 @@ public struct QuotaUsage: Sendable, Equatable {
     public let bytes: Int64
 
     /// Creates a usage record.
-    public init(path: String, modality: String, time: Int64, bytes: Int64) {
-        self.path = path
+    public init(contributor: String, modality: String, time: Int64, bytes: Int64) {
+        self.contributor = contributor
         self.modality = modality
         self.time = time
         self.bytes = bytes

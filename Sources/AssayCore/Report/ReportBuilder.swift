@@ -28,33 +28,28 @@ public struct ReportBuilder: Sendable {
         var droppedAt = [Int](repeating: 0, count: stages.count + 1)
         var codes: [String: Int] = [:]
         var values: [Int: [Double]] = [:]
-        for line in try ledger.verdictLines(runID: runID) {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  let verdict = (object["verdict"] as? String).flatMap(VerdictKind.init(rawValue:)) else { continue }
-            let modality = object["modality"] as? String ?? "?"
-            data.verdicts[verdict, default: 0] += 1
-            data.byModality[modality, default: [:]][verdict, default: 0] += 1
-            let reasons = (object["reasons"] as? [[String: Any]]) ?? []
+        try ledger.forEachVerdict(runID: runID) { verdict in
+            let kind = verdict.verdict
+            data.verdicts[kind, default: 0] += 1
+            data.byModality[verdict.modality, default: [:]][kind, default: 0] += 1
             var first = stages.count
             // Files per code: a file that breaks three n-gram limits counts once for text.top_ngram.
-            for code in Set(reasons.compactMap { $0["code"] as? String }) { codes[code, default: 0] += 1 }
-            for reason in reasons {
-                if let stage = reason["stage"] as? String, let at = stages.firstIndex(of: stage) { first = min(first, at) }
+            for code in Set(verdict.reasons.map(\.code)) { codes[code, default: 0] += 1 }
+            for reason in verdict.reasons {
+                if let at = stages.firstIndex(of: reason.stage) { first = min(first, at) }
             }
-            if verdict != .accepted && first == stages.count { first = stages.count - 1 }
+            if kind != .accepted && first == stages.count { first = stages.count - 1 }
             droppedAt[first] += 1
-            if verdict == .rejected || verdict == .refused {
+            if kind == .rejected || kind == .refused {
                 if data.problems.count < problemLimit {
-                    data.problems.append(ReportData.Problem(
-                        path: object["path"] as? String ?? "?", verdict: verdict.rawValue,
-                        reasons: reasons.map { ($0["code"] as? String ?? "?", $0["message"] as? String ?? "") }))
+                    data.problems.append(ReportData.Problem(path: verdict.path, verdict: kind.rawValue,
+                                                            reasons: verdict.reasons.map { ($0.code, $0.message) }))
                 } else {
                     data.problemsOmitted += 1
                 }
             }
-            let metrics = object["metrics"] as? [String: Any] ?? [:]
-            for (i, spec) in Self.histogramSpecs.enumerated() where spec.modality == modality {
-                if let value = (metrics[spec.metric] as? NSNumber)?.doubleValue, value.isFinite { values[i, default: []].append(value) }
+            for (i, spec) in Self.histogramSpecs.enumerated() where spec.modality == verdict.modality {
+                if let value = verdict.metrics[spec.metric], value.isFinite { values[i, default: []].append(value) }
             }
         }
         var remaining = data.total

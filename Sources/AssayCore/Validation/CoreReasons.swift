@@ -27,6 +27,10 @@ public enum CoreReasons {
     public static let modalityMismatch = ReasonCode(
         "intake.modality_mismatch", meaning: "The content's MIME type (sniffed with libmagic) is not one the folder's modality allows.",
         hint: "Move the file to the folder of its real modality, or convert it to an allowed format.")
+    /// The datanet does not take the folder's modality.
+    public static let modalityClosed = ReasonCode(
+        "intake.modality_closed", meaning: "The datanet does not collect this modality: its config's 'modalities:' does not list it.",
+        hint: "Submit the file to a datanet that collects this kind of file.")
     /// Over the daily file count.
     public static let dailyFiles = ReasonCode(
         "quota.daily_files", meaning: "The contributor already had daily_files files admitted that day.",
@@ -46,7 +50,7 @@ public enum CoreReasons {
 
     /// Every core code.
     public static let all: [ReasonCode] = [
-        unknownModality, symlinkEscape, notRegular, unreadable, empty, tooLarge, modalityMismatch,
+        unknownModality, symlinkEscape, notRegular, unreadable, empty, tooLarge, modalityMismatch, modalityClosed,
         dailyFiles, dailyBytes, stageFailed, sniffFailed,
     ]
 }

@@ -1,98 +1,109 @@
-/// One stateful stage's index of admitted files: each document is a path, a small payload
-/// (a signature, a full hash) and a few 64-bit keys (LSH bands, truncated hashes) to find it by.
+/// One stateful stage's index of admitted files: each is a file, its encoded fingerprint and the
+/// 64-bit keys it is filed under (exact-copy key, LSH bands, hash blocks).
 ///
-/// Used only on the decide thread. The runner loads it from the ledger before a run and writes
-/// the changes in the same transaction as the verdicts that caused them, so a killed run never
-/// leaves an index that disagrees with the verdicts.
+/// Used only on the decide thread, in canonical order. Built at the start of a run from the
+/// entries of files before the replay point, then grown by ``admit(_:key:fingerprint:)``; the
+/// runner writes new entries in the same transaction as the verdicts that caused them.
 public final class DuplicateIndex {
-    /// An indexed document.
+    /// An indexed file.
     public struct Entry: Sendable, Equatable {
-        /// The path of the admitted file.
-        public let path: String
-        /// The stage's payload for it.
-        public let payload: [UInt8]
-    }
-
-    /// A change not yet written to the ledger.
-    public enum Change: Sendable, Equatable {
-        /// A new document.
-        case insert(path: String, keys: [UInt64], payload: [UInt8])
-        /// A document removed because its path is judged again.
-        case remove(path: String)
+        /// The admitted file.
+        public let file: FileRef
+        /// Its place in canonical order.
+        public let key: CanonicalKey
+        /// The keys it is filed under.
+        public let keys: [UInt64]
+        /// Its encoded fingerprint.
+        public let fingerprint: [UInt8]
     }
 
     /// The stage this index belongs to.
     public let stage: String
-    private var documents: [Entry?] = []
-    private var documentKeys: [[UInt64]] = []
+    private var documents: [Entry] = []
     private var idsByKey: [UInt64: [Int32]] = [:]
-    private var idByPath: [String: Int32] = [:]
-    private var pending: [Change] = []
+    private var pending: [Entry] = []
 
     /// An empty index for `stage`.
     public init(stage: String) {
         self.stage = stage
     }
 
-    /// The number of live documents.
-    public var count: Int { idByPath.count }
+    /// The number of indexed files.
+    public var count: Int { documents.count }
 
-    /// Live documents filed under `key`, oldest first.
-    public func entries(forKey key: UInt64) -> [Entry] {
-        (idsByKey[key] ?? []).compactMap { documents[Int($0)] }
-    }
-
-    /// Live documents filed under any of `keys`, each once, oldest first.
-    public func candidates(forKeys keys: [UInt64]) -> [Entry] {
+    /// Indexed files filed under any of `keys`, each once, oldest first.
+    public func entries(forKeys keys: [UInt64]) -> [Entry] {
+        if keys.count == 1, let ids = idsByKey[keys[0]] { return ids.map { documents[Int($0)] } }
         var ids = Set<Int32>()
         for key in keys {
             for id in idsByKey[key] ?? [] { ids.insert(id) }
         }
-        return ids.sorted().compactMap { documents[Int($0)] }
+        return ids.sorted().map { documents[Int($0)] }
     }
 
-    /// Adds an admitted file; replaces an earlier document at the same path.
-    public func insert(path: String, keys: [UInt64], payload: [UInt8]) {
-        place(path: path, keys: keys, payload: payload)
-        pending.append(.insert(path: path, keys: keys, payload: payload))
+    /// Files an admitted file; a change the ledger has not recorded yet.
+    public func admit(_ file: FileRef, key: CanonicalKey, keys: [UInt64], fingerprint: [UInt8]) {
+        let entry = Entry(file: file, key: key, keys: keys, fingerprint: fingerprint)
+        place(entry)
+        pending.append(entry)
     }
 
-    /// Drops the document at `path`, if any (the file is being judged again). The removal is
-    /// recorded even when the document was not loaded, so the ledger drops it too.
-    public func remove(path: String) {
-        unplace(path: path)
-        pending.append(.remove(path: path))
+    /// Adds an entry read back from the ledger (not a pending change). Entries must come in
+    /// canonical order, as admissions do.
+    public func load(_ entry: Entry) {
+        place(entry)
     }
 
-    /// Adds a document read back from the ledger (not a pending change).
-    public func load(path: String, keys: [UInt64], payload: [UInt8]) {
-        place(path: path, keys: keys, payload: payload)
-    }
-
-    /// Hands over the changes since the last call, for the ledger.
-    public func takeChanges() -> [Change] {
+    /// Hands over the entries admitted since the last call, for the ledger.
+    public func takeChanges() -> [Entry] {
         defer { pending.removeAll(keepingCapacity: true) }
         return pending
     }
 
-    private func place(path: String, keys: [UInt64], payload: [UInt8]) {
-        unplace(path: path)
+    private func place(_ entry: Entry) {
         let id = Int32(documents.count)
-        documents.append(Entry(path: path, payload: payload))
-        documentKeys.append(keys)
-        idByPath[path] = id
-        for key in Set(keys) { idsByKey[key, default: []].append(id) }
+        documents.append(entry)
+        for key in Set(entry.keys) { idsByKey[key, default: []].append(id) }
+    }
+}
+
+/// A read-only view of a stage's admitted files with their decoded fingerprints: what `decide`
+/// may look at. Everything in it comes before the file being decided in canonical order.
+public struct AdmittedFiles<Fingerprint: StageFingerprint> {
+    /// An admitted file with its fingerprint.
+    public struct Match {
+        /// The earlier file.
+        public let file: FileRef
+        /// Its fingerprint.
+        public let fingerprint: Fingerprint
     }
 
-    @discardableResult
-    private func unplace(path: String) -> Bool {
-        guard let id = idByPath.removeValue(forKey: path) else { return false }
-        documents[Int(id)] = nil
-        for key in Set(documentKeys[Int(id)]) {
-            idsByKey[key]?.removeAll { $0 == id }
-            if idsByKey[key]?.isEmpty == true { idsByKey[key] = nil }
+    private let index: DuplicateIndex
+    private let excluding: String?
+
+    /// A view of `index`; `excluding` (an absolute path) leaves out one file: `assay check` on a
+    /// file the ledger already holds must not find it a copy of itself.
+    init(index: DuplicateIndex, excluding: String?) {
+        self.index = index
+        self.excluding = excluding
+    }
+
+    /// The earliest admitted file that `fingerprint` exactly copies, found by its exact key and
+    /// confirmed by ``StageFingerprint/isExactCopy(of:)``.
+    public func exactCopy(of fingerprint: Fingerprint) -> Match? {
+        guard let key = fingerprint.exactKey else { return nil }
+        for entry in index.entries(forKeys: [key]) where entry.file.absolutePath != excluding {
+            guard let other = Fingerprint(encoded: entry.fingerprint), fingerprint.isExactCopy(of: other) else { continue }
+            return Match(file: entry.file, fingerprint: other)
         }
-        documentKeys[Int(id)] = []
-        return true
+        return nil
+    }
+
+    /// Admitted files filed under any of `keys`, each once, oldest first.
+    public func candidates(forKeys keys: [UInt64]) -> [Match] {
+        index.entries(forKeys: keys).compactMap { entry in
+            guard entry.file.absolutePath != excluding, let other = Fingerprint(encoded: entry.fingerprint) else { return nil }
+            return Match(file: entry.file, fingerprint: other)
+        }
     }
 }

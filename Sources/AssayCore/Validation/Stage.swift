@@ -1,9 +1,15 @@
-/// A validator built from one `pipeline:` entry, with its effective options.
+import Crypto
+import Foundation
+
+/// A validator built from one `pipeline:` entry, with its effective options and the fingerprint
+/// of those options (a stored finding is reused only under the same fingerprint).
 public struct Stage: Sendable {
     /// The validator instance.
     public let validator: any Validator
     /// The effective options, by key, for the fingerprint and for display.
     public let options: [(key: String, value: OptionValue)]
+    /// Hex hash of the validator's name, modalities, options and the engine's rules revision.
+    public let fingerprint: String
 
     /// The stage's name in reasons.
     public var name: String { validator.stageName }
@@ -15,9 +21,34 @@ public struct Stage: Sendable {
     public init(validator: any Validator, options: [(key: String, value: OptionValue)]) {
         self.validator = validator
         self.options = options
+        var text = "assay-rules \(AssayVersion.rulesRevision)\nstage \(type(of: validator).name) \(validator.stageName) "
+        text += validator.appliesTo.sorted().map(\.rawValue).joined(separator: ",") + "\n"
+        for (key, value) in options { text += "\(key)=\(value.yaml)\n" }
+        fingerprint = Self.hash(text)
+    }
+
+    /// The first 16 hex digits of SHA-256 of `text`.
+    static func hash(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).prefix(8).map { byte in
+            let digits = Array("0123456789abcdef")
+            return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
+        }.joined()
     }
 }
 
+extension StatefulValidator {
+    /// Restores this stage's fingerprint from stored bytes.
+    func restoreFingerprint(_ bytes: [UInt8]) -> (any StageFingerprint)? {
+        Fingerprint(encoded: bytes)
+    }
+
+    /// `decide` for a fingerprint of unknown static type: a file whose fingerprint is missing or
+    /// of another type (a stage that found the file unreadable) is decided as unique.
+    func decideErased(_ fingerprint: (any StageFingerprint)?, of file: Verdict, index: DuplicateIndex, excluding: String?) -> Decision {
+        guard let mine = fingerprint as? Fingerprint else { return Decision() }
+        return decide(mine, of: file, among: AdmittedFiles(index: index, excluding: excluding))
+    }
+}
 extension Validator {
     /// Builds the stage from a `with:` block, strictly: unknown options and wrong types are
     /// located errors, with a suggestion when a known option is close.

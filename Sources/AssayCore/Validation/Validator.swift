@@ -35,13 +35,36 @@ extension Validator {
     public var appliesTo: Set<Modality> { Self.modalities }
 }
 
-/// A stage with state across files (duplicate indexes), consulted one file at a time in
-/// canonical order (submission time, then path), so verdicts do not depend on thread count.
+/// A stage with state across files (duplicates), consulted one file at a time in canonical order
+/// (submission time, then path), so verdicts do not depend on thread count or on history.
+///
+/// The stage declares its ``Fingerprint`` type and puts one in each ``Finding`` it returns from
+/// `analyze`. The core owns the rest: it stores the fingerprint with the finding, keeps the index
+/// of admitted files, finds exact copies (``AdmittedFiles/exactCopy(of:)``), and files an accepted
+/// file's fingerprint under its ``StageFingerprint/indexKeys``. `decide` only reads.
 public protocol StatefulValidator: Validator {
-    /// Decides one file against what was admitted before it. Must not change the index.
-    func decide(_ finding: Finding, of file: Judgement, index: DuplicateIndex) -> Decision
-    /// Records an accepted file in the index, so later copies of it are caught.
-    func admit(_ finding: Finding, of file: Judgement, index: DuplicateIndex)
+    /// What the stage remembers of a file to compare later files with.
+    associatedtype Fingerprint: StageFingerprint
+
+    /// Decides one file against the files admitted before it in canonical order.
+    func decide(_ fingerprint: Fingerprint, of file: Verdict, among admitted: AdmittedFiles<Fingerprint>) -> Decision
+}
+
+/// A stateful stage's compact description of one file, stored in the ledger with its finding and,
+/// once the file is accepted, in the stage's index of admitted files.
+public protocol StageFingerprint: Sendable {
+    /// Bytes from which ``init(encoded:)`` restores the same value.
+    var encoded: [UInt8] { get }
+    /// Restores a fingerprint from ``encoded``; nil for bytes this type did not write.
+    init?(encoded: [UInt8])
+    /// The 64-bit key under which exact copies meet (a prefix of a full hash); nil when the stage
+    /// looks for no exact copies.
+    var exactKey: UInt64? { get }
+    /// Confirms an exact copy found under ``exactKey`` (compares the full hash, ruling out collisions).
+    func isExactCopy(of other: Self) -> Bool
+    /// Every key the file is filed under once admitted: ``exactKey`` and any near-copy keys
+    /// (LSH bands, hash blocks).
+    var indexKeys: [UInt64] { get }
 }
 
 /// Options of a stage contradict each other (`min_width` above `max_width`).

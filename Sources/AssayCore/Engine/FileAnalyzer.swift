@@ -1,0 +1,86 @@
+/// The parallel, pure part of judging one file: read once, hash once, sniff, pass the intake
+/// gate, run every applicable stage's `analyze`, reusing what the ledger stored wherever the
+/// file's `stat` and the stage's options are unchanged. Safe to call from any number of threads.
+struct FileAnalyzer: Sendable {
+    let stages: [Stage]
+    let gate: IntakeGate
+    let sniffer: any MIMESniffer
+    let reader: FileReader
+    /// Ignore everything stored: read, sniff and analyze every file again.
+    let rejudge: Bool
+
+    func analyze(_ work: FileWork) -> FileAnalysis {
+        let submission = work.submission
+        if let refusal = work.refusal {
+            return FileAnalysis(refused: refusal, bytes: submission.bytes, stageCount: stages.count)
+        }
+        guard let modality = submission.modality else {
+            return FileAnalysis(refused: Reason(CoreReasons.unknownModality, stage: "intake", message: "unknown modality folder"),
+                                bytes: submission.bytes, stageCount: stages.count)
+        }
+        let stored = rejudge ? nil : work.stored
+        // Unchanged since it was read, with every finding still valid: no need to read it at all.
+        if let stored, stored.stat == submission.stat, !submission.stat.isEmpty {
+            if let refusal = gate.refusal(modality: modality, mime: stored.mime) {
+                return FileAnalysis(refused: refusal, bytes: stored.bytes, stageCount: stages.count, sha256: stored.sha256, mime: stored.mime)
+            }
+            let reused = stages.map { stage -> StageResult? in
+                guard stage.validator.appliesTo.contains(modality) else { return .notApplicable }
+                guard let kept = stored.findings[stage.name], kept.stageFingerprint == stage.fingerprint else { return nil }
+                return .finding(kept.finding)
+            }
+            if reused.allSatisfy({ $0 != nil }) {
+                return FileAnalysis(bytes: stored.bytes, sha256: stored.sha256, mime: stored.mime, sniffFailure: nil,
+                                    results: reused.compactMap { $0 }, fresh: [], read: false)
+            }
+        }
+        let bytes: [UInt8]
+        do throws(FileReader.Failure) {
+            bytes = try reader.load(submission.absolutePath)
+        } catch {
+            switch error {
+            case let .refused(code, message, value, limit):
+                return FileAnalysis(refused: Reason(code, stage: "intake", message: message, value: value, limit: limit),
+                                    bytes: submission.bytes, stageCount: stages.count, read: true)
+            }
+        }
+        let sha = ContentHash.sha256(bytes)
+        let size = Int64(bytes.count)
+        let sameBytes = stored.map { $0.sha256 == sha } ?? false
+        let mime: String
+        if sameBytes, let stored {
+            mime = stored.mime
+        } else {
+            do throws(StageFailure) {
+                mime = try sniffer.mimeType(of: bytes)
+            } catch {
+                return FileAnalysis(bytes: size, sha256: sha, mime: nil,
+                                    sniffFailure: Reason(CoreReasons.sniffFailed, stage: "intake", message: error.message),
+                                    results: Array(repeating: .notApplicable, count: stages.count), fresh: [], read: true)
+            }
+        }
+        if let refusal = gate.refusal(modality: modality, mime: mime) {
+            var analysis = FileAnalysis(refused: refusal, bytes: size, stageCount: stages.count, sha256: sha, mime: mime, read: true)
+            analysis.newContent = !sameBytes
+            return analysis
+        }
+        let input = FileInput(submission: submission, bytes: bytes, sha256: sha, mime: mime)
+        var fresh: [(stage: String, stageFingerprint: String, finding: Finding)] = []
+        let results = stages.map { stage -> StageResult in
+            guard stage.validator.appliesTo.contains(modality) else { return .notApplicable }
+            if sameBytes, let kept = stored?.findings[stage.name], kept.stageFingerprint == stage.fingerprint {
+                return .finding(kept.finding)
+            }
+            do throws(StageFailure) {
+                let finding = try stage.validator.analyze(input)
+                fresh.append((stage.name, stage.fingerprint, finding))
+                return .finding(finding)
+            } catch {
+                return .failure(error)
+            }
+        }
+        var analysis = FileAnalysis(bytes: size, sha256: sha, mime: mime, sniffFailure: nil, results: results, fresh: fresh, read: true)
+        analysis.newContent = !sameBytes
+        return analysis
+    }
+}

@@ -1,0 +1,23 @@
+/// The intake checks that need the sniffed MIME type: is the modality collected, does the content
+/// fit its folder. One definition, read by analysis (to skip the stages of a refused file) and by
+/// the decider (to give the verdict).
+struct IntakeGate: Sendable {
+    let rules: ModalityRules
+
+    /// The refusal for a file of `modality` whose content is `mime`, or nil when it may be judged.
+    func refusal(modality: Modality, mime: String) -> Reason? {
+        guard rules.open.contains(modality) else {
+            let open = rules.open.sorted().map(\.rawValue).joined(separator: ", ")
+            return Reason(CoreReasons.modalityClosed, stage: "intake",
+                          message: "this datanet does not collect \(modality.rawValue) files (it collects: \(open.isEmpty ? "nothing" : open))",
+                          value: .text(modality.rawValue), limit: .text(open))
+        }
+        guard rules.allows(mime, in: modality) else {
+            let allowed = (rules.allowed[modality] ?? []).joined(separator: ", ")
+            return Reason(CoreReasons.modalityMismatch, stage: "intake",
+                          message: "the content is \(mime), which the \(modality.rawValue) folder does not take (allowed: \(allowed))",
+                          value: .text(mime), limit: .text(allowed))
+        }
+        return nil
+    }
+}

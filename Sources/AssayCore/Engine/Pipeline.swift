@@ -1,0 +1,47 @@
+/// The judging machinery one config describes, built once and used by `assay run` and
+/// `assay check` alike: the stages, the intake gate, the file reader and sniffer, and the
+/// fingerprints that say which stored findings and verdicts are still valid.
+public struct Pipeline: Sendable {
+    /// The config it was built from.
+    public let config: AssayConfig
+    let sniffer: any MIMESniffer
+    let gate: IntakeGate
+
+    /// The pipeline for `config`, sniffing MIME types with `sniffer`.
+    public init(config: AssayConfig, sniffer: any MIMESniffer) {
+        self.config = config
+        self.sniffer = sniffer
+        gate = IntakeGate(rules: config.modalities)
+    }
+
+    /// The stages, in order.
+    public var stages: [Stage] { config.pipeline }
+
+    /// The analysis step; with `rejudge` nothing stored is reused.
+    func analyzer(rejudge: Bool) -> FileAnalyzer {
+        FileAnalyzer(stages: config.pipeline, gate: gate, sniffer: sniffer, reader: FileReader(maxFileBytes: config.limits.maxFileBytes),
+                     rejudge: rejudge)
+    }
+
+    /// A decide step with empty indexes and quotas.
+    func decider() -> Decider {
+        Decider(stages: config.pipeline, limits: config.limits)
+    }
+
+    /// Analysis fingerprints per modality.
+    var analysisFingerprints: [Modality: String] {
+        Dictionary(uniqueKeysWithValues: Modality.allCases.map { ($0, config.analysisFingerprint(for: $0)) })
+    }
+
+    /// Decodes the stored fingerprint of the stage named `stage`.
+    func restoreFingerprint(stage: String, bytes: [UInt8]) -> (any StageFingerprint)? {
+        config.pipeline.first { $0.name == stage }?.stateful?.restoreFingerprint(bytes)
+    }
+
+    /// The analysis fingerprint to record for a file: nil when the analysis failed somewhere (the
+    /// file is analyzed again next run) or the file never reached analysis.
+    func analyzedUnder(_ submission: Submission, _ analysis: FileAnalysis) -> String? {
+        guard analysis.complete, let modality = submission.modality, analysis.sha256 != nil || analysis.refusal == nil else { return nil }
+        return config.analysisFingerprint(for: modality)
+    }
+}

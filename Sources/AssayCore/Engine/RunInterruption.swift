@@ -1,0 +1,28 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Synchronization
+
+/// SIGINT and SIGTERM during a run: the first one is noted and the runner stops after recording
+/// the batch in hand (the run is marked `interrupted` and the next run resumes); a second one
+/// ends the process at once.
+public enum RunInterruption {
+    private static let caught = Atomic<Int32>(0)
+
+    /// Installs the handlers for SIGINT and SIGTERM.
+    public static func install() {
+        let handler: @convention(c) (Int32) -> Void = { signal in
+            if RunInterruption.caught.exchange(signal, ordering: .relaxed) != 0 { _exit(128 + signal) }
+        }
+        _ = Glibc.signal(SIGINT, handler)
+        _ = Glibc.signal(SIGTERM, handler)
+    }
+
+    /// The signal caught so far, or nil.
+    public static var signal: Int32? {
+        let value = caught.load(ordering: .relaxed)
+        return value == 0 ? nil : value
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import GRDB
+
+/// A folder or manifest the datanet is made of. A run walks every source the ledger knows, not
+/// only those named on its command line, so the ledger always holds the verdicts of one run over
+/// the whole datanet.
+public struct DatanetSource: Sendable, Hashable {
+    /// A folder laid out as the config's layout says, or a manifest CSV.
+    public enum Kind: String, Sendable { case folder, manifest }
+    /// What it is.
+    public let kind: Kind
+    /// Its absolute real path.
+    public let path: String
+
+    /// Creates a source.
+    public init(kind: Kind, path: String) {
+        self.kind = kind
+        self.path = path
+    }
+}
+
+/// What changed since the last run, as found by comparing this run's discovery with the ledger.
+public struct DiscoveryChanges: Sendable {
+    /// Files discovered in this run.
+    public var found = 0
+    /// Files new to the ledger.
+    public var added = 0
+    /// Files gone since the last run (their verdicts were removed).
+    public var removed = 0
+    /// Files whose submission details or `stat` changed.
+    public var changed = 0
+    /// Where decide is replayed from; nil when every verdict is current.
+    public var mark: StaleMark?
+}
+
+extension Ledger {
+    /// The sources recorded so far.
+    public func sources() throws(LedgerError) -> [DatanetSource] {
+        try read("read the datanet's sources") { db in
+            try Row.fetchAll(db, sql: "SELECT kind, path FROM sources ORDER BY kind, path").compactMap { row in
+                DatanetSource.Kind(rawValue: row["kind"]).map { DatanetSource(kind: $0, path: row["path"]) }
+            }
+        }
+    }
+
+    /// Records sources (already known ones are kept once).
+    public func addSources(_ sources: [DatanetSource]) throws(LedgerError) {
+        try write("record the datanet's sources") { db in
+            for source in sources {
+                try db.execute(sql: "INSERT OR IGNORE INTO sources(kind, path) VALUES (?, ?)", arguments: [source.kind.rawValue, source.path])
+            }
+        }
+    }
+
+    /// Forgets a source that no longer exists.
+    public func removeSource(_ source: DatanetSource) throws(LedgerError) {
+        try write("forget a source") { db in
+            try db.execute(sql: "DELETE FROM sources WHERE kind = ? AND path = ?", arguments: [source.kind.rawValue, source.path])
+        }
+    }
+
+    /// Empties the staging table for a new run.
+    public func resetStaging() throws(LedgerError) {
+        try write("reset staging") { db in try db.execute(sql: "DELETE FROM staged") }
+    }
+
+    /// Stages a batch of discovered files; a (root, path) seen twice keeps its first entry.
+    public func stage(_ files: [DiscoveredFile]) throws(LedgerError) {
+        try write("stage discovered files") { db in
+            let statement = try db.cachedStatement(sql: """
+                INSERT OR IGNORE INTO staged(root, path, absolute_path, contributor, modality, submitted_at, bytes, stat, refusal)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for file in files {
+                let s = file.submission
+                try statement.execute(arguments: [s.root, s.path, s.absolutePath, s.contributor, s.modalityName, s.submittedAt, s.bytes,
+                                                  s.stat, try file.refusal.map(StoredJSON.encode)])
+            }
+        }
+    }
+
+    /// Makes the ledger's files those just staged, in one transaction, and moves the stale mark
+    /// back to the first file whose inputs changed: a file added, removed or changed, a file
+    /// analyzed under other rules (`analysisFingerprints` per modality), or every file when the
+    /// decide rules changed or `rejudge` is set. Index entries from the mark on are dropped.
+    public func applyDiscovery(decideFingerprint: String, analysisFingerprints: [Modality: String], rejudge: Bool) throws(LedgerError) -> DiscoveryChanges {
+        try write("apply discovery") { db in
+            var changes = DiscoveryChanges()
+            var mark = try staleMark(db)
+            let previous = try stateText("decide_fingerprint", db)
+            if rejudge || previous != decideFingerprint {
+                mark = .everything
+            }
+            // Counts the rows of `sql` (which selects submitted_at, path, root) and moves the mark
+            // back to the first of them.
+            func earliest(_ sql: String, _ arguments: StatementArguments = []) throws -> Int {
+                let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(sql))", arguments: arguments) ?? 0
+                if count > 0, let row = try Row.fetchOne(db, sql: "SELECT * FROM (\(sql)) ORDER BY submitted_at, path, root LIMIT 1", arguments: arguments) {
+                    let key = CanonicalKey(submittedAt: row["submitted_at"], path: row["path"], root: row["root"])
+                    mark = StaleMark.earliest(mark, StaleMark(key: key, inclusive: true))
+                }
+                return count
+            }
+            changes.found = try Int.fetchOne(db, sql: "SELECT count(*) FROM staged") ?? 0
+            // Gone: in the ledger, not found now.
+            changes.removed = try earliest("""
+                SELECT f.submitted_at, f.path, f.root FROM files f
+                WHERE NOT EXISTS (SELECT 1 FROM staged s WHERE s.root = f.root AND s.path = f.path)
+                """)
+            try db.execute(sql: """
+                DELETE FROM files WHERE id IN (SELECT f.id FROM files f
+                  WHERE NOT EXISTS (SELECT 1 FROM staged s WHERE s.root = f.root AND s.path = f.path))
+                """)
+            // Changed: both the old and the new place in canonical order are stale.
+            let differs = """
+                s.absolute_path IS NOT f.absolute_path OR s.contributor IS NOT f.contributor OR s.modality IS NOT f.modality
+                OR s.submitted_at IS NOT f.submitted_at OR s.bytes IS NOT f.bytes OR s.stat IS NOT f.stat OR s.refusal IS NOT f.refusal
+                """
+            changes.changed = try earliest("SELECT f.submitted_at, f.path, f.root FROM files f JOIN staged s ON s.root = f.root AND s.path = f.path WHERE \(differs)")
+            _ = try earliest("SELECT s.submitted_at, s.path, s.root FROM files f JOIN staged s ON s.root = f.root AND s.path = f.path WHERE \(differs)")
+            try db.execute(sql: """
+                UPDATE files SET absolute_path = s.absolute_path, contributor = s.contributor, modality = s.modality,
+                  submitted_at = s.submitted_at, bytes = s.bytes, stat = s.stat, refusal = s.refusal
+                FROM staged s WHERE s.root = files.root AND s.path = files.path AND (\(differs.replacingOccurrences(of: "f.", with: "files.")))
+                """)
+            // New.
+            changes.added = try earliest("""
+                SELECT s.submitted_at, s.path, s.root FROM staged s
+                WHERE NOT EXISTS (SELECT 1 FROM files f WHERE f.root = s.root AND f.path = s.path)
+                """)
+            try db.execute(sql: """
+                INSERT INTO files(root, path, absolute_path, contributor, modality, submitted_at, bytes, stat, refusal)
+                SELECT root, path, absolute_path, contributor, modality, submitted_at, bytes, stat, refusal FROM staged s
+                WHERE NOT EXISTS (SELECT 1 FROM files f WHERE f.root = s.root AND f.path = s.path)
+                """)
+            // Analyzed under other rules (or never completely: an error is retried).
+            for modality in Modality.allCases {
+                _ = try earliest("""
+                    SELECT submitted_at, path, root FROM files
+                    WHERE modality = ? AND refusal IS NULL AND analyzed_under IS NOT ?
+                    """, [modality.rawValue, analysisFingerprints[modality]])
+            }
+            if rejudge {
+                try db.execute(sql: "UPDATE files SET analyzed_under = NULL")
+            }
+            try setStateText("decide_fingerprint", decideFingerprint, db)
+            try setStaleMark(mark, db)
+            if let mark {
+                try db.execute(sql: "DELETE FROM index_entries WHERE \(mark.condition(after: true))",
+                               arguments: [mark.key.submittedAt, mark.key.path, mark.key.root])
+            }
+            changes.mark = mark
+            return changes
+        }
+    }
+}
+
+/// JSON for the ledger's own columns (reasons, metrics), with non-finite numbers kept.
+enum StoredJSON {
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return try decoder.decode(type, from: Data(text.utf8))
+    }
+}
