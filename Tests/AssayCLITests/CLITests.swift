@@ -23,7 +23,7 @@ import Testing
 
     @Test func missingFolderAndUsageErrorsExitTwo() throws {
         let folder = TemporaryFolder()
-        let config = try folder.write("assay.yml", text: "version: 1\n")
+        let config = try folder.write("assay.yml", text: "version: 1\nmodalities: {text: {unchecked: true}, image: {unchecked: true}, audio: {unchecked: true}}\n")
         #expect(try assay(["run", "--config", config, folder.url("nope")]).status == 2)
         #expect(try assay(["run", "--config", config, "--jobs", "0", folder.path]).status == 2)
         #expect(try assay(["run", "--no-such-flag"]).status == 2)
@@ -34,7 +34,7 @@ import Testing
         let folder = TemporaryFolder()
         try folder.copy("/usr/share/common-licenses/GPL-3", to: "net/alice/text/gpl.txt")
         try folder.copy("/bin/ls", to: "net/alice/image/ls.png")
-        let config = try folder.write("assay.yml", text: "version: 1\n")
+        let config = try folder.write("assay.yml", text: "version: 1\nmodalities: {text: {unchecked: true}, image: {unchecked: true}, audio: {unchecked: true}}\n")
         let result = try assay(["run", "--config", config, "--verdicts", folder.url("v.jsonl"), folder.url("net")])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("assay: 2 files"))
@@ -49,7 +49,7 @@ import Testing
 
     @Test func checkExitsZeroOnlyWhenEveryFileIsAccepted() throws {
         let folder = TemporaryFolder()
-        let config = try folder.write("assay.yml", text: "version: 1\nlimits: { max_file_bytes: 20KB }\n")
+        let config = try folder.write("assay.yml", text: "version: 1\nmodalities: {text: {unchecked: true}, image: {unchecked: true}, audio: {unchecked: true}}\nlimits: { max_file_bytes: 20KB }\n")
         let good = try folder.copy(Locations.corpora + "/pngsuite/basn2c08.png", to: "me/image/good.png")
         let elf = try folder.copy("/bin/ls", to: "me/image/photo.png")
         let ok = try assay(["check", "--config", config, good])

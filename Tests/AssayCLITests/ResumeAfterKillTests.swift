@@ -18,7 +18,7 @@ import Testing
                 count += 1
             }
         }
-        let config = try folder.write("assay.yml", text: "version: 1\nlimits: { daily_files: 150 }\n")
+        let config = try folder.write("assay.yml", text: "version: 1\nmodalities: {text: {unchecked: true}, image: {unchecked: true}, audio: {unchecked: true}}\nlimits: { daily_files: 150 }\n")
         let assay = Locations.assay
         let clean = try Shell.run([assay, "run", "--config", config, "--ledger", folder.url("clean.sqlite"),
                                    "--verdicts", folder.url("clean.jsonl"), "--jobs", "2", folder.url("net")])

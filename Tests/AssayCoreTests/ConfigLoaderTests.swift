@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func minimalConfigTakesTheDefaults() throws {
-        let config = try loader.load(yaml: "version: 1\n", file: "/cfg/assay.yml")
+        let config = try loader.load(yaml: "version: 1\nmodalities: {text: {unchecked: true}, image: {unchecked: true}, audio: {unchecked: true}}\n", file: "/cfg/assay.yml")
         #expect(config.limits == Limits())
         #expect(config.limits.daily.files == 20 && config.limits.daily.bytes == 10_000_000)
         #expect(config.ledger == "/cfg/assay.sqlite")
@@ -59,7 +59,7 @@ import Testing
         #expect(ByteSize.parse("3 TB") == nil)
         #expect(ByteSize.format(10_000_000) == "10MB")
         #expect(ByteSize.format(1_048_576) == "1MiB")
-        let config = try loader.load(yaml: "version: 1\nlimits: { daily_bytes: 2MiB, max_file_bytes: 1GB }\n", file: "/cfg/a.yml")
+        let config = try loader.load(yaml: "version: 1\nmodalities: {text: {unchecked: true}, image: {unchecked: true}, audio: {unchecked: true}}\nlimits: { daily_bytes: 2MiB, max_file_bytes: 1GB }\n", file: "/cfg/a.yml")
         #expect(config.limits.daily.bytes == 2_097_152)
         #expect(config.limits.maxFileBytes == 1_000_000_000)
     }
@@ -121,7 +121,7 @@ import Testing
     }
 
     @Test func relativePathsAreAnchoredAtTheConfig() throws {
-        let config = try loader.load(yaml: "version: 1\nledger: out/ledger.sqlite\nmanifest: subs.csv\n", file: "/data/cfg/assay.yml")
+        let config = try loader.load(yaml: "version: 1\nmodalities: {text: {unchecked: true}, image: {unchecked: true}, audio: {unchecked: true}}\nledger: out/ledger.sqlite\nmanifest: subs.csv\n", file: "/data/cfg/assay.yml")
         #expect(config.ledger == "/data/cfg/out/ledger.sqlite")
         #expect(config.manifest == "/data/cfg/subs.csv")
     }
@@ -135,10 +135,10 @@ import Testing
     }
 
     @Test func fingerprintChangesWithAnyVerdictRelevantSetting() throws {
-        let a = try loader.load(yaml: "version: 1\n", file: "/cfg/a.yml")
-        let b = try loader.load(yaml: "version: 1\nlimits: { daily_files: 5 }\n", file: "/cfg/a.yml")
-        let c = try loader.load(yaml: "version: 1\nmodalities: { text: { mime: [text/plain] } }\n", file: "/cfg/a.yml")
-        let d = try loader.load(yaml: "# a comment\nversion: 1\nledger: other.sqlite\n", file: "/cfg/a.yml")
+        let a = try loader.load(yaml: "version: 1\nmodalities: {text: {unchecked: true}, image: {unchecked: true}, audio: {unchecked: true}}\n", file: "/cfg/a.yml")
+        let b = try loader.load(yaml: "version: 1\nmodalities: {text: {unchecked: true}, image: {unchecked: true}, audio: {unchecked: true}}\nlimits: { daily_files: 5 }\n", file: "/cfg/a.yml")
+        let c = try loader.load(yaml: "version: 1\nmodalities: {text: {unchecked: true, mime: [text/plain]}, image: {unchecked: true}, audio: {unchecked: true}}\n", file: "/cfg/a.yml")
+        let d = try loader.load(yaml: "# a comment\nversion: 1\nmodalities: {text: {unchecked: true}, image: {unchecked: true}, audio: {unchecked: true}}\nledger: other.sqlite\n", file: "/cfg/a.yml")
         #expect(a.fingerprint != b.fingerprint)
         #expect(a.fingerprint != c.fingerprint)
         #expect(a.fingerprint == d.fingerprint)

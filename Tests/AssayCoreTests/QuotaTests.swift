@@ -13,7 +13,7 @@ import Testing
     }
 
     func run(_ folder: TemporaryFolder, _ limits: String, _ name: String) throws -> [String: [String: Any]] {
-        let config = try RunFixtures.config("version: 1\nmodalities: { image: { mime: [text/plain] } }\nlimits: \(limits)\n", in: folder)
+        let config = try RunFixtures.config("version: 1\nmodalities: {text: {unchecked: true}, image: {unchecked: true, mime: [text/plain]}, audio: {unchecked: true}}\nlimits: \(limits)\n", in: folder)
         return try RunFixtures.run(config, root: folder.url("net"), verdicts: folder.url(name)).1
     }
 

@@ -13,7 +13,7 @@ import Testing
         try folder.copy(Locations.corpora + "/pngsuite/basn2c08.png", to: "net/bob/image/rgb.png")
         try folder.copy("/bin/ls", to: "net/carol/image/<script>.png")
         try folder.write("net/carol/text/empty.txt", bytes: [])
-        let config = try RunFixtures.config("version: 1\n", in: folder)
+        let config = try RunFixtures.config("version: 1\nmodalities: {text: {unchecked: true}, image: {unchecked: true}, audio: {unchecked: true}}\n", in: folder)
         _ = try RunFixtures.run(config, root: folder.url("net"), verdicts: folder.url("v.jsonl"))
         let ledger = try Ledger(path: config.ledger)
         let data = try ReportBuilder().build(from: ledger, runID: nil)

@@ -20,8 +20,13 @@ enum RunFixtures {
 
     /// Runs and returns the summary and the verdict lines by path.
     static func run(_ config: AssayConfig, root: String, jobs: Int = 2, rejudge: Bool = false, verdicts: String) throws -> (RunSummary, [String: [String: Any]], [String]) {
-        let summary = try Runner(config: config, sniffer: BuiltinValidators.sniffer)
-            .run(RunRequest(roots: [root], jobs: jobs, rejudge: rejudge, verdicts: verdicts, progress: false))
+        try run(config, roots: [root], jobs: jobs, rejudge: rejudge, verdicts: verdicts)
+    }
+
+    /// Runs over several folders and returns the summary and the verdict lines by path.
+    static func run(_ config: AssayConfig, roots: [String], jobs: Int = 2, rejudge: Bool = false, verdicts: String) throws -> (RunSummary, [String: [String: Any]], [String]) {
+        let summary = try Runner(pipeline: Pipeline(config: config, sniffer: BuiltinValidators.sniffer))
+            .run(RunRequest(roots: roots, jobs: jobs, rejudge: rejudge, verdicts: verdicts, progress: false))
         let lines = try String(contentsOfFile: verdicts, encoding: .utf8).split(separator: "\n").map(String.init)
         var byPath: [String: [String: Any]] = [:]
         for line in lines {

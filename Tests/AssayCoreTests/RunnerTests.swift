@@ -21,7 +21,7 @@ import Testing
 
     @Test func everyFileGetsOneVerdictAndModalitiesStayApart() throws {
         let folder = try datanet()
-        let config = try RunFixtures.config("version: 1\nlimits: { quotas: false }\n", in: folder)
+        let config = try RunFixtures.config("version: 1\nmodalities: {text: {unchecked: true}, image: {unchecked: true}, audio: {unchecked: true}}\nlimits: { quotas: false }\n", in: folder)
         let (summary, verdicts, _) = try RunFixtures.run(config, root: folder.url("net"), verdicts: folder.url("v.jsonl"))
         #expect(summary.found == 8 && verdicts.count == 8)
         #expect(verdicts["alice/text/gpl3.txt"]?["verdict"] as? String == "accepted")
@@ -40,21 +40,24 @@ import Testing
 
     @Test func rerunJudgesOnlyNewOrChangedFiles() throws {
         let folder = try datanet()
-        let config = try RunFixtures.config("version: 1\nlimits: { quotas: false }\n", in: folder)
+        let config = try RunFixtures.config("version: 1\nmodalities: {text: {unchecked: true}, image: {unchecked: true}, audio: {unchecked: true}}\nlimits: { quotas: false }\n", in: folder)
         let first = try RunFixtures.run(config, root: folder.url("net"), verdicts: folder.url("1.jsonl"))
         let second = try RunFixtures.run(config, root: folder.url("net"), verdicts: folder.url("2.jsonl"))
-        // Only files refused before reading are looked at again (they are never hashed).
-        #expect(second.0.judged == 2)
+        // Nothing changed: nothing is read and nothing is decided again.
+        #expect(second.0.analyzed == 0 && second.0.decided == 0)
         #expect(second.2 == first.2)
         try folder.write("net/alice/text/apache.txt", text: "changed content, now very short\n")
         try folder.copy("/usr/share/common-licenses/MPL-2.0", to: "net/alice/text/new.txt")
         let third = try RunFixtures.run(config, root: folder.url("net"), verdicts: folder.url("3.jsonl"))
-        #expect(third.0.judged == 4 && third.0.found == 9)
+        #expect(third.0.analyzed == 2 && third.0.found == 9)
+        // Forced: every file that discovery did not refuse is read again (7 of 9).
         let forced = try RunFixtures.run(config, root: folder.url("net"), rejudge: true, verdicts: folder.url("4.jsonl"))
-        #expect(forced.0.judged == 9)
-        let changedConfig = try RunFixtures.config("version: 1\nlimits: { quotas: false, max_file_bytes: 5MB }\n", in: folder)
+        #expect(forced.0.analyzed == 7 && forced.0.decided == 9)
+        #expect(forced.2 == third.2)
+        // A new read limit changes no stage's options: decide is replayed, no file is read.
+        let changedConfig = try RunFixtures.config("version: 1\nmodalities: {text: {unchecked: true}, image: {unchecked: true}, audio: {unchecked: true}}\nlimits: { quotas: false, max_file_bytes: 5MB }\n", in: folder)
         let refingerprinted = try RunFixtures.run(changedConfig, root: folder.url("net"), verdicts: folder.url("5.jsonl"))
-        #expect(refingerprinted.0.judged == 9)
+        #expect(refingerprinted.0.analyzed == 0 && refingerprinted.0.decided == 9)
     }
 
     @Test func vanishedFileIsRefusedAsUnreadable() throws {
@@ -82,7 +85,7 @@ import Testing
             }
             try folder.copy(Locations.corpora + "/pngsuite/basn2c08.png", to: "net/ben/image/\(round).png")
         }
-        let config = try RunFixtures.config("version: 1\nlimits: { daily_files: 7 }\n", in: folder)
+        let config = try RunFixtures.config("version: 1\nmodalities: {text: {unchecked: true}, image: {unchecked: true}, audio: {unchecked: true}}\nlimits: { daily_files: 7 }\n", in: folder)
         var one = config
         one.ledger = folder.url("one.sqlite")
         var two = config

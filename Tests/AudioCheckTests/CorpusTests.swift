@@ -26,7 +26,7 @@ import Testing
         #expect(finding.reasons.isEmpty, "\(name): \(finding.reasons.map(\.message))")
         #expect(finding.metrics["audio.frames"] == finding.metrics["audio.frames_declared"])
         #expect(finding.metrics["audio.unread_bytes"] == 0)
-        #expect(finding.payload != nil, "an accepted file carries its fingerprint for decide")
+        #expect(finding.fingerprint != nil, "an accepted file carries its fingerprint for decide")
     }
 
     /// One faulty FLAC and what should happen to it.
@@ -120,7 +120,7 @@ import Testing
         let finding = try validator.analyze(try Fixtures.input(Fixtures.corpus("flac-faulty/\(faulty.file).flac")))
         #expect(Set(finding.codes) == faulty.codes, "\(faulty.file): \(finding.reasons.map(\.message)) — \(faulty.note)")
         if !faulty.codes.isEmpty {
-            #expect(finding.payload == nil, "a file that did not decode whole is never indexed as a duplicate source")
+            #expect(finding.fingerprint == nil, "a file that did not decode whole is never indexed as a duplicate source")
         }
     }
 

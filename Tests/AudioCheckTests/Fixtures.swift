@@ -28,7 +28,7 @@ enum Fixtures {
     static func input(_ url: URL, path: String? = nil) throws -> FileInput {
         let bytes = [UInt8](try Data(contentsOf: url))
         let relative = path ?? url.deletingLastPathComponent().lastPathComponent + "/" + url.lastPathComponent
-        let submission = Submission(path: relative, absolutePath: url.path, contributor: "tester", modalityName: "audio",
+        let submission = Submission(root: "/", path: relative, absolutePath: url.path, contributor: "tester", modalityName: "audio",
                                     submittedAt: 0, bytes: Int64(bytes.count))
         return FileInput(submission: submission, bytes: bytes, sha256: "", mime: "audio/x-wav")
     }
@@ -41,8 +41,8 @@ enum Fixtures {
     }
 
     /// The judgement the runner would record for an accepted `input`.
-    static func judgement(_ input: FileInput, _ finding: Finding) -> Judgement {
-        Judgement(path: input.submission.path, contributor: "tester", modality: "audio", bytes: Int64(input.bytes.count),
+    static func judgement(_ input: FileInput, _ finding: Finding) -> Verdict {
+        Verdict(root: "/", path: input.submission.path, contributor: "tester", modality: "audio", bytes: Int64(input.bytes.count),
                   sha256: nil, mime: input.mime, submittedAt: 0, verdict: .accepted, reasons: finding.reasons,
                   metrics: finding.metrics, duplicateOf: nil)
     }

@@ -114,7 +114,7 @@ import Testing
         let finding = try judge(cut)
         #expect(finding.codes == ["audio.truncated"], "\(finding.reasons.map(\.message))")
         #expect(finding.metrics["audio.frames"] == finding.metrics["audio.frames_declared"], "libsndfile alone sees nothing wrong")
-        #expect(finding.payload == nil)
+        #expect(finding.fingerprint == nil)
     }
 
     @Test func flacOggAndMP3CutToAThirdAreTruncated() throws {
@@ -195,7 +195,7 @@ import Testing
         let firstFinding = try validator.analyze(first)
         let firstJudgement = Fixtures.judgement(first, firstFinding)
         #expect(validator.decide(firstFinding, of: firstJudgement, index: index).reasons.isEmpty)
-        validator.admit(firstFinding, of: firstJudgement, index: index)
+        index.admit(firstJudgement, fingerprint: try #require(firstFinding.fingerprint))
         #expect(index.count == 1)
 
         for (url, path) in [(flac, "bob/audio/copy.flac"), (float, "bob/audio/copy-float.wav")] {
@@ -204,7 +204,7 @@ import Testing
             #expect(finding.reasons.isEmpty)
             let decision = validator.decide(finding, of: Fixtures.judgement(input, finding), index: index)
             #expect(decision.reasons.map(\.code) == ["audio.dup_exact"], "\(path)")
-            #expect(decision.duplicateOf == "alice/audio/speech.wav")
+            #expect(decision.duplicateOf?.path == "alice/audio/speech.wav")
         }
 
         // Other speech, and a lossy copy (its samples differ), are not exact duplicates.
@@ -219,13 +219,13 @@ import Testing
         let input = try Fixtures.input(flac, path: "carol/audio/copy.flac")
         let finding = try lenient.analyze(input)
         #expect(lenient.decide(finding, of: Fixtures.judgement(input, finding), index: index).reasons.isEmpty)
+        #expect(finding.fingerprint == nil)
     }
 
-    @Test func rejectedFilesAreNeverIndexed() throws {
-        let index = DuplicateIndex(stage: AudioCheckValidator.name)
+    @Test func filesThatDoNotDecodeWholeCarryNoFingerprint() throws {
         let cut = try Fixtures.input(try maker.cut(speech, to: 1.0 / 3, name: "cut.wav"))
         let finding = try validator.analyze(cut)
-        validator.admit(finding, of: Fixtures.judgement(cut, finding), index: index)
-        #expect(index.count == 0)
+        #expect(finding.codes.contains("audio.truncated"))
+        #expect(finding.fingerprint == nil, "the decider indexes only fingerprints, so a truncated file is never a duplicate source")
     }
 }

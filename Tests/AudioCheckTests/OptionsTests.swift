@@ -13,6 +13,7 @@ import Testing
         pipeline:
           - use: audio-check
             with: \(with)
+        modalities: {audio: {}}
         """
         let config = try loader.load(yaml: yaml, file: "assay.yml")
         guard let stage = config.pipeline.first else { throw ConfigError(file: "assay.yml", line: nil, column: nil, message: "no stage", suggestion: nil) }

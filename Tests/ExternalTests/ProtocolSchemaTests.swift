@@ -85,7 +85,7 @@ import Testing
         for (modality, source, mime, name) in files {
             let path = try folder.copy(source, to: "net/zoë/\(modality)/\(name)")
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-            let submission = Submission(path: "zoë/\(modality)/\(name)", absolutePath: path, contributor: "zoë", modalityName: modality,
+            let submission = Submission(root: "/", path: "zoë/\(modality)/\(name)", absolutePath: path, contributor: "zoë", modalityName: modality,
                                         submittedAt: 0, bytes: Int64(bytes.count))
             #expect(validator.failure(FileInput(submission: submission, bytes: bytes, sha256: ContentHash.sha256(bytes), mime: mime)) == nil)
         }

@@ -21,6 +21,7 @@ import Testing
     func config(in folder: TemporaryFolder, name: String = "pii", command: String, options: String = "{}", extra: String = "") throws -> String {
         try folder.write("conf/assay.yml", text: """
             version: 1
+            modalities: {text: {}, image: {unchecked: true}, audio: {unchecked: true}}
             limits: { quotas: false }
             pipeline:
               - use: external

@@ -92,7 +92,7 @@ enum ScriptedPlugin {
         let text = word + "\n" + (try String(contentsOfFile: "/usr/share/common-licenses/GPL-3", encoding: .utf8))
         let path = try folder.write(relative, text: text)
         let bytes = Array(text.utf8)
-        let submission = Submission(path: relative.replacingOccurrences(of: "net/", with: ""), absolutePath: path, contributor: "alice",
+        let submission = Submission(root: "/", path: relative.replacingOccurrences(of: "net/", with: ""), absolutePath: path, contributor: "alice",
                                     modalityName: "text", submittedAt: 0, bytes: Int64(bytes.count))
         return FileInput(submission: submission, bytes: bytes, sha256: ContentHash.sha256(bytes), mime: "text/plain")
     }

@@ -8,20 +8,20 @@ import Testing
     private func input(_ name: String) throws -> FileInput { try Fixture.input(HostileFiles.path(name)) }
 
     @Test func samePixelsInAnotherEncodingIsAnExactDuplicate() throws {
-        let pipeline = Pipeline(stage: try Fixture.stage())
+        let pipeline = StageRun(stage: try Fixture.stage())
         #expect(try pipeline.judge(try input("good.png")).codes == [])
         let copy = try pipeline.judge(try input("same_pixels_rgba.png"))
         #expect(copy.codes == ["png.dup_exact"])
-        #expect(copy.duplicateOf == "alice/image/good.png")
+        #expect(copy.duplicateOf?.path == "alice/image/good.png")
     }
 
     @Test func aSlightlyAlteredCopyIsANearDuplicate() throws {
-        let pipeline = Pipeline(stage: try Fixture.stage())
+        let pipeline = StageRun(stage: try Fixture.stage())
         _ = try pipeline.judge(try input("good.png"))
         for name in ["near_copy.png", "brighter_copy.png", "scaled_copy.png"] {
             let near = try pipeline.judge(try input(name))
             #expect(near.codes == ["png.dup_near"], "\(name)")
-            #expect(near.duplicateOf == "alice/image/good.png")
+            #expect(near.duplicateOf?.path == "alice/image/good.png")
         }
         #expect(try pipeline.judge(try input("other.png")).codes == [])
         #expect(pipeline.index.count == 2)
@@ -30,7 +30,7 @@ import Testing
     @Test func differentPicturesAreFarApart() throws {
         let stage = try Fixture.stage()
         func print(_ name: String) throws -> PNGFingerprint {
-            try #require(try stage.analyze(try input(name)).payload as? PNGFingerprint)
+            try #require(try stage.analyze(try input(name)).fingerprint as? PNGFingerprint)
         }
         let good = try print("good.png")
         #expect(good.distance(to: try print("near_copy.png")) <= 3)
@@ -42,13 +42,13 @@ import Testing
         var options = PNGCheckOptions()
         options.exactDuplicates = false
         options.nearDuplicates = false
-        let pipeline = Pipeline(stage: try Fixture.stage(options))
+        let pipeline = StageRun(stage: try Fixture.stage(options))
         for name in ["good.png", "same_pixels_rgba.png", "near_copy.png"] {
             #expect(try pipeline.judge(try input(name)).codes == [])
         }
         // Exact off, near on: an exact copy is a near duplicate at distance 0.
         options.nearDuplicates = true
-        let nearOnly = Pipeline(stage: try Fixture.stage(options))
+        let nearOnly = StageRun(stage: try Fixture.stage(options))
         _ = try nearOnly.judge(try input("good.png"))
         let copy = try nearOnly.judge(try input("same_pixels_rgba.png"))
         #expect(copy.codes == ["png.dup_near"])
@@ -75,20 +75,18 @@ import Testing
 
     @Test func payloadRoundTrips() throws {
         let print = PNGFingerprint(pixelHash: 0xFEDC_BA98_7654_3210, perceptualHash: 42, width: 30000, height: 7)
-        #expect(PNGFingerprint(payload: print.payload) == print)
-        #expect(PNGFingerprint(payload: [1, 2, 3]) == nil)
-        #expect(!print.bandKeys.contains(print.exactKey))
+        #expect(PNGFingerprint(encoded: print.encoded) == print)
+        #expect(PNGFingerprint(encoded: [1, 2, 3]) == nil)
+        #expect(!print.bandKeys.contains(try #require(print.exactKey)))
     }
 
     @Test func theIndexSurvivesAReloadFromTheLedger() throws {
         let stage = try Fixture.stage()
-        let first = Pipeline(stage: stage)
+        let first = StageRun(stage: stage)
         _ = try first.judge(try input("good.png"))
         // What the runner writes to the ledger, loaded into a fresh index.
         let reloaded = DuplicateIndex(stage: PNGCheck.name)
-        for change in first.index.takeChanges() {
-            if case let .insert(path, keys, payload) = change { reloaded.load(path: path, keys: keys, payload: payload) }
-        }
+        for entry in first.index.takeChanges() { reloaded.load(entry) }
         let copy = try input("same_pixels_rgba.png")
         let decision = stage.decide(try stage.analyze(copy), of: Fixture.judgement(copy), index: reloaded)
         #expect(decision.reasons.map(\.code) == ["png.dup_exact"])

@@ -36,10 +36,10 @@ import Testing
         let finding = try stage.analyze(try Fixture.input(Fixture.pngSuite + "/" + name))
         if let code = Self.corrupt[name] {
             #expect(finding.codes == [code], "\(name): \(finding.reasons.map(\.message))")
-            #expect(finding.payload == nil)
+            #expect(finding.fingerprint == nil)
         } else {
             #expect(finding.codes == [], "\(name): \(finding.reasons.map(\.message))")
-            #expect(finding.payload is PNGFingerprint)
+            #expect(finding.fingerprint is PNGFingerprint)
             #expect(finding.metrics["png.warnings"] == 0)
             #expect((finding.metrics["png.width"] ?? 0) >= 1)
         }
@@ -114,14 +114,14 @@ import Testing
     @Test func exactDuplicatesAcrossEncodings() throws {
         var options = Fixture.permissive
         options.exactDuplicates = true
-        let pipeline = Pipeline(stage: try Fixture.stage(options))
+        let pipeline = StageRun(stage: try Fixture.stage(options))
         var found: [String: String] = [:]
         for name in try Fixture.pngSuiteFiles() where Self.corrupt[name] == nil {
             let input = try Fixture.input(Fixture.pngSuite + "/" + name)
             let (codes, duplicateOf, _) = try pipeline.judge(input)
             if let duplicateOf {
                 #expect(codes == ["png.dup_exact"])
-                found[name] = (duplicateOf as NSString).lastPathComponent
+                found[name] = (duplicateOf.path as NSString).lastPathComponent
             }
         }
         #expect(found == Self.duplicates)

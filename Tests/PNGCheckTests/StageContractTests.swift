@@ -61,12 +61,12 @@ import Testing
         let results = ConcurrentResults(count: inputs.count * 4)
         DispatchQueue.concurrentPerform(iterations: inputs.count * 4) { i in
             let finding = try? stage.analyze(inputs[i % inputs.count])
-            results.set(i, (finding?.payload as? PNGFingerprint)?.pixelHash ?? 0, finding?.codes ?? ["failed"])
+            results.set(i, (finding?.fingerprint as? PNGFingerprint)?.pixelHash ?? 0, finding?.codes ?? ["failed"])
         }
         for i in 0..<(inputs.count * 4) {
             let expected = serial[i % inputs.count]
             let got = results.get(i)
-            #expect(got.hash == ((expected.payload as? PNGFingerprint)?.pixelHash ?? 0))
+            #expect(got.hash == ((expected.fingerprint as? PNGFingerprint)?.pixelHash ?? 0))
             #expect(got.codes == expected.codes)
         }
     }

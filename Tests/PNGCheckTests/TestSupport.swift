@@ -20,7 +20,7 @@ enum Fixture {
     static func input(_ path: String, name: String? = nil) throws -> FileInput {
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         let relative = "alice/image/" + (name ?? (path as NSString).lastPathComponent)
-        let submission = Submission(path: relative, absolutePath: path, contributor: "alice", modalityName: "image",
+        let submission = Submission(root: "/", path: relative, absolutePath: path, contributor: "alice", modalityName: "image",
                                     submittedAt: 1_700_000_000, bytes: Int64(bytes.count))
         return FileInput(submission: submission, bytes: bytes, sha256: "", mime: "image/png")
     }
@@ -42,25 +42,27 @@ enum Fixture {
     }
 
     /// The judgement `decide` and `admit` receive for an input.
-    static func judgement(_ input: FileInput) -> Judgement {
-        Judgement(path: input.submission.path, contributor: "alice", modality: "image", bytes: Int64(input.bytes.count),
+    static func judgement(_ input: FileInput) -> Verdict {
+        Verdict(root: "/", path: input.submission.path, contributor: "alice", modality: "image", bytes: Int64(input.bytes.count),
                   sha256: nil, mime: "image/png", submittedAt: input.submission.submittedAt, verdict: .accepted,
                   reasons: [], metrics: [:], duplicateOf: nil)
     }
 }
 
 /// Runs analyze, then (when analyze passes) decide and admit, as the runner does.
-struct Pipeline {
+struct StageRun {
     let stage: PNGCheck
     let index = DuplicateIndex(stage: PNGCheck.name)
 
     /// The reasons for `input`, and the earlier file it copies.
-    func judge(_ input: FileInput) throws -> (codes: [String], duplicateOf: String?, finding: Finding) {
+    func judge(_ input: FileInput) throws -> (codes: [String], duplicateOf: FileRef?, finding: Finding) {
         let finding = try stage.analyze(input)
         guard finding.reasons.isEmpty else { return (finding.reasons.map(\.code), nil, finding) }
         let judgement = Fixture.judgement(input)
         let decision = stage.decide(finding, of: judgement, index: index)
-        if decision.reasons.isEmpty { stage.admit(finding, of: judgement, index: index) }
+        if decision.reasons.isEmpty, let fingerprint = finding.fingerprint {
+            index.admit(judgement.file, key: CanonicalKey(submittedAt: judgement.submittedAt, path: judgement.path, root: "/"), fingerprint: fingerprint)
+        }
         return (decision.reasons.map(\.code), decision.duplicateOf, finding)
     }
 }

@@ -48,7 +48,7 @@ import Testing
         var cluster: [String: String] = [:]
         for (row, bytes) in zip(rows, files) {
             let decision = try run.judge(row.file, bytes)
-            if let earlier = decision.duplicateOf {
+            if let earlier = decision.duplicateOf?.path {
                 removed.insert(row.file)
                 let root = cluster[earlier] ?? earlier
                 cluster[earlier] = root

@@ -15,18 +15,18 @@ final class DedupRun {
 
     /// Judges one file; admits it when it passes and `otherStagesPass`.
     @discardableResult
-    func judge(_ path: String, _ bytes: [UInt8], otherStagesPass: Bool = true) throws -> Decision {
+    func judge(_ path: String, _ bytes: [UInt8], otherStagesPass: Bool = true, excluding: String? = nil) throws -> Decision {
         let input = FileInput(
-            submission: Submission(path: path, absolutePath: "/nonexistent/" + path, contributor: "c1", modalityName: "text",
+            submission: Submission(root: "/", path: path, absolutePath: "/nonexistent/" + path, contributor: "c1", modalityName: "text",
                                    submittedAt: 1_700_000_000, bytes: Int64(bytes.count)),
             bytes: bytes, sha256: TextFingerprint.sha256(bytes).map { String(format: "%02x", $0) }.joined(), mime: "text/plain")
         let finding = try validator.analyze(input)
-        let judgement = Judgement(path: path, contributor: "c1", modality: "text", bytes: Int64(bytes.count), sha256: input.sha256,
+        let judgement = Verdict(root: "/", path: path, contributor: "c1", modality: "text", bytes: Int64(bytes.count), sha256: input.sha256,
                                   mime: "text/plain", submittedAt: 1_700_000_000, verdict: .accepted, reasons: [], metrics: [:],
                                   duplicateOf: nil)
-        let decision = validator.decide(finding, of: judgement, index: index)
-        if decision.reasons.isEmpty, otherStagesPass {
-            validator.admit(finding, of: judgement, index: index)
+        let decision = validator.decide(finding, of: judgement, index: index, excluding: excluding)
+        if decision.reasons.isEmpty, otherStagesPass, let fingerprint = finding.fingerprint {
+            index.admit(judgement.file, key: CanonicalKey(submittedAt: 1_700_000_000, path: path, root: "/"), fingerprint: fingerprint)
         }
         return decision
     }

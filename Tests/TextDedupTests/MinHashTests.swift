@@ -97,10 +97,10 @@ import Testing
         let validator = try TextDedup(options: TextDedupOptions())
         let gpl = try #require(RealText.license("GPL-3"))
         let print = validator.fingerprint(of: gpl)
-        #expect(print.payload.count == 36 + 4 * 128)
-        let back = try #require(TextFingerprint(payload: print.payload))
-        #expect(back.hash == print.hash && back.signature == print.signature && back.shingleSize == 5)
-        #expect(TextFingerprint(payload: Array(print.payload.dropLast())) == nil)
-        #expect(TextFingerprint(payload: [9] + print.payload.dropFirst()) == nil)
+        #expect(print.encoded.count == 36 + 4 * 128 + 8 * 32)
+        let back = try #require(TextFingerprint(encoded: print.encoded))
+        #expect(back == print)
+        #expect(TextFingerprint(encoded: Array(print.encoded.dropLast())) == nil)
+        #expect(TextFingerprint(encoded: [9] + print.encoded.dropFirst()) == nil)
     }
 }

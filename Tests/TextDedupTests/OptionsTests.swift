@@ -7,7 +7,7 @@ import Testing
     static let loader = ConfigLoader(registry: ValidatorRegistry([TextDedup.self]))
 
     static func load(_ with: String) throws(ConfigError) -> AssayConfig {
-        try loader.load(yaml: "version: 1\npipeline:\n  - use: text-dedup\n    with: \(with)\n", file: "assay.yml")
+        try loader.load(yaml: "version: 1\nmodalities: {text: {}}\npipeline:\n  - use: text-dedup\n    with: \(with)\n", file: "assay.yml")
     }
 
     @Test func defaultsAreDocumented() throws {

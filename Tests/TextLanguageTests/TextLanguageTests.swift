@@ -21,7 +21,7 @@ import TextLanguage
 
     func input(_ text: String, path: String = "alice/text/t.txt") -> FileInput {
         let bytes = Array(text.utf8)
-        let submission = Submission(path: path, absolutePath: "/nowhere/" + path, contributor: "alice", modalityName: "text",
+        let submission = Submission(root: "/", path: path, absolutePath: "/nowhere/" + path, contributor: "alice", modalityName: "text",
                                     submittedAt: 0, bytes: Int64(bytes.count))
         return FileInput(submission: submission, bytes: bytes, sha256: ContentHash.sha256(bytes), mime: "text/plain")
     }
@@ -152,13 +152,13 @@ import TextLanguage
 
     @Test func optionsAreCheckedWhenTheConfigLoads() throws {
         let loader = ConfigLoader(registry: ValidatorRegistry([TextLanguageValidator.self]))
-        let config = try loader.load(yaml: "version: 1\npipeline:\n  - use: text-language\n    with: { allowed: [en, de], min_confidence: 0.7 }\n", file: "a.yml")
+        let config = try loader.load(yaml: "version: 1\nmodalities: {text: {}}\npipeline:\n  - use: text-language\n    with: { allowed: [en, de], min_confidence: 0.7 }\n", file: "a.yml")
         #expect(config.pipeline.first?.options.first { $0.key == "allowed" }?.value == .strings(["en", "de"]))
         #expect(throws: ConfigError.self) {
-            _ = try loader.load(yaml: "version: 1\npipeline:\n  - use: text-language\n    with: { allowed: [english] }\n", file: "a.yml")
+            _ = try loader.load(yaml: "version: 1\nmodalities: {text: {}}\npipeline:\n  - use: text-language\n    with: { allowed: [english] }\n", file: "a.yml")
         }
         do {
-            _ = try loader.load(yaml: "version: 1\npipeline:\n  - use: text-language\n    with: { scripts: [cyrilic] }\n", file: "a.yml")
+            _ = try loader.load(yaml: "version: 1\nmodalities: {text: {}}\npipeline:\n  - use: text-language\n    with: { scripts: [cyrilic] }\n", file: "a.yml")
             Issue.record("a misspelt script loads")
         } catch {
             #expect(error.description.contains("did you mean 'cyrillic'"), "\(error.description)")

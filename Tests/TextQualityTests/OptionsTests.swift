@@ -8,7 +8,7 @@ import TextQuality
     let loader = ConfigLoader(registry: ValidatorRegistry([TextQuality.self]))
 
     func stage(_ with: String) throws(ConfigError) -> Stage? {
-        try loader.load(yaml: "version: 1\npipeline:\n  - use: text-quality\n    with: \(with)\n", file: "assay.yml").pipeline.first
+        try loader.load(yaml: "version: 1\npipeline:\n  - use: text-quality\n    with: \(with)\nmodalities: {text: {}}\n", file: "assay.yml").pipeline.first
     }
 
     @Test("defaults are datatrove 0.10.1's GopherQualityFilter, GopherRepetitionFilter and FineWebQualityFilter")

@@ -73,7 +73,7 @@ enum RealText {
 
     /// A file input for `bytes` submitted at `path` (for `analyze`, which reads the path's extension).
     static func input(_ bytes: [UInt8], path: String, mime: String = "text/plain") -> FileInput {
-        let submission = Submission(path: path, absolutePath: "/nonexistent/" + path, contributor: "tester",
+        let submission = Submission(root: "/", path: path, absolutePath: "/nonexistent/" + path, contributor: "tester",
                                     modalityName: "text", submittedAt: 0, bytes: Int64(bytes.count))
         return FileInput(submission: submission, bytes: bytes, sha256: String(repeating: "0", count: 64), mime: mime)
     }

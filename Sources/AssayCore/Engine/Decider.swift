@@ -84,7 +84,7 @@ public final class Decider {
         }
         for (position, finding) in findings {
             guard let stateful = stages[position].stateful, let index = indexes[position] else { continue }
-            let decision = stateful.decideErased(finding.fingerprint, of: verdict, index: index, excluding: excluding)
+            let decision = stateful.decide(finding, of: verdict, index: index, excluding: excluding)
             verdict.reasons += decision.reasons
             verdict.metrics.merge(decision.metrics) { _, new in new }
             if verdict.duplicateOf == nil { verdict.duplicateOf = decision.duplicateOf }
@@ -93,7 +93,7 @@ public final class Decider {
         guard verdict.verdict == .accepted else { return }
         for (position, finding) in findings {
             guard let index = indexes[position], let fingerprint = finding.fingerprint else { continue }
-            index.admit(verdict.file, key: key, keys: fingerprint.indexKeys, fingerprint: fingerprint.encoded)
+            index.admit(verdict.file, key: key, fingerprint: fingerprint)
         }
     }
 }

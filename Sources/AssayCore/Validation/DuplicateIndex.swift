@@ -41,11 +41,17 @@ public final class DuplicateIndex {
         return ids.sorted().map { documents[Int($0)] }
     }
 
-    /// Files an admitted file; a change the ledger has not recorded yet.
-    public func admit(_ file: FileRef, key: CanonicalKey, keys: [UInt64], fingerprint: [UInt8]) {
-        let entry = Entry(file: file, key: key, keys: keys, fingerprint: fingerprint)
+    /// Files an admitted file under its fingerprint's ``StageFingerprint/indexKeys``; a change
+    /// the ledger has not recorded yet. Files must be admitted in canonical order.
+    public func admit(_ file: FileRef, key: CanonicalKey, fingerprint: any StageFingerprint) {
+        let entry = Entry(file: file, key: key, keys: fingerprint.indexKeys, fingerprint: fingerprint.encoded)
         place(entry)
         pending.append(entry)
+    }
+
+    /// Files an accepted verdict's fingerprint, at the verdict's place in canonical order.
+    public func admit(_ verdict: Verdict, fingerprint: any StageFingerprint) {
+        admit(verdict.file, key: CanonicalKey(submittedAt: verdict.submittedAt, path: verdict.path, root: verdict.root), fingerprint: fingerprint)
     }
 
     /// Adds an entry read back from the ledger (not a pending change). Entries must come in

@@ -42,10 +42,11 @@ extension StatefulValidator {
         Fingerprint(encoded: bytes)
     }
 
-    /// `decide` for a fingerprint of unknown static type: a file whose fingerprint is missing or
-    /// of another type (a stage that found the file unreadable) is decided as unique.
-    func decideErased(_ fingerprint: (any StageFingerprint)?, of file: Verdict, index: DuplicateIndex, excluding: String?) -> Decision {
-        guard let mine = fingerprint as? Fingerprint else { return Decision() }
+    /// `decide` as the decider calls it: on the finding's fingerprint (a file without one, such as
+    /// an image that did not decode, is decided as unique) against a read-only view of `index`
+    /// that leaves out the file at the absolute path `excluding`.
+    public func decide(_ finding: Finding, of file: Verdict, index: DuplicateIndex, excluding: String? = nil) -> Decision {
+        guard let mine = finding.fingerprint as? Fingerprint else { return Decision() }
         return decide(mine, of: file, among: AdmittedFiles(index: index, excluding: excluding))
     }
 }
