@@ -18,6 +18,13 @@ public enum RunInterruption {
         }
         _ = Glibc.signal(SIGINT, handler)
         _ = Glibc.signal(SIGTERM, handler)
+        // A parent may start us with the two blocked (test runners and some job launchers do):
+        // a curator's kill must still reach the run.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     /// The signal caught so far, or nil.
