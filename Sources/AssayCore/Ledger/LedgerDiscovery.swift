@@ -155,10 +155,13 @@ extension Ledger {
     }
 }
 
-/// JSON for the ledger's own columns (reasons, metrics), with non-finite numbers kept.
+/// JSON for the ledger's own columns (reasons, metrics): keys sorted so equal values give equal
+/// bytes, non-finite numbers kept.
 enum StoredJSON {
     static func encode<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
+        // Sorted keys: the ledger compares stored refusals as text, so the bytes must be stable.
+        encoder.outputFormatting = [.sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }

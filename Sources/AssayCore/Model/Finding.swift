@@ -18,10 +18,4 @@ public struct Finding: Sendable {
         self.metrics = metrics
         self.fingerprint = fingerprint
     }
-
-    /// True when reasons, metrics and fingerprint bytes are the same: a re-analysis that gives
-    /// an equal finding changes no verdict.
-    public func same(as other: Finding) -> Bool {
-        reasons == other.reasons && metrics == other.metrics && fingerprint?.encoded == other.fingerprint?.encoded
-    }
 }
