@@ -144,6 +144,16 @@ import Testing
         #expect(a.fingerprint == d.fingerprint)
     }
 
+    @Test func aModalityNobodyJudgesIsAConfigError() throws {
+        let noPipeline = try #require(error("version: 1\n"))
+        #expect(noPipeline.line == 1 && noPipeline.message.contains("no stage in the pipeline judges text files"))
+        let textStagesOnly = try #require(error("version: 1\nmodalities:\n  text: {}\n  image: {}\npipeline:\n  - use: text-quality\n"))
+        #expect(textStagesOnly.line == 4 && textStagesOnly.column == 3)
+        #expect(textStagesOnly.message.contains("image files") && textStagesOnly.message.contains("unchecked: true"))
+        #expect(error("version: 1\nmodalities:\n  text: {}\n  image: { unchecked: true }\npipeline:\n  - use: text-quality\n") == nil)
+        #expect(error("version: 1\nmodalities:\n  text: { uncheked: true }\npipeline:\n  - use: text-quality\n")?.suggestion == "unchecked")
+    }
+
     @Test func suggestionsFindCloseWordsOnly() {
         #expect(Suggestion.closest(to: "pipline", in: ["pipeline", "ledger"]) == "pipeline")
         #expect(Suggestion.closest(to: "zzzzzz", in: ["pipeline", "ledger"]) == nil)

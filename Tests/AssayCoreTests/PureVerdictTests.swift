@@ -182,25 +182,6 @@ import Testing
         let open = try RunFixtures.run(unchecked, root: folder.url("net"), verdicts: folder.url("u.jsonl"))
         #expect(open.1["ann/image/pic.png"]?["verdict"] as? String == "accepted")
     }
-
-    @Test func aModalityNobodyJudgesIsAConfigError() throws {
-        let loader = ConfigLoader(registry: BuiltinValidators.registry)
-        func error(_ yaml: String) -> ConfigError? {
-            do {
-                _ = try loader.load(yaml: yaml, file: "net.yml")
-                return nil
-            } catch {
-                return error
-            }
-        }
-        let noPipeline = try #require(error("version: 1\n"))
-        #expect(noPipeline.line == 1 && noPipeline.message.contains("no stage in the pipeline judges text files"))
-        let textStagesOnly = try #require(error("version: 1\nmodalities:\n  text: {}\n  image: {}\npipeline:\n  - use: text-quality\n"))
-        #expect(textStagesOnly.line == 4 && textStagesOnly.column == 3)
-        #expect(textStagesOnly.message.contains("image files") && textStagesOnly.message.contains("unchecked: true"))
-        #expect(error("version: 1\nmodalities:\n  text: {}\n  image: { unchecked: true }\npipeline:\n  - use: text-quality\n") == nil)
-        #expect(error("version: 1\nmodalities:\n  text: { uncheked: true }\npipeline:\n  - use: text-quality\n")?.suggestion == "unchecked")
-    }
 }
 
 /// A small deterministic generator (SplitMix64), so a failing history can be replayed.
