@@ -84,6 +84,7 @@ public enum PNGDecoder {
         f.animated = c.has_actl != 0
         f.exif = c.has_exif != 0
         f.hasIEND = c.has_iend != 0
+        f.largestAncillary = UInt64(c.largest_ancillary)
         f.headerWidth = c.ihdr_width
         f.headerHeight = c.ihdr_height
         return f

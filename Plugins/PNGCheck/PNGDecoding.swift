@@ -84,6 +84,8 @@ public struct PNGChunkFacts: Sendable, Equatable {
     public var headerWidth: UInt32 = 0
     /// Height from a well-formed first IHDR.
     public var headerHeight: UInt32 = 0
+    /// The largest ancillary chunk's stored data length, in bytes.
+    public var largestAncillary: UInt64 = 0
 
     /// Empty facts.
     public init() {}

@@ -73,6 +73,7 @@ struct PNGInspection {
         case .tooLarge: return tooLarge(d)
         case .metadata:
             return reason(PNGReasons.metadataSize, "an ancillary chunk is over max_metadata_bytes\(said)",
+                          value: d.chunks.largestAncillary > UInt64(options.maxMetadataBytes) ? .number(Double(d.chunks.largestAncillary)) : nil,
                           limit: .number(Double(options.maxMetadataBytes)))
         case .noMemory: return reason(PNGReasons.noMemory, "out of memory\(said)")
         case .other: return reason(PNGReasons.decode, "libpng refused the file: \(d.message)")

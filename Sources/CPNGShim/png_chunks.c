@@ -25,6 +25,13 @@ void assay_png_walk_chunks(const uint8_t *bytes, size_t length, assay_png_chunks
         const uint8_t *type = bytes + pos + 4;
         if (data_length > 0x7fffffffu || (uint64_t)data_length > (uint64_t)(length - pos - 12)) {
             out->walk_complete = 0;
+            if (data_length <= 0x7fffffffu) {
+                out->overrun = 1;
+                memcpy(out->overrun_type, type, 4);
+                out->overrun_type[4] = 0;
+                out->overrun_length = data_length;
+                out->overrun_remaining = (uint64_t)(length - pos - 8);
+            }
             return;
         }
         const uint8_t *data = bytes + pos + 8;
@@ -40,6 +47,11 @@ void assay_png_walk_chunks(const uint8_t *bytes, size_t length, assay_png_chunks
         if (type[0] & 0x20) { /* lower-case first letter: ancillary */
             out->ancillary_chunks++;
             out->ancillary_bytes += data_length;
+            if (data_length > out->largest_ancillary) {
+                out->largest_ancillary = data_length;
+                memcpy(out->largest_ancillary_type, type, 4);
+                out->largest_ancillary_type[4] = 0;
+            }
             if (is_type(type, "tEXt") || is_type(type, "zTXt") || is_type(type, "iTXt")) {
                 out->text_chunks++;
                 out->text_stored_bytes += data_length;

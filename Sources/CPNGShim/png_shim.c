@@ -204,6 +204,22 @@ assay_png_status assay_png_decode(const uint8_t *bytes, size_t length, const ass
     assay_png_walk_chunks(bytes, length, &result->chunks);
     result->status = check_signature(bytes, length, result);
     if (result->status != ASSAY_PNG_OK) return result->status;
+    /* Decided from the walk, before libpng sees the file: libpng allocates an ancillary chunk's
+     * declared length before it reads the data, so a 64-byte file whose tEXt claims 2 GB would
+     * cost 2 GB. A chunk that runs past the end cannot be read whole; an ancillary chunk stored
+     * larger than the metadata budget is over it whatever it inflates to. */
+    const assay_png_chunks *walk = &result->chunks;
+    if (walk->overrun && (walk->overrun_type[0] & 0x20) != 0) {
+        snprintf(result->message, sizeof result->message,
+                 "chunk %s declares %u data bytes but the file has %llu bytes left: the file is cut or the length is forged",
+                 walk->overrun_type, walk->overrun_length, (unsigned long long)walk->overrun_remaining);
+        return result->status = ASSAY_PNG_TRUNCATED;
+    }
+    if (limits->chunk_malloc_max && walk->largest_ancillary > limits->chunk_malloc_max) {
+        snprintf(result->message, sizeof result->message, "chunk %s stores %u bytes, over the metadata budget of %llu",
+                 walk->largest_ancillary_type, walk->largest_ancillary, (unsigned long long)limits->chunk_malloc_max);
+        return result->status = ASSAY_PNG_METADATA;
+    }
 
     decode_context *ctx = calloc(1, sizeof *ctx);
     if (ctx == NULL) {

@@ -23,6 +23,10 @@ import Testing
         ("idat_first.png", "png.chunk_order"),
         ("unknown_critical.png", "png.chunk"),
         ("animated.png", "png.animated"),
+        ("forged_tEXt.png", "png.truncated"),
+        ("forged_zTXt.png", "png.truncated"),
+        ("forged_iTXt.png", "png.truncated"),
+        ("forged_sPLT.png", "png.truncated"),
         ("empty.png", "png.signature"),
         ("half_signature.png", "png.truncated"),
         ("jpeg.png", "png.signature"),
@@ -68,6 +72,20 @@ import Testing
         let d = PNGDecoder.decode(bytes, limits: limits)
         #expect(d.status == .tooLarge)
         #expect(d.consumed < 100, "read \(d.consumed) bytes")
+    }
+
+    /// libpng allocates an ancillary chunk's declared length before reading it: the shim's own
+    /// walk must refuse a chunk that runs past the end before libpng is called at all.
+    @Test(arguments: ["forged_tEXt.png", "forged_zTXt.png", "forged_iTXt.png", "forged_sPLT.png"])
+    func aForgedChunkLengthNeverReachesLibpng(_ file: String) throws {
+        let bytes = try Fixture.input(HostileFiles.path(file)).bytes
+        #expect(bytes.count == 64)
+        let limits = PNGDecodeLimits(maxWidth: 100_000, maxHeight: 100_000, maxPixels: 40_000_000, chunkCacheMax: 100,
+                                     chunkMallocMax: 1 << 31, ancillaryCRCFatal: true)
+        let d = PNGDecoder.decode(bytes, limits: limits)
+        #expect(d.status == .truncated)
+        #expect(d.consumed == 0, "libpng read \(d.consumed) bytes")
+        #expect(d.message.contains("declares 2147483647 data bytes"), "\(d.message)")
     }
 
     @Test func ancillaryCRCCanBeAWarning() throws {

@@ -135,6 +135,10 @@ write("animated.png", png(64, 64, base_raw, extra_before=chunk(b"acTL", struct.p
 write("exif.png", png(64, 64, base_raw, extra_before=chunk(b"eXIf", b"MM\x00\x2a\x00\x00\x00\x08\x00\x00")))
 write("odd_gama.png", png(64, 64, base_raw, extra_before=chunk(b"gAMA", b"\x00\x01\x02")))
 # Empty; half a signature; a JPEG start and an ELF header named .png.
+# 64-byte files whose ancillary chunk claims 2 GB: the length field, not the data, is hostile.
+for kind in (b"tEXt", b"zTXt", b"iTXt", b"sPLT"):
+    forged = SIG + ihdr(64, 64) + struct.pack(">I", 0x7fffffff) + kind + b"Comment\x00" + b"x" * 19
+    write("forged_%s.png" % kind.decode(), forged[:64])
 write("empty.png", b"")
 write("half_signature.png", SIG[:5])
 write("jpeg.png", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" + b"\x00" * 64)

@@ -70,6 +70,12 @@ typedef struct {
     int has_exif;                /* an eXIf chunk */
     int has_iend;                /* the walk reached IEND */
     int walk_complete;           /* every chunk before the stop point was complete */
+    int overrun;                 /* a chunk's length field runs past the end of the file */
+    char overrun_type[5];        /* that chunk's type, NUL-terminated */
+    uint32_t overrun_length;     /* the length it declares */
+    uint64_t overrun_remaining;  /* the bytes that were left for its data and CRC */
+    uint32_t largest_ancillary;  /* the largest ancillary chunk's stored data length */
+    char largest_ancillary_type[5];
     uint32_t ihdr_width;         /* raw IHDR fields (0 when there is no 13-byte first IHDR) */
     uint32_t ihdr_height;
     int ihdr_bit_depth;
