@@ -51,7 +51,11 @@ public struct ConfigLoader: Sendable {
         } catch {
             throw ConfigError(file: file, line: nil, column: nil, message: "cannot parse YAML: \(error)")
         }
-        let base = (((file as NSString).deletingLastPathComponent) as NSString).standardizingPath
+        // Relative paths in the config are relative to its folder, made absolute now: a config
+        // named without a folder ("assay.yml") lives in the current directory, never in "/".
+        let folder = (file as NSString).deletingLastPathComponent
+        let absolute = folder.hasPrefix("/") ? folder : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(folder)
+        let base = (absolute as NSString).standardizingPath
         let top = ConfigNode(node: root, file: file)
         var config = AssayConfig(source: file, pipeline: [], ledger: Self.resolve("assay.sqlite", against: base))
         var sawVersion = false

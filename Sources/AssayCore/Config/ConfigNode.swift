@@ -101,7 +101,7 @@ public struct ConfigNode {
     /// A duration in seconds: a number of seconds or a number with ms, s or m.
     public func duration(_ key: String) throws(ConfigError) -> Double {
         guard let text = scalar, let seconds = DurationText.parse(text) else {
-            throw error("'\(key)' must be a duration such as 500ms, 5s or 2m, got \(shown)")
+            throw error("'\(key)' must be a duration such as 500ms, 5s or 2m, at most 30 days, got \(shown)")
         }
         return seconds
     }

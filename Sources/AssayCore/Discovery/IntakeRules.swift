@@ -1,4 +1,4 @@
-/// The intake checks that need no reading: kind of file, emptiness, size, links leaving the root.
+/// The intake checks that need no reading: kind of file, links, time, emptiness, size.
 struct IntakeRules: Sendable {
     let maxFileBytes: Int64
 
@@ -13,7 +13,7 @@ struct IntakeRules: Sendable {
         guard let link = FileStatus(path: path, followLinks: false) else {
             return refuse(CoreReasons.unreadable, "cannot examine the file (it vanished or is not accessible)")
         }
-        var status = link
+        let status = link
         if link.kind == .symlink {
             guard let target = FileStatus.realPath(path), let resolved = FileStatus(path: target, followLinks: true) else {
                 return refuse(CoreReasons.symlinkEscape, "the symbolic link points nowhere")
@@ -21,11 +21,21 @@ struct IntakeRules: Sendable {
             guard target == realRoot || target.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/") else {
                 return refuse(CoreReasons.symlinkEscape, "the symbolic link leaves the folder being judged", value: .text(target))
             }
-            status = resolved
+            // Inside the folder, a link would still let one contributor take another's file (and
+            // its place in canonical order): it is refused, and the target is judged as itself.
+            _ = resolved
+            submission.submittedAt = min(max(manifestTime ?? link.modified, RFC3339.earliest), RFC3339.latest)
+            submission.stat = link.signature
+            let inside = String(target.dropFirst(realRoot.count).drop { $0 == "/" })
+            return refuse(CoreReasons.symlink, "the path is a symbolic link (to \(inside)); submit the file itself", value: .text(inside))
         }
-        submission.submittedAt = manifestTime ?? status.modified
+        let time = manifestTime ?? status.modified
+        submission.submittedAt = min(max(time, RFC3339.earliest), RFC3339.latest)
         submission.bytes = status.size
         submission.stat = status.signature
+        if time != submission.submittedAt {
+            return refuse(CoreReasons.badTime, "the submission time \(time) s since 1970 is outside 1970–9999", value: .number(Double(time)))
+        }
         if submission.modality == nil {
             return refuse(CoreReasons.unknownModality, "'\(modality)' is not a modality folder; use text, image or audio", value: .text(modality))
         }

@@ -14,8 +14,9 @@ public struct ManifestReader: Sendable {
     /// Calls `emit` for every row of the manifest at `path`.
     public func read(manifest path: String, _ emit: (DiscoveredFile) throws -> Void) throws {
         guard let stream = InputStream(fileAtPath: path) else { throw DiscoveryError("\(path): cannot open the manifest") }
-        let base = ((path as NSString).deletingLastPathComponent as NSString).standardizingPath
-        let realBase = FileStatus.realPath(base) ?? base
+        let absolute = path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+        let base = ((absolute as NSString).deletingLastPathComponent as NSString).standardizingPath
+        guard let realBase = FileStatus.realPath(base) else { throw DiscoveryError("\(path): cannot resolve the manifest's folder") }
         let reader: CSVReader
         do {
             reader = try CSVReader(stream: stream, hasHeaderRow: true)
@@ -46,8 +47,16 @@ public struct ManifestReader: Sendable {
             guard let time = RFC3339.parse(field("submitted_at")) else {
                 throw DiscoveryError("\(path):\(line): 'submitted_at' must be an RFC 3339 time such as 2026-11-24T10:00:00Z, got '\(field("submitted_at"))'")
             }
-            try emit(rules.examine(path: realBase + "/" + relative, relative: relative, contributor: field("contributor"),
-                                   modality: field("modality"), realRoot: realBase, manifestTime: time))
+            var file = rules.examine(path: realBase + "/" + relative, relative: relative, contributor: field("contributor"),
+                                     modality: field("modality"), realRoot: realBase, manifestTime: time)
+            // Every folder on the way must stay inside the manifest's folder once links are
+            // resolved: a row through `net/root -> /` must not read /etc/passwd.
+            let parent = ((realBase + "/" + relative) as NSString).deletingLastPathComponent
+            if file.refusal == nil, let realParent = FileStatus.realPath(parent), realParent != realBase, !realParent.hasPrefix(realBase + "/") {
+                file.refusal = Reason(CoreReasons.symlinkEscape, stage: "intake",
+                                      message: "the path goes through a symbolic link that leaves the manifest's folder", value: .text(realParent))
+            }
+            try emit(file)
         }
         // CSV.swift reports the end of a stream that ends in a blank line as cannotReadFile.
         if let error = reader.error, !(error is CSVError && "\(error)" == "cannotReadFile") {

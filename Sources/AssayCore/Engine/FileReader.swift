@@ -5,7 +5,9 @@ import Darwin
 #endif
 
 /// Reads a whole file once, bounded by `max_file_bytes`, re-checking on the open descriptor what
-/// discovery saw (the file may have changed in between).
+/// discovery saw (the file may have changed in between). The file is opened without following a
+/// final symbolic link, and what is judged is what that descriptor holds: its size is the bytes
+/// read, not what discovery's `stat` said.
 struct FileReader: Sendable {
     let maxFileBytes: Int64
 
@@ -14,8 +16,12 @@ struct FileReader: Sendable {
     }
 
     func load(_ path: String) throws(Failure) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let fd = Self.openWithoutLinks(path)
         guard fd >= 0 else {
+            if errno == ELOOP {
+                throw .refused(CoreReasons.symlink, "the file, or a folder on its path, became a symbolic link after it was found; it was not read",
+                               value: nil, limit: nil)
+            }
             throw .refused(CoreReasons.unreadable, "cannot open the file: \(String(cString: strerror(errno)))", value: nil, limit: nil)
         }
         defer { close(fd) }
@@ -53,5 +59,32 @@ struct FileReader: Sendable {
         guard filled > 0 else { throw .refused(CoreReasons.empty, "the file is empty", value: 0, limit: nil) }
         bytes.removeSubrange(filled...)
         return bytes
+    }
+
+    /// Opens an absolute path one component at a time, following no symbolic link anywhere on it
+    /// (a folder swapped for a link after discovery must not lead out of the datanet). Roots are
+    /// real paths, so a legitimate path has no link on it. Returns -1 with `errno` set on failure.
+    static func openWithoutLinks(_ path: String) -> Int32 {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        var directory = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard directory >= 0 else { return -1 }
+        for (index, part) in parts.enumerated() {
+            let last = index == parts.count - 1
+            let flags = last ? O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW : O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW
+            let next = openat(directory, String(part), flags)
+            var saved = errno
+            if next < 0, !last, saved == ENOTDIR {
+                // A link in place of a folder fails with ENOTDIR under O_DIRECTORY | O_NOFOLLOW.
+                var info = stat()
+                if fstatat(directory, String(part), &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFLNK { saved = ELOOP }
+            }
+            close(directory)
+            guard next >= 0 else {
+                errno = saved
+                return -1
+            }
+            directory = next
+        }
+        return directory
     }
 }

@@ -5,7 +5,10 @@ public enum RFC3339 {
     /// `2026-11-24T10:00:00Z` for seconds since 1970.
     /// Integer arithmetic only (Hinnant's civil-from-days): it runs once per verdict line on the
     /// ordered decide thread, where `String(format:)` cost a tenth of a MIME-only run.
-    public static func format(_ seconds: Int64) -> String {
+    public static func format(_ unclamped: Int64) -> String {
+        // Four-digit years only (0001–9999); clamping keeps every caller safe. Intake refuses
+        // submission times outside 1970–9999 anyway (intake.bad_time).
+        let seconds = min(max(unclamped, -62_135_596_800), latest)
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         let z = days + 719_468
@@ -36,6 +39,11 @@ public enum RFC3339 {
         digits(secondOfDay % 60, 2); out.append(UInt8(ascii: "Z"))
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// 1970-01-01T00:00:00Z: the earliest submission time intake accepts.
+    public static let earliest: Int64 = 0
+    /// 9999-12-31T23:59:59Z: the latest submission time intake accepts.
+    public static let latest: Int64 = 253_402_300_799
 
     /// The UTC day `2026-11-24` of a time.
     public static func day(_ seconds: Int64) -> String {

@@ -31,6 +31,22 @@ public enum CoreReasons {
     public static let modalityClosed = ReasonCode(
         "intake.modality_closed", meaning: "The datanet does not collect this modality: its config's 'modalities:' does not list it.",
         hint: "Submit the file to a datanet that collects this kind of file.")
+    /// A submission time outside 1970–9999.
+    public static let badTime = ReasonCode(
+        "intake.bad_time", meaning: "The submission time (the manifest's submitted_at, or the file's modification time) is before 1970 or after 9999.",
+        hint: "Give the file a real submission time: fix the manifest row, or the file's modification time (touch).")
+    /// A path that is not UTF-8.
+    public static let badName = ReasonCode(
+        "intake.bad_name", meaning: "A folder or file name on the path is not valid UTF-8, so the file cannot be named in verdicts, the ledger or a dataset.",
+        hint: "Rename the file (and its folders) with UTF-8 names.")
+    /// A path over PATH_MAX.
+    public static let pathTooLong = ReasonCode(
+        "intake.path_too_long", meaning: "The file's absolute path is at or over PATH_MAX bytes, so it cannot be opened by name.",
+        hint: "Move the file to a shorter path.")
+    /// A symbolic link inside the folder.
+    public static let symlink = ReasonCode(
+        "intake.symlink", meaning: "The path is a symbolic link. Links are refused: a link could move a file from one contributor to another or change after discovery.",
+        hint: "Submit the file itself, not a link to it.")
     /// Over the daily file count.
     public static let dailyFiles = ReasonCode(
         "quota.daily_files", meaning: "The contributor already had daily_files files admitted that day.",
@@ -50,7 +66,7 @@ public enum CoreReasons {
 
     /// Every core code.
     public static let all: [ReasonCode] = [
-        unknownModality, symlinkEscape, notRegular, unreadable, empty, tooLarge, modalityMismatch, modalityClosed,
+        unknownModality, symlinkEscape, notRegular, unreadable, empty, tooLarge, modalityMismatch, modalityClosed, badTime, badName, pathTooLong, symlink,
         dailyFiles, dailyBytes, stageFailed, sniffFailed,
     ]
 }
