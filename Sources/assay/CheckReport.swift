@@ -5,15 +5,17 @@ import AssayCore
 enum CheckReport {
     static func block(for judgement: Verdict, registry: ValidatorRegistry) -> String {
         let mark = judgement.verdict == .accepted ? "ok  " : "FAIL"
-        var lines = ["\(mark) \(judgement.path): \(judgement.verdict.rawValue)" + (judgement.mime.map { " (\($0))" } ?? "")]
+        // Names, messages and values come from files and plugins: escaped, never printed raw.
+        let safe = TerminalText.escape
+        var lines = ["\(mark) \(safe(judgement.path)): \(judgement.verdict.rawValue)" + (judgement.mime.map { " (\(safe($0)))" } ?? "")]
         for reason in judgement.reasons {
-            var line = "  - \(reason.code) [\(reason.stage)]: \(reason.message)"
-            if let value = reason.value { line += "; value \(text(value))" }
-            if let limit = reason.limit { line += ", limit \(text(limit))" }
+            var line = "  - \(safe(reason.code)) [\(safe(reason.stage))]: \(safe(reason.message))"
+            if let value = reason.value { line += "; value \(safe(text(value)))" }
+            if let limit = reason.limit { line += ", limit \(safe(text(limit)))" }
             lines.append(line)
             if let hint = registry.hint(for: reason.code) { lines.append("    hint: \(hint)") }
         }
-        if let original = judgement.duplicateOf { lines.append("    duplicate of: \(original.absolutePath)") }
+        if let original = judgement.duplicateOf { lines.append("    duplicate of: \(safe(original.absolutePath))") }
         return lines.joined(separator: "\n")
     }
 

@@ -62,8 +62,7 @@ struct RankCommand: ParsableCommand {
         case .csv:
             print("rank,contributor,accepted,rejected,refused,rate,score")
             for row in rows {
-                let contributor = row.tally.contributor.contains(",") || row.tally.contributor.contains("\"")
-                    ? "\"" + row.tally.contributor.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : row.tally.contributor
+                let contributor = CSVCell.safe(row.tally.contributor)
                 print("\(row.rank),\(contributor),\(row.tally.accepted),\(row.tally.rejected),\(row.tally.refused),"
                       + "\(row.tally.rate.map { String(format: "%.6f", $0) } ?? ""),\(String(format: "%.6f", row.score))")
             }

@@ -31,6 +31,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Read and analyze every file again, reusing nothing stored.")
     var rejudge = false
 
+    @Flag(name: .long, help: "When another run holds the ledger, exit 2 at once instead of waiting for it.")
+    var noWait = false
+
     @Flag(name: .long, help: "Do not print the summary.")
     var quiet = false
 
@@ -44,7 +47,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         var config = try options.load()
         if let ledger { config.ledger = ledger }
-        let request = RunRequest(roots: folders, jobs: jobs, rejudge: rejudge, verdicts: verdicts, progress: !quiet)
+        let request = RunRequest(roots: folders, jobs: jobs, rejudge: rejudge, verdicts: verdicts, progress: !quiet, wait: !noWait)
         RunInterruption.install()
         let summary: RunSummary
         do {

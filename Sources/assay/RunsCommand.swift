@@ -7,7 +7,7 @@ struct RunsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "runs",
         abstract: "List the runs recorded in the ledger: id, start, status and counts.",
-        discussion: "status: completed, interrupted (SIGINT/SIGTERM; the next run resumes), failed, or running (still going, or killed)."
+        discussion: "status: completed, interrupted (SIGINT/SIGTERM; the next run resumes), failed, killed (ended without a word, found by the next run; it resumes), or running."
     )
 
     @OptionGroup var options: LedgerOptions

@@ -52,7 +52,7 @@ struct FileAnalyzer: Sendable {
             mime = stored.mime
         } else {
             do throws(StageFailure) {
-                mime = try sniffer.mimeType(of: bytes)
+                mime = TextSniff.refine(try sniffer.mimeType(of: bytes), bytes: bytes, modality: modality)
             } catch {
                 return FileAnalysis(bytes: size, sha256: sha, mime: nil,
                                     sniffFailure: Reason(CoreReasons.sniffFailed, stage: "intake", message: error.message),

@@ -18,6 +18,8 @@ public enum RunInterruption {
         }
         _ = Glibc.signal(SIGINT, handler)
         _ = Glibc.signal(SIGTERM, handler)
+        // A closed pipe is a write error (EPIPE) the run handles, not a death.
+        _ = Glibc.signal(SIGPIPE, SIG_IGN)
         // A parent may start us with the two blocked (test runners and some job launchers do):
         // a curator's kill must still reach the run.
         var set = sigset_t()

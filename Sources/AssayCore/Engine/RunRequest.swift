@@ -10,9 +10,12 @@ public struct RunRequest: Sendable {
     public var verdicts: String?
     /// Show a progress bar when standard error is a terminal.
     public var progress: Bool
+    /// Wait for another run holding the ledger (false: fail at once, exit 2).
+    public var wait: Bool
 
     /// Creates a request.
-    public init(roots: [String], jobs: Int, rejudge: Bool = false, verdicts: String? = nil, progress: Bool = true) {
+    public init(roots: [String], jobs: Int, rejudge: Bool = false, verdicts: String? = nil, progress: Bool = true, wait: Bool = true) {
+        self.wait = wait
         self.roots = roots
         self.jobs = max(1, jobs)
         self.rejudge = rejudge

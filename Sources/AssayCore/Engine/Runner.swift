@@ -22,7 +22,26 @@ public final class Runner {
         let started = Date()
         let config = pipeline.config
         do {
+            let lock: LedgerLock
+            do {
+                lock = try LedgerLock(ledger: config.ledger, wait: request.wait) { message in
+                    FileHandle.standardError.write(Data((message + "\n").utf8))
+                }
+            } catch {
+                switch error {
+                case let .busy(message): throw RunError.usage(message)
+                case let .failed(message): throw RunError.failure(message)
+                }
+            }
+            defer { withExtendedLifetime(lock) {} }
             let ledger = try Ledger(path: config.ledger)
+            if let verdicts = request.verdicts, verdicts != "-" {
+                let roots = request.roots + (try ledger.sources().filter { $0.kind == .folder }.map(\.path))
+                try OutputGuard.check(verdicts, what: "--verdicts", ledger: config.ledger, config: config.source,
+                                      manifest: config.manifest, roots: roots)
+            }
+            // This run holds the lock, so a run still marked running was killed.
+            try ledger.markAbandonedRuns()
             let runID = try ledger.beginRun(fingerprint: config.fingerprint, config: config.source, roots: request.roots, jobs: request.jobs,
                                             stages: config.pipeline.map(\.name))
             var summary = RunSummary()
@@ -38,11 +57,28 @@ public final class Runner {
                 case let path?: sink = try LineSink.file(path)
                 }
                 var counted = RunSummary()
-                try ledger.forEachVerdictLine { line in
-                    try sink?.write(line: line)
-                    counted.add(try JSONDecoder().decode(Verdict.self, from: Data(line.utf8)))
+                var writing = sink
+                // Every verdict is in the ledger before the first line is written: a full disk or
+                // a closed pipe here loses nothing.
+                var sinkFailure: String?
+                func written(_ body: () throws(LineSink.Failure) -> Void) {
+                    do {
+                        try body()
+                    } catch {
+                        writing = nil
+                        if case let .failed(message) = error { sinkFailure = message }
+                    }
                 }
-                try sink?.finish()
+                let decoder = JSONDecoder()
+                try ledger.forEachVerdictLine { line in
+                    if let out = writing { written { () throws(LineSink.Failure) in try out.write(line: line) } }
+                    counted.add(try decoder.decode(Verdict.self, from: Data(line.utf8)))
+                }
+                if let out = writing { written { () throws(LineSink.Failure) in try out.finish() } }
+                if let sinkFailure {
+                    throw RunError.failure(sinkFailure + "; every verdict is recorded in \(config.ledger): "
+                        + "make room and run the same command again to write them (nothing is judged twice)")
+                }
                 counted.analyzed = summary.analyzed
                 counted.decided = summary.decided
                 counted.interruptedBy = summary.interruptedBy

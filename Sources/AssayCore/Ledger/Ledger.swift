@@ -87,6 +87,13 @@ public final class Ledger: Sendable {
         }
     }
 
+    /// Marks runs still `running` as `killed`: called under the run lock, when none can be alive.
+    public func markAbandonedRuns() throws(LedgerError) {
+        try write("mark killed runs") { db in
+            try db.execute(sql: "UPDATE runs SET status = 'killed' WHERE status = 'running'")
+        }
+    }
+
     // MARK: State
 
     /// The stale mark, nil when every verdict is current.
@@ -126,4 +133,7 @@ public enum RunStatus: String, Sendable, Codable {
     case interrupted
     /// Stopped by an error (the ledger or the verdicts file could not be written).
     case failed
+    /// Ended without a word (SIGKILL, a crash, a power cut); found by the next run. Its work is
+    /// kept: the next run resumes from the stale mark.
+    case killed
 }

@@ -7,6 +7,14 @@ import Darwin
 /// Buffered writing of verdict lines to a file or to standard output. Any write error (a full
 /// disk, a closed pipe) is thrown: a verdicts file is never cut short silently.
 public final class LineSink {
+    /// Why a write failed.
+    public enum Failure: Error, Sendable {
+        /// The reader of a pipe went away (`assay run --verdicts - | head`): not an error of ours.
+        case pipeClosed
+        /// Anything else (a full disk, an I/O error), with the path and the system's words.
+        case failed(String)
+    }
+
     private let fd: Int32
     private let name: String
     private let owned: Bool
@@ -34,14 +42,14 @@ public final class LineSink {
     }
 
     /// Appends one line.
-    public func write(line: String) throws(LedgerError) {
+    public func write(line: String) throws(Failure) {
         buffer.append(contentsOf: line.utf8)
         buffer.append(0x0A)
         if buffer.count >= 1 << 16 { try flush() }
     }
 
     /// Writes out what is buffered.
-    public func flush() throws(LedgerError) {
+    public func flush() throws(Failure) {
         defer { buffer.removeAll(keepingCapacity: true) }
         var offset = 0
         while offset < buffer.count {
@@ -51,17 +59,18 @@ public final class LineSink {
             }
             if written < 0 && errno == EINTR { continue }
             if written <= 0 {
-                throw LedgerError("\(name): cannot write verdicts: \(String(cString: strerror(written < 0 ? errno : EIO)))")
+                if written < 0 && errno == EPIPE { throw .pipeClosed }
+                throw .failed("\(name): cannot write verdicts: \(String(cString: strerror(written < 0 ? errno : EIO)))")
             }
             offset += written
         }
     }
 
     /// Flushes and, for a file, makes sure the bytes reached the disk (a full disk shows here).
-    public func finish() throws(LedgerError) {
+    public func finish() throws(Failure) {
         try flush()
         if owned, fsync(fd) != 0, errno != EINVAL {
-            throw LedgerError("\(name): cannot write verdicts: \(String(cString: strerror(errno)))")
+            throw .failed("\(name): cannot write verdicts: \(String(cString: strerror(errno)))")
         }
     }
 }
