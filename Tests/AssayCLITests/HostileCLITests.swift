@@ -1,0 +1,122 @@
+import AssayCore
+import AssayTestSupport
+import Foundation
+import Testing
+
+/// The command line under faults and clumsy use (issue 17): concurrent runs, full disks, outputs
+/// pointed at inputs, closed pipes, terminal escapes and spreadsheet formulas in names.
+@Suite struct HostileCLITests {
+    static let config = "version: 1\nmodalities: { text: {} }\nlimits: { quotas: false }\npipeline:\n  - use: text-quality\n  - use: text-dedup\n"
+
+    /// A datanet of `rounds` × the common licences, in `folder/net`.
+    static func datanet(_ folder: TemporaryFolder, rounds: Int) throws {
+        let licences = try FileManager.default.contentsOfDirectory(atPath: "/usr/share/common-licenses").sorted()
+        for round in 0..<rounds {
+            for (i, name) in licences.enumerated() {
+                let source = [UInt8](try Data(contentsOf: URL(fileURLWithPath: "/usr/share/common-licenses/" + name)))
+                try folder.write("net/c\(i % 5)/text/\(round)-\(name).txt", bytes: source + Array("\n\(round)\n".utf8))
+            }
+        }
+    }
+
+    func assay(_ arguments: [String], in directory: String? = nil) throws -> Shell.Result {
+        try Shell.run([Locations.assay] + arguments, in: directory)
+    }
+
+    @Test func aSecondRunOnALedgerWaitsOrLeaves() throws {
+        let folder = TemporaryFolder("lock")
+        try Self.datanet(folder, rounds: 30)
+        try folder.copy("/usr/share/common-licenses/GPL-3", to: "other/zed/text/gpl.txt")
+        let config = try folder.write("assay.yml", text: Self.config)
+        let first = Process()
+        first.executableURL = URL(fileURLWithPath: Locations.assay)
+        first.arguments = ["run", "--quiet", "--config", config, "--jobs", "1", folder.url("net")]
+        try first.run()
+        Thread.sleep(forTimeInterval: 0.3)
+        let refused = try assay(["run", "--quiet", "--no-wait", "--config", config, folder.url("other")])
+        let reader = try assay(["runs", "--config", config])
+        let waited = try assay(["run", "--quiet", "--config", config, "--verdicts", folder.url("both.jsonl"), folder.url("other")])
+        first.waitUntilExit()
+        #expect(first.terminationStatus == 0)
+        #expect(refused.status == 2 && refused.stderr.contains("another run"), "\(refused.stderr)")
+        #expect(reader.status == 0, "reading the ledger needs no lock")
+        #expect(waited.status == 0 && waited.stderr.contains("waiting"), "\(waited.stderr)")
+        // The same as one run over both folders on a fresh ledger.
+        let serial = try assay(["run", "--quiet", "--config", config, "--ledger", folder.url("serial.sqlite"),
+                                "--verdicts", folder.url("serial.jsonl"), folder.url("net"), folder.url("other")])
+        #expect(serial.status == 0)
+        #expect(try String(contentsOfFile: folder.url("both.jsonl"), encoding: .utf8)
+            == (try String(contentsOfFile: folder.url("serial.jsonl"), encoding: .utf8)))
+    }
+
+    @Test func aFullDiskIsAnErrorThatLosesNothing() throws {
+        let folder = TemporaryFolder("full")
+        try Self.datanet(folder, rounds: 2)
+        let config = try folder.write("assay.yml", text: Self.config)
+        let full = try assay(["run", "--quiet", "--config", config, "--verdicts", "/dev/full", folder.url("net")])
+        #expect(full.status == 1)
+        #expect(full.stderr.contains("/dev/full") && full.stderr.contains("No space left") && full.stderr.contains("recorded in"), "\(full.stderr)")
+        let again = try assay(["run", "--config", config, "--verdicts", folder.url("v.jsonl"), folder.url("net")])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("0 analyzed now"), "every verdict was kept: \(again.stdout)")
+    }
+
+    @Test func outputsNeverOverwriteInputs() throws {
+        let folder = TemporaryFolder("outputs")
+        try Self.datanet(folder, rounds: 1)
+        let config = try folder.write("assay.yml", text: Self.config)
+        #expect(try assay(["run", "--quiet", "--config", config, folder.url("net")]).status == 0)
+        let ledger = try Data(contentsOf: URL(fileURLWithPath: folder.url("assay.sqlite")))
+        let yaml = try String(contentsOfFile: config, encoding: .utf8)
+        for target in [folder.url("assay.sqlite"), config, folder.url("net/c0/text/v.jsonl")] {
+            let result = try assay(["run", "--quiet", "--config", config, "--verdicts", target, folder.url("net")])
+            #expect(result.status == 2, "\(target): \(result.stderr)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder.url("assay.sqlite"))) == ledger)
+        #expect(try String(contentsOfFile: config, encoding: .utf8) == yaml)
+        #expect(!FileManager.default.fileExists(atPath: folder.url("net/c0/text/v.jsonl")))
+    }
+
+    @Test func aClosedPipeEndsTheRunQuietlyWithEverythingRecorded() throws {
+        let folder = TemporaryFolder("pipe")
+        try Self.datanet(folder, rounds: 20)
+        let config = try folder.write("assay.yml", text: Self.config)
+        let shell = try Shell.run(["/bin/sh", "-c", "'\(Locations.assay)' run --quiet --config '\(config)' --verdicts - '\(folder.url("net"))' | head -1; echo \"status ${PIPESTATUS:-}\""])
+        #expect(shell.stdout.hasPrefix("{\"path\":"))
+        let runs = try assay(["runs", "--config", config, "--json"])
+        #expect(runs.stdout.contains("\"status\":\"completed\""), "\(runs.stdout)")
+        let again = try assay(["run", "--config", config, folder.url("net")])
+        #expect(again.stdout.contains("0 analyzed now, 0 decided now"), "\(again.stdout)")
+    }
+
+    @Test func aKilledRunIsMarkedKilledByTheNextOne() throws {
+        let folder = TemporaryFolder("killed")
+        try Self.datanet(folder, rounds: 30)
+        let config = try folder.write("assay.yml", text: Self.config)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Locations.assay)
+        process.arguments = ["run", "--quiet", "--config", config, "--jobs", "1", folder.url("net")]
+        try process.run()
+        Thread.sleep(forTimeInterval: 0.5)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(try assay(["runs", "--config", config, "--json"]).stdout.contains("\"status\":\"running\""))
+        #expect(try assay(["run", "--quiet", "--config", config, folder.url("net")]).status == 0)
+        let runs = try assay(["runs", "--config", config, "--json"]).stdout.split(separator: "\n")
+        #expect(runs.first?.contains("\"status\":\"completed\"") == true)
+        #expect(runs.last?.contains("\"status\":\"killed\"") == true, "\(runs)")
+    }
+
+    @Test func namesAndMessagesCannotDriveTheTerminalOrASpreadsheet() throws {
+        let folder = TemporaryFolder("escapes")
+        let config = try folder.write("assay.yml", text: Self.config)
+        let evil = try folder.copy("/usr/share/common-licenses/Apache-2.0", to: "net/=HYPERLINK(1)/text/evil\u{1B}[31mred\nline.txt")
+        let check = try assay(["check", "--config", config, evil])
+        #expect(!check.stdout.contains("\u{1B}") && check.stdout.contains("evil\\x1b[31mred\\nline.txt"), "\(check.stdout)")
+        #expect(try assay(["run", "--quiet", "--config", config, folder.url("net")]).status == 0)
+        let csv = try assay(["rank", "--config", config, "--format", "csv"])
+        #expect(csv.stdout.contains("\n1,'=HYPERLINK(1),"), "\(csv.stdout)")
+        let html = try assay(["report", "--config", config])
+        #expect(!html.stdout.contains("\u{1B}") && !html.stdout.unicodeScalars.contains { $0.value == 0 })
+    }
+}
