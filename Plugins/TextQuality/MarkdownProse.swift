@@ -246,9 +246,48 @@ enum MarkdownProse {
         return nil
     }
 
+    /// For every `[` on the line, the offset of the `]` that balances it (as ``matching`` finds
+    /// it), and for every offset the next `>`: both in one pass each, so a line of 300,000
+    /// unclosed `[` or `<a` costs linear time, not quadratic.
+    private struct LineIndex {
+        let start: Int
+        var closeOf: [Int32]
+        var nextGreater: [Int32]
+
+        init(_ p: UnsafePointer<UInt8>, _ content: Range<Int>) {
+            start = content.lowerBound
+            let count = content.count
+            closeOf = [Int32](repeating: -1, count: count)
+            nextGreater = [Int32](repeating: -1, count: count + 1)
+            var open: [Int32] = []
+            var i = content.lowerBound
+            while i < content.upperBound {
+                if p[i] == 0x5C {
+                    i += 2
+                    continue
+                }
+                if p[i] == 0x5B {
+                    open.append(Int32(i - start))
+                } else if p[i] == 0x5D, let at = open.popLast() {
+                    closeOf[Int(at)] = Int32(i - start)
+                }
+                i += 1
+            }
+            var next: Int32 = -1
+            for k in stride(from: count - 1, through: 0, by: -1) {
+                if p[start + k] == 0x3E { next = Int32(k) }
+                nextGreater[k] = next
+            }
+        }
+
+        func close(of i: Int) -> Int? { closeOf[i - start] < 0 ? nil : Int(closeOf[i - start]) + start }
+        func greater(after i: Int) -> Int? { i - start >= nextGreater.count || nextGreater[i - start] < 0 ? nil : Int(nextGreater[i - start]) + start }
+    }
+
     private static func appendInline(_ p: UnsafePointer<UInt8>, _ content: Range<Int>, table: Bool, to out: inout [UInt8]) {
         var i = content.lowerBound
         let end = content.upperBound
+        let index = LineIndex(p, content)
         var pendingClose: [Int] = []  // offsets of `]` that end a link text, with the target after them
         while i < end {
             let byte = p[i]
@@ -267,7 +306,7 @@ enum MarkdownProse {
             case 0x21 where i + 1 < end && p[i + 1] == 0x5B:  // ![ image: keep the alt text
                 i += 1
             case 0x5B:  // [text](target) or [text][ref]
-                if let close = matching(p, from: i, to: end, open: 0x5B, close: 0x5D), close + 1 < end,
+                if let close = index.close(of: i), close + 1 < end,
                    p[close + 1] == 0x28 || p[close + 1] == 0x5B {
                     pendingClose.append(close)
                 } else {
@@ -276,7 +315,7 @@ enum MarkdownProse {
                 i += 1
             case 0x3C:  // <tag>, </tag>, <http://autolink>
                 if i + 1 < end, UnicodeClass.isLetter(p[i + 1]) || p[i + 1] == 0x2F || p[i + 1] == 0x21,
-                   let close = (i + 1..<end).first(where: { p[$0] == 0x3E }) {
+                   let close = index.greater(after: i + 1) {
                     i = close + 1
                 } else {
                     out.append(byte)

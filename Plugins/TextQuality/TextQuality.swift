@@ -63,12 +63,21 @@ public struct TextQuality: Validator {
     /// Measures and judges one text file.
     public func analyze(_ file: FileInput) throws(StageFailure) -> Finding {
         let markdown = options.markdown == "always" || (options.markdown == "auto" && TextQuality.looksLikeMarkdown(file))
-        return judge(file.bytes, markdown: markdown)
+        guard let finding = measure(file.bytes, markdown: markdown, stop: { file.budget.exceeded }) else {
+            try file.budget.check()
+            return Finding()
+        }
+        return finding
     }
 
     /// Measures and judges `bytes`, as Markdown prose when `markdown`.
     public func judge(_ bytes: [UInt8], markdown: Bool) -> Finding {
-        bytes.withUnsafeBufferPointer { raw in
+        measure(bytes, markdown: markdown, stop: { false }) ?? Finding()
+    }
+
+    /// The judgement, or nil when `stop` says so between phases (the stage's CPU budget is spent).
+    private func measure(_ bytes: [UInt8], markdown: Bool, stop: () -> Bool) -> Finding? {
+        bytes.withUnsafeBufferPointer { raw -> Finding? in
             let encoding = EncodingScan(raw, allowFormFeed: options.allowFormFeed)
             guard encoding.isUTF8 else {
                 let offset = encoding.invalidOffset ?? 0
@@ -90,6 +99,7 @@ public struct TextQuality: Validator {
             let measures: TextMeasures
             if markdown {
                 let prose = MarkdownProse.extract(body)
+                if stop() { return nil }
                 measures = prose.withUnsafeBufferPointer { TextMeasures($0, settings) }
             } else {
                 measures = TextMeasures(body, settings)

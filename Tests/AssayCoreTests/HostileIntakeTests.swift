@@ -130,6 +130,23 @@ import Testing
         #expect(RunFixtures.codes(run.1["ann/text/early.txt"]) == ["intake.bad_time"])
     }
 
+    @Test func aStageOverItsCPUBudgetEndsInErrorAndIsRetried() throws {
+        let folder = TemporaryFolder("budget")
+        let licences = try FileManager.default.contentsOfDirectory(atPath: "/usr/share/common-licenses").sorted()
+        var text = ""
+        for name in licences { text += (try? String(contentsOfFile: "/usr/share/common-licenses/" + name, encoding: .utf8)) ?? "" }
+        try folder.write("net/ann/text/big.txt", text: String(repeating: text, count: 3))
+        let tight = try RunFixtures.config("version: 1\nmodalities: { text: {} }\nlimits: { quotas: false, stage_timeout: 1ms }\npipeline:\n  - use: text-quality\n", in: folder)
+        let run = try RunFixtures.run(tight, root: folder.url("net"), verdicts: folder.url("v.jsonl"))
+        #expect(run.1["ann/text/big.txt"]?["verdict"] as? String == "error")
+        #expect(RunFixtures.codes(run.1["ann/text/big.txt"]) == ["stage.timeout"])
+        // The default budget is generous: the next run retries the file and judges it.
+        let generous = try RunFixtures.config("version: 1\nmodalities: { text: {} }\nlimits: { quotas: false }\npipeline:\n  - use: text-quality\n", in: folder)
+        let retried = try RunFixtures.run(generous, root: folder.url("net"), verdicts: folder.url("w.jsonl"))
+        #expect(retried.0.analyzed == 1)
+        #expect(retried.1["ann/text/big.txt"]?["verdict"] as? String != "error")
+    }
+
     @Test func theReaderFollowsNoLinkOnThePath() throws {
         let folder = TemporaryFolder("swap")
         try folder.write("real/ann/text/a.txt", text: "hello\n")

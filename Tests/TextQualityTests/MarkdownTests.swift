@@ -16,6 +16,20 @@ import TextQuality
         String(decoding: TextQuality.markdownProse(Array(text.utf8)), as: UTF8.self)
     }
 
+    /// A million unclosed `[` (or `<a`) on one line took hours when each scanned to the line's
+    /// end; the time limit only guards against a hang, the test asserts what the prose keeps.
+    @Test("unclosed brackets and angle brackets cost linear time", .timeLimit(.minutes(1)))
+    func unclosedBracketsAreLinear() throws {
+        let stage = try TextQuality(options: TextQualityOptions())
+        for unit in ["[", "<a", "[x]("] {
+            let line = String(repeating: unit, count: 1_000_000 / unit.count)
+            let finding = stage.judge(Array(("# Title\n\n" + line + "\n").utf8), markdown: true)
+            #expect(finding.metrics["text.markdown"] == 1)
+            #expect(!finding.reasons.isEmpty, "a line of \(unit) is not prose")
+        }
+        #expect(prose("See [the guide](https://example.org) and [unclosed and <b>bold</b> text.").trimmingCharacters(in: .whitespacesAndNewlines) == "See the guide and [unclosed and bold text.")
+    }
+
     @Test("link targets, emphasis, bullets and setext underlines are gone; their text stays")
     func proseOfAptReadme() {
         let text = prose(aptReadme)

@@ -13,7 +13,7 @@ public struct ConfigLoader: Sendable {
     }
 
     private static let topKeys = ["version", "layout", "manifest", "limits", "modalities", "pipeline", "ledger"]
-    private static let limitKeys = ["daily_files", "daily_bytes", "max_file_bytes", "window", "quotas", "per_modality"]
+    private static let limitKeys = ["daily_files", "daily_bytes", "max_file_bytes", "window", "quotas", "per_modality", "stage_timeout"]
 
     /// Loads the config file at `path`.
     public func load(path: String) throws(ConfigError) -> AssayConfig {
@@ -106,6 +106,10 @@ public struct ConfigLoader: Sendable {
                 guard bytes > 0 else { throw value.error("'max_file_bytes' must be above zero") }
                 limits.maxFileBytes = bytes
             case "quotas": limits.quotasEnabled = try value.boolean(key)
+            case "stage_timeout":
+                let seconds = try value.duration(key)
+                guard seconds > 0 else { throw value.error("'stage_timeout' must be above zero") }
+                limits.stageTimeout = seconds
             case "window":
                 let text = try value.string(key)
                 let choices = Limits.Window.allCases.map(\.rawValue)

@@ -31,6 +31,8 @@ public struct Limits: Sendable, Equatable {
     public var window: Window = .utcDay
     /// False switches every quota off.
     public var quotasEnabled = true
+    /// CPU seconds one stage may spend on one file before the file gets `error` (`stage.timeout`).
+    public var stageTimeout: Double = 60
 
     /// The shipped defaults: 20 files and 10 MB per contributor per UTC day, 10 MB per file.
     public init() {}

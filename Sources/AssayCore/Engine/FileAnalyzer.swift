@@ -8,6 +8,8 @@ struct FileAnalyzer: Sendable {
     let reader: FileReader
     /// Ignore everything stored: read, sniff and analyze every file again.
     let rejudge: Bool
+    /// CPU seconds one stage may spend on one file.
+    let stageTimeout: Double
 
     func analyze(_ work: FileWork) -> FileAnalysis {
         let submission = work.submission
@@ -64,15 +66,17 @@ struct FileAnalyzer: Sendable {
             analysis.newContent = !sameBytes
             return analysis
         }
-        let input = FileInput(submission: submission, bytes: bytes, sha256: sha, mime: mime)
+        var input = FileInput(submission: submission, bytes: bytes, sha256: sha, mime: mime)
         var fresh: [(stage: String, stageFingerprint: String, finding: Finding)] = []
         let results = stages.map { stage -> StageResult in
             guard stage.validator.appliesTo.contains(modality) else { return .notApplicable }
             if sameBytes, let kept = stored?.findings[stage.name], kept.stageFingerprint == stage.fingerprint {
                 return .finding(kept.finding)
             }
+            input.budget = StageBudget(seconds: stageTimeout)
             do throws(StageFailure) {
                 let finding = try stage.validator.analyze(input)
+                if input.budget.exceeded { return .failure(StageBudget.failure(seconds: stageTimeout, used: input.budget.used)) }
                 fresh.append((stage.name, stage.fingerprint, finding))
                 return .finding(finding)
             } catch {

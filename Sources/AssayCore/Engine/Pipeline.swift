@@ -20,7 +20,7 @@ public struct Pipeline: Sendable {
     /// The analysis step; with `rejudge` nothing stored is reused.
     func analyzer(rejudge: Bool) -> FileAnalyzer {
         FileAnalyzer(stages: config.pipeline, gate: gate, sniffer: sniffer, reader: FileReader(maxFileBytes: config.limits.maxFileBytes),
-                     rejudge: rejudge)
+                     rejudge: rejudge, stageTimeout: config.limits.stageTimeout)
     }
 
     /// A decide step with empty indexes and quotas.

@@ -9,6 +9,8 @@ public struct FileInput: Sendable {
     public let sha256: String
     /// The sniffed MIME type (`image/png`).
     public let mime: String
+    /// The running stage's CPU budget for this file.
+    public var budget: StageBudget = .unlimited
 
     /// The modality the file is judged as; intake guarantees it is known before stages run.
     public var modality: Modality { submission.modality ?? .text }

@@ -59,6 +59,10 @@ public enum CoreReasons {
     public static let stageFailed = ReasonCode(
         "stage.failed", meaning: "A validator failed on the file (a bug or a resource limit in Assay); the file is retried on the next run.",
         hint: "Nothing to fix in the file; report the message to the curators.")
+    /// A stage spent its CPU budget on the file.
+    public static let stageTimeout = ReasonCode(
+        "stage.timeout", meaning: "A validator used more than limits.stage_timeout of CPU on the file; the file is retried on the next run.",
+        hint: "Nothing to fix in the file if it is ordinary; report it to the curators, who may raise stage_timeout.")
     /// The MIME sniffer failed.
     public static let sniffFailed = ReasonCode(
         "intake.sniff_failed", meaning: "libmagic could not classify the file; the file is retried on the next run.",
@@ -67,6 +71,6 @@ public enum CoreReasons {
     /// Every core code.
     public static let all: [ReasonCode] = [
         unknownModality, symlinkEscape, notRegular, unreadable, empty, tooLarge, modalityMismatch, modalityClosed, badTime, badName, pathTooLong, symlink,
-        dailyFiles, dailyBytes, stageFailed, sniffFailed,
+        dailyFiles, dailyBytes, stageFailed, stageTimeout, sniffFailed,
     ]
 }
