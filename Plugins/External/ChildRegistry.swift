@@ -1,8 +1,12 @@
+import CSpawn
 import Glibc
 import Synchronization
 
 /// Every plugin process still running, so that none outlives Assay: at exit their standard input
-/// is closed (a well-behaved plugin ends on end of file), then the stragglers are killed.
+/// is closed (a well-behaved plugin ends on end of file), then the stragglers are killed with
+/// their process groups. Assay is a child subreaper, so descendants that detached from a plugin
+/// (double fork, setsid) are re-parented to it and killed too. SIGINT and SIGTERM end a run
+/// through a normal exit, so this runs then as well.
 enum ChildRegistry {
     private static let children = Mutex<[pid_t: Int32]>([:])
     private static let installed = Mutex(false)
@@ -14,6 +18,7 @@ enum ChildRegistry {
             done = true
             // Writes to a plugin that died must fail with EPIPE, not kill Assay.
             signal(SIGPIPE, SIG_IGN)
+            _ = assay_become_subreaper()
             atexit { ChildRegistry.endAll() }
         }
         children.withLock { $0[pid] = input }
@@ -30,7 +35,6 @@ enum ChildRegistry {
             defer { all.removeAll() }
             return all
         }
-        guard !left.isEmpty else { return }
         for input in left.values { close(input) }
         var running = Set(left.keys)
         for _ in 0..<50 where !running.isEmpty {
@@ -46,5 +50,7 @@ enum ChildRegistry {
             var status: Int32 = 0
             waitpid(pid, &status, 0)
         }
+        // Whatever is left of ours: detached grandchildren re-parented to this subreaper.
+        _ = assay_kill_descendants()
     }
 }

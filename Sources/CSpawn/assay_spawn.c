@@ -3,7 +3,15 @@
 #define _GNU_SOURCE
 #include "assay_spawn.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
@@ -77,4 +85,54 @@ int assay_spawn(char *const argv[], const char *directory, pid_t *pid, int *inpu
     *output = out_pipe[0];
     *errors = err_pipe[0];
     return 0;
+}
+
+int assay_become_subreaper(void) {
+#ifdef __linux__
+    return prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0 ? 0 : errno;
+#else
+    return ENOSYS;
+#endif
+}
+
+/* The parent pid in /proc/PID/stat: the field after the command name, which ends at the last ')'. */
+static pid_t parent_of(const char *pid) {
+    char path[64], line[512];
+    snprintf(path, sizeof path, "/proc/%s/stat", pid);
+    FILE *file = fopen(path, "re");
+    if (file == NULL) return -1;
+    size_t got = fread(line, 1, sizeof line - 1, file);
+    fclose(file);
+    line[got] = 0;
+    char *end = strrchr(line, ')');
+    if (end == NULL) return -1;
+    char state = 0;
+    int parent = -1;
+    if (sscanf(end + 1, " %c %d", &state, &parent) != 2) return -1;
+    return (pid_t)parent;
+}
+
+int assay_kill_descendants(void) {
+    int killed = 0;
+    pid_t self = getpid();
+    /* Killing a child can re-parent its own children to us: repeat until none is left. */
+    for (int round = 0; round < 16; round++) {
+        DIR *proc = opendir("/proc");
+        if (proc == NULL) return killed;
+        int found = 0;
+        struct dirent *entry;
+        while ((entry = readdir(proc)) != NULL) {
+            if (entry->d_name[0] < '0' || entry->d_name[0] > '9') continue;
+            if (parent_of(entry->d_name) != self) continue;
+            pid_t pid = (pid_t)atoi(entry->d_name);
+            kill(-pid, SIGKILL);
+            kill(pid, SIGKILL);
+            while (waitpid(pid, NULL, 0) < 0 && errno == EINTR) {}
+            found++;
+        }
+        closedir(proc);
+        killed += found;
+        if (found == 0) break;
+    }
+    return killed;
 }

@@ -12,4 +12,13 @@
 /// an errno value (ENOENT when the program does not exist) and leaves them untouched.
 int assay_spawn(char *const argv[], const char *directory, pid_t *pid, int *input, int *output, int *errors);
 
+/// Makes this process a child subreaper (Linux): a plugin's descendants that detach (double fork,
+/// setsid) are re-parented to Assay instead of PID 1, so Assay can find and end them. Returns 0,
+/// or an errno value where the system has no subreapers.
+int assay_become_subreaper(void);
+
+/// Kills (SIGKILL, whole process group first) and reaps every process whose parent is this
+/// process: at exit, the plugins' stragglers and detached grandchildren. Returns how many.
+int assay_kill_descendants(void);
+
 #endif
