@@ -154,6 +154,38 @@ import Testing
         #expect(error("version: 1\nmodalities:\n  text: { uncheked: true }\npipeline:\n  - use: text-quality\n")?.suggestion == "unchecked")
     }
 
+    /// 563 bytes that expand to 10^8 nodes once aliases are followed: refused at once, located.
+    @Test(.timeLimit(.minutes(1)))
+    func aYAMLAliasBombIsAConfigError() throws {
+        var levels = ["        l0: &l0 [x, x, x, x, x, x, x, x, x, x]"]
+        for level in 1...7 {
+            levels.append("        l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ", ") + "]")
+        }
+        let yaml = """
+            version: 1
+            modalities: { text: {} }
+            pipeline:
+              - use: external
+                with:
+                  name: bomb
+                  command: [python3, plugin.py]
+                  modalities: [text]
+                  options:
+            \(levels.joined(separator: "\n"))
+
+            """
+        let found = try #require(error(yaml))
+        #expect(found.message.contains("more than 100000 nodes"), "\(found.message)")
+        #expect(found.line != nil && found.column != nil)
+    }
+
+    @Test func absurdDurationsAreLocatedErrorsNotCrashes() throws {
+        for duration in ["1e20s", "1e308m", "31d", "100000000"] {
+            let found = try #require(error("version: 1\nmodalities: { audio: {} }\npipeline:\n  - use: audio-check\n    with: { max_seconds: \(duration) }\n"), "\(duration)")
+            #expect(found.line == 5 && found.message.contains("at most 30 days"), "\(duration): \(found.message)")
+        }
+    }
+
     @Test func suggestionsFindCloseWordsOnly() {
         #expect(Suggestion.closest(to: "pipline", in: ["pipeline", "ledger"]) == "pipeline")
         #expect(Suggestion.closest(to: "zzzzzz", in: ["pipeline", "ledger"]) == nil)

@@ -106,8 +106,23 @@ public struct ConfigNode {
         return seconds
     }
 
-    /// Any value, as JSON.
-    public func json() -> JSONValue {
+    /// The most nodes one value may hold once YAML aliases are expanded: far above any real
+    /// plugin's options, far below the 10^8 nodes a 563-byte alias bomb expands to.
+    public static let maxNodes = 100_000
+
+    /// Any value, as JSON; a config error when it would hold more than ``maxNodes`` nodes
+    /// (aliases are counted as often as they are used, as the JSON would repeat them).
+    public func json() throws(ConfigError) -> JSONValue {
+        var budget = Self.maxNodes
+        return try json(budget: &budget)
+    }
+
+    private func json(budget: inout Int) throws(ConfigError) -> JSONValue {
+        budget -= 1
+        guard budget >= 0 else {
+            throw error("this value holds more than \(Self.maxNodes) nodes once its YAML aliases are expanded; "
+                        + "write the options out, or use fewer aliases")
+        }
         switch node {
         case let .scalar(scalar):
             if scalar.style == .plain {
@@ -118,9 +133,13 @@ public struct ConfigNode {
             }
             return .string(scalar.string)
         case let .sequence(sequence):
-            return .array(sequence.map { ConfigNode(node: $0, file: file).json() })
+            var items: [JSONValue] = []
+            for item in sequence { items.append(try ConfigNode(node: item, file: file).json(budget: &budget)) }
+            return .array(items)
         case let .mapping(mapping):
-            return .object(mapping.map { ($0.key.scalar?.string ?? "", ConfigNode(node: $0.value, file: file).json()) })
+            var pairs: [(String, JSONValue)] = []
+            for (key, value) in mapping { pairs.append((key.scalar?.string ?? "", try ConfigNode(node: value, file: file).json(budget: &budget))) }
+            return .object(pairs)
         case .alias:
             return .null
         }

@@ -120,7 +120,7 @@ extension OptionField {
     /// Any YAML value, kept as JSON.
     public static func json(_ name: String, _ path: WritableKeyPath<Root, JSONValue>, help: String) -> Self {
         Self(name: name, typeName: "any", help: help, read: { .json($0[keyPath: path]) }) { options, node throws(ConfigError) in
-            options[keyPath: path] = node.json()
+            options[keyPath: path] = try node.json()
         }
     }
 }
