@@ -15,6 +15,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "assay", targets: ["assay"]),
+        .executable(name: "assay-fuzz", targets: ["assay-fuzz"]),
         .library(name: "AssayCore", targets: ["AssayCore"]),
         .library(name: "AssayPlugins", targets: ["AssayPlugins"]),
     ],
@@ -66,6 +67,9 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+
+        // A mutation fuzzer for the parsers untrusted bytes reach (Benchmarks/fuzz.sh runs it).
+        .executableTarget(name: "assay-fuzz", dependencies: ["AssayCore", "PNGCheck", "AudioCheck", "TextQuality"], swiftSettings: strict),
 
         // Temp folders, real programs and corpus locations for every test target.
         .target(name: "AssayTestSupport", path: "Tests/AssayTestSupport", swiftSettings: strict),

@@ -1,0 +1,47 @@
+import AssayCore
+import AudioCheck
+import Foundation
+import PNGCheck
+import TextQuality
+
+/// One parser under fuzzing: the files it starts from and how one input is judged. Each target
+/// runs a real stage's `analyze` (libpng through the shim, libsndfile, the Markdown scanner) on
+/// the bytes in this process, exactly as a run would.
+struct FuzzTarget {
+    /// `png`, `audio` or `markdown`.
+    let name: String
+    /// Seed files: real files from the shared corpora and this machine.
+    let seeds: [[UInt8]]
+    /// Judges one input; returns the reason codes (any outcome is fine, only a crash or a hang is not).
+    let judge: ([UInt8]) throws -> [String]
+
+    /// The three targets, seeded from `corpora` (../shared/corpora).
+    static func all(corpora: String) throws -> [FuzzTarget] {
+        let png = try PNGCheck(options: PNGCheckOptions())
+        let audio = try AudioCheckValidator(options: AudioCheckOptions())
+        let text = try TextQuality(options: TextQualityOptions())
+        func files(_ folder: String, _ suffixes: [String]) -> [[UInt8]] {
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+            return names.filter { name in suffixes.contains { name.hasSuffix($0) } }
+                .compactMap { FileManager.default.contents(atPath: folder + "/" + $0).map { [UInt8]($0) } }
+        }
+        func input(_ bytes: [UInt8], modality: String, mime: String) -> FileInput {
+            FileInput(submission: Submission(root: "/fuzz", path: "fuzz/\(modality)/input", absolutePath: "/fuzz/input", contributor: "fuzz",
+                                             modalityName: modality, submittedAt: 0, bytes: Int64(bytes.count)),
+                      bytes: bytes, sha256: "", mime: mime)
+        }
+        // Licence texts as prose, and a small document with every construct the scanner handles.
+        let markdown = Array(files("/usr/share/common-licenses", [""]).prefix(6)) + [Array("# Title\n\nSee [the guide](https://example.org), <b>bold</b>, `code`, ![alt](x.png) and [ref][1].\n\n[1]: https://x\n| a | b |\n|---|---|\n| 1 | 2 |\n".utf8)]
+        return [
+            FuzzTarget(name: "png", seeds: files(corpora + "/pngsuite", [".png"])) { bytes in
+                try png.analyze(input(bytes, modality: "image", mime: "image/png")).reasons.map(\.code)
+            },
+            FuzzTarget(name: "audio", seeds: files(corpora + "/wav-hound", [".wav"]) + files(corpora + "/flac-valid", [".flac"])) { bytes in
+                try audio.analyze(input(bytes, modality: "audio", mime: "audio/x-wav")).reasons.map(\.code)
+            },
+            FuzzTarget(name: "markdown", seeds: markdown) { bytes in
+                text.judge(bytes, markdown: true).reasons.map(\.code)
+            },
+        ]
+    }
+}
