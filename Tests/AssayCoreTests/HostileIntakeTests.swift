@@ -1,4 +1,5 @@
 @testable import AssayCore
+import AssayPlugins
 import AssayTestSupport
 import Foundation
 import Testing
@@ -145,6 +146,23 @@ import Testing
         let retried = try RunFixtures.run(generous, root: folder.url("net"), verdicts: folder.url("w.jsonl"))
         #expect(retried.0.analyzed == 1)
         #expect(retried.1["ann/text/big.txt"]?["verdict"] as? String != "error")
+    }
+
+    /// A file that grew between discovery and reading is judged, and counted, as what was read.
+    @Test func aFileIsJudgedByWhatItsDescriptorHolds() throws {
+        let folder = TemporaryFolder("grown")
+        let path = try folder.write("net/ann/text/grown.txt", text: String(repeating: "Words of a document that grew. ", count: 100_000))
+        let config = try RunFixtures.config(Self.unchecked + "limits: { daily_bytes: 1MB }\n", in: folder)
+        let pipeline = Pipeline(config: config, sniffer: BuiltinValidators.sniffer)
+        let real = try #require(FileStatus.realPath(folder.url("net")))
+        // What discovery saw: 3 KB.
+        let seen = Submission(root: real, path: "ann/text/grown.txt", absolutePath: path, contributor: "ann", modalityName: "text",
+                              submittedAt: 1_700_000_000, bytes: 3_000, stat: "seen-before-it-grew")
+        let analysis = pipeline.analyzer(rejudge: false).analyze(FileWork(submission: seen, refusal: nil, stored: nil))
+        #expect(analysis.bytes == 3_100_000)
+        let verdict = pipeline.decider().settle(seen, analysis).verdict
+        #expect(verdict.bytes == 3_100_000)
+        #expect(verdict.reasons.map(\.code) == ["quota.daily_bytes"])
     }
 
     @Test func theReaderFollowsNoLinkOnThePath() throws {
