@@ -35,13 +35,8 @@ if [ ! -f "$W/corpus/ground_truth.csv" ]; then
   say "making the corpus (make_corpus.py)"
   (cd "$W" && python3 "$BENCH_DIR/make_corpus.py" --src src --out corpus --seed 42 >&2)
 fi
-if [ -n "${ASSAY_BIN:-}" ]; then
-  ASSAY=$ASSAY_BIN
-else
-  say "building assay (release)"
-  (cd "$REPO" && swift build -c release --product assay >&2)
-  ASSAY=$(cd "$REPO" && swift build -c release --show-bin-path)/assay
-fi
+. "$REPO/Benchmarks/lib.sh"
+ASSAY=$(assay_binary "$REPO")
 
 DATANET=$A/datanet
 if [ ! -d "$DATANET/c01/text" ]; then

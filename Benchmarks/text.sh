@@ -58,13 +58,8 @@ CORPUS=$W/corpus
 [ -f "$CORPUS/ground_truth.csv" ] || { echo "no corpus at $CORPUS (run with PEERS=run)" >&2; exit 1; }
 
 # --------------------------------------------------------------------------- 2. Assay, release build
-if [ -n "${ASSAY_BIN:-}" ]; then
-  ASSAY=$ASSAY_BIN
-else
-  say "building assay (release)"
-  (cd "$REPO" && swift build -c release --product assay >&2)
-  ASSAY=$(cd "$REPO" && swift build -c release --show-bin-path)/assay
-fi
+. "$REPO/Benchmarks/lib.sh"
+ASSAY=$(assay_binary "$REPO")
 
 # --------------------------------------------------------------------------- 3. the corpus as a datanet
 DATANET=$A/datanet

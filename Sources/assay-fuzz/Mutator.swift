@@ -1,20 +1,15 @@
+import AssayCore
+
 /// Byte-level mutations of the kinds that break parsers: bit flips, random bytes, 32-bit length
 /// fields set to extremes, truncation, duplicated and deleted runs, and repeated markup bytes.
 /// Seeded (SplitMix64), so a run with the same seed makes the same inputs.
 struct Mutator {
-    private var state: UInt64
+    private var random: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
     /// A number in 0..<bound.
-    mutating func next(_ bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return Int(z % UInt64(max(1, bound)))
-    }
+    mutating func next(_ bound: Int) -> Int { random.next(bound) }
 
     /// A mutant of `seed`: one to four mutations.
     mutating func mutate(_ seed: [UInt8]) -> [UInt8] {

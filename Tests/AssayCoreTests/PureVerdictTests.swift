@@ -118,7 +118,7 @@ import Testing
     @Test(arguments: [11, 23, 42, 77, 101])
     func randomHistoriesEqualAFreshRun(seed: UInt64) throws {
         let folder = TemporaryFolder("history-\(seed)")
-        var random = SeededRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         let pool: [(source: String, modality: String, ext: String)] =
             Self.texts.map { ($0, "text", "txt") } + Self.pngs.map { ($0, "image", "png") } + Self.sounds.map { ($0, "audio", ($0 as NSString).pathExtension) }
         var placed: [String] = []
@@ -181,22 +181,5 @@ import Testing
         unchecked.ledger = folder.url("other.sqlite")
         let open = try RunFixtures.run(unchecked, root: folder.url("net"), verdicts: folder.url("u.jsonl"))
         #expect(open.1["ann/image/pic.png"]?["verdict"] as? String == "accepted")
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so a failing history can be replayed.
-struct SeededRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    /// A number in 0..<bound.
-    mutating func next(_ bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return Int(z % UInt64(bound))
     }
 }
