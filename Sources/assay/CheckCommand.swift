@@ -36,7 +36,9 @@ struct CheckCommand: ParsableCommand {
         let verdicts: [Verdict]
         do {
             let opened = try ledger.map { path throws(LedgerError) in try Ledger(path: path, readOnly: true) }
-            verdicts = try CheckSession(pipeline: pipeline, ledger: opened).check(paths: files)
+            let session = CheckSession(pipeline: pipeline, ledger: opened)
+            if let warning = try session.ledgerWarning() { CommandFailure(message: "warning: " + warning, code: 0).report() }
+            verdicts = try session.check(paths: files)
         } catch {
             throw CommandFailure(message: error.message, code: FileManager.default.fileExists(atPath: ledger ?? "") ? 1 : 2)
         }

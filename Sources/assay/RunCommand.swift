@@ -34,6 +34,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "When another run holds the ledger, exit 2 at once instead of waiting for it.")
     var noWait = false
 
+    @Option(name: .long, help: "Remove FOLDER from the ledger's datanet, with its files' verdicts (repeatable).")
+    var forget: [String] = []
+
     @Flag(name: .long, help: "Do not print the summary.")
     var quiet = false
 
@@ -47,7 +50,8 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         var config = try options.load()
         if let ledger { config.ledger = ledger }
-        let request = RunRequest(roots: folders, jobs: jobs, rejudge: rejudge, verdicts: verdicts, progress: !quiet, wait: !noWait)
+        var request = RunRequest(roots: folders, jobs: jobs, rejudge: rejudge, verdicts: verdicts, progress: !quiet, wait: !noWait)
+        request.forget = forget
         RunInterruption.install()
         let summary: RunSummary
         do {

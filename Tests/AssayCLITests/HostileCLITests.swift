@@ -107,6 +107,31 @@ import Testing
         #expect(runs.last?.contains("\"status\":\"killed\"") == true, "\(runs)")
     }
 
+    /// `--config assay.yml` (no folder part) with a manifest row `etc/passwd`: the manifest is the
+    /// one next to the config, and its rows resolve there, never against `/`.
+    @Test func aManifestNamedWithoutAFolderResolvesNextToTheConfig() throws {
+        let folder = TemporaryFolder("manifest-cwd")
+        try folder.copy("/usr/share/common-licenses/GPL-3", to: "ann/text/gpl.txt")
+        try folder.write("submissions.csv", text: "path,contributor,modality,submitted_at\netc/passwd,ann,text,2026-11-24T10:00:00Z\nann/text/gpl.txt,ann,text,2026-11-24T10:01:00Z\n")
+        try folder.write("assay.yml", text: Self.config + "manifest: submissions.csv\n")
+        let run = try assay(["run", "--quiet", "--config", "assay.yml", "--verdicts", "v.jsonl"], in: folder.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = try String(contentsOfFile: folder.url("v.jsonl"), encoding: .utf8).split(separator: "\n")
+        let passwd = try #require(lines.first { $0.contains("\"path\":\"etc/passwd\"") })
+        #expect(passwd.contains("\"sha256\":null") && passwd.contains("intake.unreadable"), "\(passwd)")
+        #expect(lines.contains { $0.contains("ann/text/gpl.txt") && $0.contains("\"verdict\":\"accepted\"") })
+    }
+
+    @Test func textWithANulByteIsTextWithControlCharacters() throws {
+        let folder = TemporaryFolder("nul")
+        let config = try folder.write("assay.yml", text: Self.config)
+        let gpl = try String(contentsOfFile: "/usr/share/common-licenses/GPL-3", encoding: .utf8)
+        let file = try folder.write("me/text/nul.txt", text: gpl.replacingOccurrences(of: "Preamble", with: "Pre\u{0}amble"))
+        let check = try assay(["check", "--config", config, "--json", file])
+        #expect(check.stdout.contains("\"mime\":\"text/plain\"") && check.stdout.contains("text.control_chars"), "\(check.stdout)")
+        #expect(!check.stdout.contains("intake.modality_mismatch"))
+    }
+
     @Test func namesAndMessagesCannotDriveTheTerminalOrASpreadsheet() throws {
         let folder = TemporaryFolder("escapes")
         let config = try folder.write("assay.yml", text: Self.config)

@@ -1,4 +1,4 @@
-import AssayCore
+@testable import AssayCore
 import AssayPlugins
 import AssayTestSupport
 import Foundation
@@ -165,6 +165,42 @@ import Testing
         let second = try Self.compare(Self.variants[1], roots: [folder.url("net")], in: folder, step: 1)
         #expect(second.kept == second.fresh)
         #expect(!second.kept.contains("text.dup_exact") && second.kept.contains("\"verdict\":\"accepted\""))
+    }
+
+    @Test func aMissingFolderKeepsItsVerdictsUntilForgotten() throws {
+        let folder = TemporaryFolder("missing")
+        try Self.place(Self.texts[0], as: "a/ann/text/gpl.txt", at: "2026-11-24T08:00:00Z", in: folder)
+        try Self.place(Self.texts[3], as: "b/ben/text/apache.txt", at: "2026-11-24T09:00:00Z", in: folder)
+        let config = try Self.config(Self.variants[1], in: folder, ledger: folder.url("l.sqlite"))
+        let both = try RunFixtures.run(config, roots: [folder.url("a"), folder.url("b")], verdicts: folder.url("1.jsonl"))
+        // b is unmounted: its file is not taken for deleted.
+        try FileManager.default.moveItem(atPath: folder.url("b"), toPath: folder.url("b-away"))
+        let away = try RunFixtures.run(config, roots: [], verdicts: folder.url("2.jsonl"))
+        #expect(away.2 == both.2)
+        #expect(away.0.vanishedSources.count == 1)
+        // Forgotten: gone from the ledger, as in a fresh run over a alone.
+        var request = RunRequest(roots: [], jobs: 2, verdicts: folder.url("3.jsonl"), progress: false)
+        request.forget = [folder.url("b")]
+        _ = try Runner(pipeline: Pipeline(config: config, sniffer: BuiltinValidators.sniffer)).run(request)
+        let forgotten = try String(contentsOfFile: folder.url("3.jsonl"), encoding: .utf8)
+        #expect(!forgotten.contains("apache") && forgotten.contains("gpl.txt"))
+    }
+
+    @Test func switchingToAManifestMakesTheManifestTheDatanet() throws {
+        let folder = TemporaryFolder("to-manifest")
+        try Self.place(Self.texts[0], as: "net/ann/text/gpl.txt", at: "2026-11-24T08:00:00Z", in: folder)
+        try Self.place(Self.texts[3], as: "net/ben/text/apache.txt", at: "2026-11-24T09:00:00Z", in: folder)
+        let kept = try Self.config(Self.variants[1], in: folder, ledger: folder.url("kept.sqlite"))
+        _ = try RunFixtures.run(kept, roots: [folder.url("net")], verdicts: folder.url("1.jsonl"))
+        try folder.write("net/m.csv", text: "path,contributor,modality,submitted_at\nann/text/gpl.txt,zoe,text,2026-11-20T10:00:00Z\n")
+        var manifest = kept
+        manifest.manifest = folder.url("net/m.csv")
+        let incremental = try RunFixtures.run(manifest, roots: [], verdicts: folder.url("2.jsonl"))
+        var freshConfig = manifest
+        freshConfig.ledger = folder.url("fresh.sqlite")
+        let fresh = try RunFixtures.run(freshConfig, roots: [], verdicts: folder.url("3.jsonl"))
+        #expect(incremental.2 == fresh.2)
+        #expect(incremental.2.count == 1 && incremental.2[0].contains("\"contributor\":\"zoe\""))
     }
 
     @Test func aDatanetTakesOnlyTheModalitiesItLists() throws {

@@ -58,8 +58,9 @@ public struct FolderWalker: Sendable {
     private func walk(directory fd: Int32, components: [String], valid: Bool, realRoot: String,
                       _ emit: (DiscoveredFile) throws -> Void) throws {
         guard let handle = fdopendir(fd) else {
+            let reason = String(cString: strerror(errno))
             close(fd)
-            return
+            throw DiscoveryError("\(realRoot)/\(components.joined(separator: "/")): cannot read the folder: \(reason)")
         }
         defer { closedir(handle) }
         var names: [[UInt8]] = []
@@ -80,7 +81,13 @@ public struct FolderWalker: Sendable {
             let kind = info.st_mode & S_IFMT
             if kind == S_IFDIR {
                 let child = openat(fd, cName, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-                if child >= 0 { try walk(directory: child, components: here, valid: valid && nameValid, realRoot: realRoot, emit) }
+                guard child >= 0 else {
+                    // Gone since it was listed: nothing to walk. Unreadable: the run must not take
+                    // its files for deleted.
+                    if errno == ENOENT { continue }
+                    throw DiscoveryError("\(path): cannot read the folder: \(String(cString: strerror(errno)))")
+                }
+                try walk(directory: child, components: here, valid: valid && nameValid, realRoot: realRoot, emit)
                 continue
             }
             if kind == S_IFLNK, valid && nameValid, FileStatus(path: path, followLinks: true)?.kind == .directory,

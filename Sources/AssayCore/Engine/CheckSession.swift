@@ -30,7 +30,17 @@ public struct CheckSession {
         return ("you", extensions[ext]?.rawValue ?? (ext.isEmpty ? "unknown" : ext))
     }
 
-    /// Judges each file, in the order given.
+    /// A warning for the contributor when the ledger was judged under other decide rules than
+    /// this config's (its duplicates and quotas then answer for a different datanet), or nil.
+    public func ledgerWarning() throws(LedgerError) -> String? {
+        guard let ledger, let stored = try ledger.decideState().decideFingerprint, stored != pipeline.config.decideFingerprint else { return nil }
+        return "the ledger \(ledger.path) was judged with other limits or duplicate options than this config; "
+            + "its duplicates and quotas may not be this config's (check with the curator's config)"
+    }
+
+    /// Judges each file and returns the verdicts in the order given. Files are decided in
+    /// canonical order (submission time, then path), as a run would: a file's copy checked with
+    /// it is a duplicate only of an earlier one, and each file's day counts what came before it.
     public func check(paths: [String]) throws(LedgerError) -> [Verdict] {
         let decider = pipeline.decider()
         let rules = IntakeRules(maxFileBytes: pipeline.config.limits.maxFileBytes)
@@ -44,17 +54,26 @@ public struct CheckSession {
             file.submission.root = cwd
             return file
         }
-        if let ledger {
-            try ledger.loadIndexes(decider, before: nil)
-            if let earliest = files.map(\.submission.submittedAt).min() {
-                try ledger.seedQuota(decider, since: decider.quota.windowStart(for: earliest))
+        let checked = Set(files.compactMap { FileStatus.realPath($0.submission.absolutePath) })
+        if let ledger { try ledger.loadIndexes(decider, before: try ledger.decideState().mark) }
+        let order = files.indices.sorted { files[$0].submission.key < files[$1].submission.key }
+        var verdicts = [Verdict?](repeating: nil, count: files.count)
+        var admittedEarlier: [(Submission, Int64)] = []
+        for at in order {
+            let submission = files[at].submission
+            let analysis = analyzer.analyze(FileWork(submission: submission, refusal: files[at].refusal, stored: nil))
+            // This file's quota window: what the ledger admitted in it, then the files checked before it.
+            decider.resetQuota()
+            let window = decider.quota.windowStart(for: submission.submittedAt)...submission.submittedAt
+            if let ledger { try ledger.seedQuota(decider, window: window, excluding: checked) }
+            for (earlier, bytes) in admittedEarlier where window.contains(earlier.submittedAt) {
+                decider.quota.seed(QuotaUsage(contributor: earlier.contributor, modality: earlier.modalityName, time: earlier.submittedAt, bytes: bytes))
             }
-        }
-        return files.map { file in
-            let submission = file.submission
             decider.excluding = FileStatus.realPath(submission.absolutePath)
-            let analysis = analyzer.analyze(FileWork(submission: submission, refusal: file.refusal, stored: nil))
-            return decider.settle(submission, analysis).verdict
+            let settled = decider.settle(submission, analysis)
+            if settled.admitted { admittedEarlier.append((submission, analysis.bytes)) }
+            verdicts[at] = settled.verdict
         }
+        return verdicts.compactMap { $0 }
     }
 }

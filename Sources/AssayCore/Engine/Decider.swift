@@ -8,7 +8,9 @@ public final class Decider {
     private let stages: [Stage]
     /// One index per stage position; nil for stateless stages.
     let indexes: [DuplicateIndex?]
-    let quota: QuotaKeeper
+    /// The daily limits; `assay check` gives each checked file a keeper seeded for its own window.
+    var quota: QuotaKeeper
+    private let limits: Limits
     /// Left out of duplicate searches (`assay check` on a file the ledger already holds).
     var excluding: String?
 
@@ -24,6 +26,12 @@ public final class Decider {
     init(stages: [Stage], limits: Limits) {
         self.stages = stages
         indexes = stages.map { $0.stateful == nil ? nil : DuplicateIndex(stage: $0.name) }
+        quota = QuotaKeeper(limits: limits)
+        self.limits = limits
+    }
+
+    /// Replaces the quota keeper with an empty one.
+    func resetQuota() {
         quota = QuotaKeeper(limits: limits)
     }
 

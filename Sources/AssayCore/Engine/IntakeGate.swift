@@ -1,6 +1,6 @@
 /// The intake checks that need the sniffed MIME type: is the modality collected, does the content
-/// fit its folder. One definition, read by analysis (to skip the stages of a refused file) and by
-/// the decider (to give the verdict).
+/// fit its folder. Analysis applies it (a refused file reaches no stage) and hands the refusal to
+/// the decider with the rest of the analysis.
 struct IntakeGate: Sendable {
     let rules: ModalityRules
 

@@ -14,9 +14,6 @@ public struct Pipeline: Sendable {
         gate = IntakeGate(rules: config.modalities)
     }
 
-    /// The stages, in order.
-    public var stages: [Stage] { config.pipeline }
-
     /// The analysis step; with `rejudge` nothing stored is reused.
     func analyzer(rejudge: Bool) -> FileAnalyzer {
         FileAnalyzer(stages: config.pipeline, gate: gate, sniffer: sniffer, reader: FileReader(maxFileBytes: config.limits.maxFileBytes),
@@ -41,7 +38,9 @@ public struct Pipeline: Sendable {
     /// The analysis fingerprint to record for a file: nil when the analysis failed somewhere (the
     /// file is analyzed again next run) or the file never reached analysis.
     func analyzedUnder(_ submission: Submission, _ analysis: FileAnalysis) -> String? {
-        guard analysis.complete, let modality = submission.modality, analysis.sha256 != nil || analysis.refusal == nil else { return nil }
+        // A refusal found by reading (unreadable, not a regular file) is a fact about the file as
+        // its stat shows it: recorded, so the file does not move the replay point every run.
+        guard analysis.complete, let modality = submission.modality else { return nil }
         return config.analysisFingerprint(for: modality)
     }
 }

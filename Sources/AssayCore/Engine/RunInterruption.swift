@@ -13,13 +13,13 @@ public enum RunInterruption {
 
     /// Installs the handlers for SIGINT and SIGTERM.
     public static func install() {
-        let handler: @convention(c) (Int32) -> Void = { signal in
-            if RunInterruption.caught.exchange(signal, ordering: .relaxed) != 0 { _exit(128 + signal) }
+        let handler: @convention(c) (Int32) -> Void = { number in
+            if RunInterruption.caught.exchange(number, ordering: .relaxed) != 0 { _exit(128 + number) }
         }
-        _ = Glibc.signal(SIGINT, handler)
-        _ = Glibc.signal(SIGTERM, handler)
+        _ = signal(SIGINT, handler)
+        _ = signal(SIGTERM, handler)
         // A closed pipe is a write error (EPIPE) the run handles, not a death.
-        _ = Glibc.signal(SIGPIPE, SIG_IGN)
+        _ = signal(SIGPIPE, SIG_IGN)
         // A parent may start us with the two blocked (test runners and some job launchers do):
         // a curator's kill must still reach the run.
         var set = sigset_t()
@@ -30,7 +30,7 @@ public enum RunInterruption {
     }
 
     /// The signal caught so far, or nil.
-    public static var signal: Int32? {
+    public static var caughtSignal: Int32? {
         let value = caught.load(ordering: .relaxed)
         return value == 0 ? nil : value
     }

@@ -12,6 +12,8 @@ public struct RunRequest: Sendable {
     public var progress: Bool
     /// Wait for another run holding the ledger (false: fail at once, exit 2).
     public var wait: Bool
+    /// Folders to remove from the datanet, with their files' verdicts.
+    public var forget: [String] = []
 
     /// Creates a request.
     public init(roots: [String], jobs: Int, rejudge: Bool = false, verdicts: String? = nil, progress: Bool = true, wait: Bool = true) {

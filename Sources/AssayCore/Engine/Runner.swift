@@ -48,7 +48,9 @@ public final class Runner {
             do {
                 summary.vanishedSources = try discover(request, into: ledger)
                 let changes = try ledger.applyDiscovery(decideFingerprint: config.decideFingerprint,
-                                                        analysisFingerprints: pipeline.analysisFingerprints, rejudge: request.rejudge)
+                                                        analysisFingerprints: pipeline.analysisFingerprints, rejudge: request.rejudge,
+                                                        keeping: summary.vanishedSources)
+                summary.changes = changes
                 if let mark = changes.mark { try judge(from: mark, request: request, ledger: ledger, runID: runID, summary: &summary) }
                 let sink: LineSink?
                 switch request.verdicts {
@@ -56,7 +58,7 @@ public final class Runner {
                 case "-"?: sink = LineSink.standardOutput()
                 case let path?: sink = try LineSink.file(path)
                 }
-                var counted = RunSummary()
+                var counted = try ledger.summary()
                 var writing = sink
                 // Every verdict is in the ledger before the first line is written: a full disk or
                 // a closed pipe here loses nothing.
@@ -69,10 +71,10 @@ public final class Runner {
                         if case let .failed(message) = error { sinkFailure = message }
                     }
                 }
-                let decoder = JSONDecoder()
-                try ledger.forEachVerdictLine { line in
-                    if let out = writing { written { () throws(LineSink.Failure) in try out.write(line: line) } }
-                    counted.add(try decoder.decode(Verdict.self, from: Data(line.utf8)))
+                if sink != nil {
+                    try ledger.forEachVerdictLine { line in
+                        if let out = writing { written { () throws(LineSink.Failure) in try out.write(line: line) } }
+                    }
                 }
                 if let out = writing { written { () throws(LineSink.Failure) in try out.finish() } }
                 if let sinkFailure {
@@ -83,6 +85,7 @@ public final class Runner {
                 counted.decided = summary.decided
                 counted.interruptedBy = summary.interruptedBy
                 counted.vanishedSources = summary.vanishedSources
+                counted.changes = summary.changes
                 summary = counted
             } catch {
                 try? ledger.finishRun(runID, status: .failed, found: summary.found, analyzed: summary.analyzed, decided: summary.decided)
@@ -102,10 +105,19 @@ public final class Runner {
         }
     }
 
-    /// The datanet's sources: the folders the ledger knows plus those given now, and the config's
-    /// manifest. Streams every discovered file into the staging table; returns the known sources
-    /// that vanished (their files leave the ledger).
+    /// The datanet's sources: the folders the ledger knows plus those given now, less those the
+    /// request forgets; or, with a manifest in the config, the manifest alone. Streams every
+    /// discovered file into the staging table. Returns the known folders that are missing now:
+    /// their files keep their rows (a folder on an unmounted disk is not a deletion), until
+    /// `--forget` says otherwise.
     private func discover(_ request: RunRequest, into ledger: Ledger) throws -> [String] {
+        for folder in request.forget {
+            let path = FileStatus.realPath(folder) ?? OutputGuard.resolved(folder)
+            guard try ledger.sources().contains(DatanetSource(kind: .folder, path: path)) else {
+                throw RunError.usage("\(folder): not a folder of this ledger's datanet (see `assay runs` for the folders runs were given)")
+            }
+            try ledger.removeSource(DatanetSource(kind: .folder, path: path))
+        }
         var given: [DatanetSource] = []
         if let manifest = pipeline.config.manifest {
             guard let real = FileStatus.realPath(manifest) else { throw RunError.usage("\(manifest): the manifest does not exist") }
@@ -148,12 +160,17 @@ public final class Runner {
                     throw RunError.usage(error.message)
                 }
             case .folder:
+                // With a manifest, the manifest alone is the datanet.
+                guard pipeline.config.manifest == nil else { continue }
                 guard FileStatus(path: source.path, followLinks: true)?.kind == .directory else {
                     vanished.append(source.path)
-                    try ledger.removeSource(source)
                     continue
                 }
-                try walker.walk(root: source.path, emit)
+                do {
+                    try walker.walk(root: source.path, emit)
+                } catch let error as DiscoveryError {
+                    throw RunError.failure(error.message + "; nothing was changed in the ledger")
+                }
             }
         }
         try ledger.stage(batch)
@@ -194,7 +211,7 @@ public final class Runner {
             progress.update(done: decided)
             if batch.count >= Self.batchSize || Date().timeIntervalSince(lastFlush) > 1 {
                 try flush(last: lastKey)
-                if let signal = RunInterruption.signal {
+                if let signal = RunInterruption.caughtSignal {
                     summary.interruptedBy = signal
                     return false
                 }

@@ -35,6 +35,9 @@ public final class Ledger: Sendable {
                 if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
             }
             queue = try DatabaseQueue(path: path, configuration: configuration)
+            if readOnly, try queue.read({ db in try !db.tableExists("files") }) {
+                throw LedgerError("\(path): this ledger was written by an older Assay; run `assay run` on it once to upgrade it")
+            }
             if !readOnly {
                 try queue.writeWithoutTransaction { db in _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
                 try LedgerSchema.migrator.migrate(queue)

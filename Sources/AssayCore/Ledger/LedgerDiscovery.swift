@@ -21,6 +21,9 @@ public struct DatanetSource: Sendable, Hashable {
 
 /// What changed since the last run, as found by comparing this run's discovery with the ledger.
 public struct DiscoveryChanges: Sendable {
+    /// Nothing changed.
+    public init() {}
+
     /// Files discovered in this run.
     public var found = 0
     /// Files new to the ledger.
@@ -83,7 +86,9 @@ extension Ledger {
     /// back to the first file whose inputs changed: a file added, removed or changed, a file
     /// analyzed under other rules (`analysisFingerprints` per modality), or every file when the
     /// decide rules changed or `rejudge` is set. Index entries from the mark on are dropped.
-    public func applyDiscovery(decideFingerprint: String, analysisFingerprints: [Modality: String], rejudge: Bool) throws(LedgerError) -> DiscoveryChanges {
+    /// Files under the roots in `keeping` (folders missing now) keep their rows.
+    public func applyDiscovery(decideFingerprint: String, analysisFingerprints: [Modality: String], rejudge: Bool,
+                               keeping: [String] = []) throws(LedgerError) -> DiscoveryChanges {
         try write("apply discovery") { db in
             var changes = DiscoveryChanges()
             var mark = try staleMark(db)
@@ -103,14 +108,16 @@ extension Ledger {
             }
             changes.found = try Int.fetchOne(db, sql: "SELECT count(*) FROM staged") ?? 0
             // Gone: in the ledger, not found now.
+            let kept = StatementArguments(keeping)
+            let notKept = keeping.isEmpty ? "" : " AND f.root NOT IN (" + keeping.map { _ in "?" }.joined(separator: ", ") + ")"
             changes.removed = try earliest("""
                 SELECT f.submitted_at, f.path, f.root FROM files f
-                WHERE NOT EXISTS (SELECT 1 FROM staged s WHERE s.root = f.root AND s.path = f.path)
-                """)
+                WHERE NOT EXISTS (SELECT 1 FROM staged s WHERE s.root = f.root AND s.path = f.path)\(notKept)
+                """, kept)
             try db.execute(sql: """
                 DELETE FROM files WHERE id IN (SELECT f.id FROM files f
-                  WHERE NOT EXISTS (SELECT 1 FROM staged s WHERE s.root = f.root AND s.path = f.path))
-                """)
+                  WHERE NOT EXISTS (SELECT 1 FROM staged s WHERE s.root = f.root AND s.path = f.path)\(notKept))
+                """, arguments: kept)
             // Changed: both the old and the new place in canonical order are stale.
             let differs = """
                 s.absolute_path IS NOT f.absolute_path OR s.contributor IS NOT f.contributor OR s.modality IS NOT f.modality
@@ -141,7 +148,9 @@ extension Ledger {
                     """, [modality.rawValue, analysisFingerprints[modality]])
             }
             if rejudge {
-                try db.execute(sql: "UPDATE files SET analyzed_under = NULL")
+                // Forget what was read, so a rejudge interrupted half way still re-reads the rest.
+                try db.execute(sql: "UPDATE files SET analyzed_under = NULL, read_stat = NULL, sha256 = NULL, mime = NULL")
+                try db.execute(sql: "DELETE FROM findings")
             }
             try setStateText("decide_fingerprint", decideFingerprint, db)
             try setStaleMark(mark, db)

@@ -51,6 +51,21 @@ extension Ledger {
         try forEachVerdictLine(runID: runID) { line in try body(try decoder.decode(Verdict.self, from: Data(line.utf8))) }
     }
 
+    /// The whole ledger's counts per modality and verdict, and per reason code, from the ledger's
+    /// columns (no verdict line is parsed).
+    public func summary() throws(LedgerError) -> RunSummary {
+        try read("count verdicts") { db in
+            var summary = RunSummary()
+            for row in try Row.fetchAll(db, sql: "SELECT modality, verdict, count(*) AS n FROM verdicts GROUP BY modality, verdict") {
+                guard let kind = VerdictKind(rawValue: row["verdict"]) else { continue }
+                summary.add(modality: row["modality"], verdict: kind, count: row["n"])
+            }
+            let codes = try String.fetchCursor(db, sql: "SELECT codes FROM verdicts WHERE codes != ''")
+            while let line = try codes.next() { summary.add(codes: line.split(separator: " ").map(String.init)) }
+            return summary
+        }
+    }
+
     /// Every run, newest first.
     public func runs() throws(LedgerError) -> [RunRecord] {
         try read("read runs") { db in

@@ -106,18 +106,32 @@ extension Ledger {
         }
     }
 
-    /// Counts in the decider's quotas every file the ledger admitted at or after `since`, for
-    /// `assay check --ledger`.
-    public func seedQuota(_ decider: Decider, since: Int64) throws(LedgerError) {
+    /// Counts in the decider's quotas the files the ledger admitted in `window` (submission
+    /// times), in canonical order, before the stale mark, leaving out the files at the absolute
+    /// paths `excluding`: `assay check --ledger` on one checked file.
+    public func seedQuota(_ decider: Decider, window: ClosedRange<Int64>, excluding: Set<String>) throws(LedgerError) {
         try read("read quota usage") { db in
+            var condition = ""
+            var arguments: StatementArguments = [window.lowerBound, window.upperBound]
+            if let mark = try staleMark(db) {
+                condition = " AND " + mark.condition(after: false, prefix: "f.")
+                arguments += [mark.key.submittedAt, mark.key.path, mark.key.root]
+            }
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT f.contributor, f.modality, f.submitted_at, v.bytes FROM verdicts v JOIN files f ON f.id = v.file_id
-                WHERE v.admitted = 1 AND f.submitted_at >= ? ORDER BY f.submitted_at, f.path, f.root
-                """, arguments: [since])
+                SELECT f.contributor, f.modality, f.submitted_at, v.bytes, f.absolute_path FROM verdicts v JOIN files f ON f.id = v.file_id
+                WHERE v.admitted = 1 AND f.submitted_at BETWEEN ? AND ?\(condition) ORDER BY f.submitted_at, f.path, f.root
+                """, arguments: arguments)
             while let row = try rows.next() {
+                guard !excluding.contains(row[4] as String) else { continue }
                 decider.quota.seed(QuotaUsage(contributor: row[0], modality: row[1], time: row[2], bytes: row[3]))
             }
         }
+    }
+
+    /// The stale mark (nil when every verdict is current) and the decide fingerprint the ledger was
+    /// last run with, for readers.
+    public func decideState() throws(LedgerError) -> (mark: StaleMark?, decideFingerprint: String?) {
+        try read("read the ledger's state") { db in (try staleMark(db), try stateText("decide_fingerprint", db)) }
     }
 
     /// Writes a batch of decided files, the index entries they added and the new stale mark, in

@@ -12,6 +12,7 @@ import GRDB
 enum LedgerSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
+        // v1 as 0.1 shipped it (a shipped migration is never edited).
         migrator.registerMigration("v1") { db in
             try db.execute(sql: """
                 CREATE TABLE runs(
@@ -19,8 +20,23 @@ enum LedgerSchema {
                   started_at TEXT NOT NULL, finished_at TEXT, status TEXT NOT NULL,
                   fingerprint TEXT NOT NULL, config TEXT, roots TEXT NOT NULL, jobs INTEGER NOT NULL, stages TEXT NOT NULL DEFAULT '',
                   files_found INTEGER, files_judged INTEGER);
+                CREATE TABLE verdicts(
+                  path TEXT PRIMARY KEY, run_id INTEGER NOT NULL REFERENCES runs(id),
+                  contributor TEXT NOT NULL, modality TEXT NOT NULL, bytes INTEGER NOT NULL,
+                  sha256 TEXT, mime TEXT, submitted_at INTEGER NOT NULL, fingerprint TEXT NOT NULL,
+                  verdict TEXT NOT NULL, codes TEXT NOT NULL, line TEXT NOT NULL, duplicate_of TEXT);
+                CREATE INDEX verdicts_by_contributor ON verdicts(contributor, submitted_at);
+                CREATE INDEX verdicts_by_run ON verdicts(run_id);
+                CREATE TABLE index_entries(
+                  stage TEXT NOT NULL, path TEXT NOT NULL, keys BLOB NOT NULL, payload BLOB NOT NULL,
+                  PRIMARY KEY(stage, path));
+                CREATE TABLE staged(
+                  path TEXT PRIMARY KEY, absolute_path TEXT NOT NULL, contributor TEXT NOT NULL,
+                  modality TEXT NOT NULL, submitted_at INTEGER NOT NULL, bytes INTEGER NOT NULL, refusal TEXT);
+                CREATE INDEX staged_in_order ON staged(submitted_at, path);
                 """)
         }
+
         // v2: files are (root, path); findings are stored; decide is replayed from a stale mark.
         // The v1 tables keyed by path alone cannot be carried over: their files are judged again.
         migrator.registerMigration("v2") { db in
@@ -57,6 +73,7 @@ enum LedgerSchema {
                   keys BLOB NOT NULL, fingerprint BLOB NOT NULL,
                   PRIMARY KEY(stage, file_id));
                 CREATE INDEX index_in_order ON index_entries(stage, submitted_at, path, root);
+                CREATE INDEX index_by_key ON index_entries(submitted_at, path, root);
                 CREATE TABLE state(name TEXT PRIMARY KEY, submitted_at INTEGER, path TEXT, root TEXT, inclusive INTEGER, text TEXT);
                 CREATE TABLE staged(
                   root TEXT NOT NULL, path TEXT NOT NULL, absolute_path TEXT NOT NULL, contributor TEXT NOT NULL,

@@ -7,11 +7,13 @@ public enum ReasonValue: Sendable, Equatable, Hashable, Codable {
 
     /// Reads a JSON number or string.
     public init(from decoder: any Decoder) throws {
+        // Text first: the ledger stores non-finite numbers as "nan"/"inf" strings, and a text
+        // value "nan" must come back as text.
         let c = try decoder.singleValueContainer()
-        if let number = try? c.decode(Double.self) {
-            self = .number(number)
+        if let text = try? c.decode(String.self) {
+            self = .text(text)
         } else {
-            self = .text(try c.decode(String.self))
+            self = .number(try c.decode(Double.self))
         }
     }
 

@@ -19,17 +19,29 @@ public struct RunSummary: Sendable {
     public var ledger: String = ""
     /// The signal that stopped the run early, if one did.
     public var interruptedBy: Int32?
-    /// Sources the ledger knew that no longer exist (their files were dropped).
+    /// Folders of the datanet that are missing now (their files kept their verdicts).
     public var vanishedSources: [String] = []
+    /// What discovery found changed since the last run.
+    public var changes = DiscoveryChanges()
 
     /// An empty summary.
     public init() {}
 
     /// Counts one file's verdict.
     public mutating func add(_ verdict: Verdict) {
-        found += 1
-        counts[verdict.modality, default: [:]][verdict.verdict, default: 0] += 1
-        for code in Set(verdict.reasons.map(\.code)) { codes[code, default: 0] += 1 }
+        add(modality: verdict.modality, verdict: verdict.verdict, count: 1)
+        add(codes: verdict.reasons.map(\.code))
+    }
+
+    /// Counts `count` files of `modality` with `verdict`.
+    public mutating func add(modality: String, verdict: VerdictKind, count: Int) {
+        found += count
+        counts[modality, default: [:]][verdict, default: 0] += count
+    }
+
+    /// Counts one file's reason codes (each code once per file).
+    public mutating func add<S: Sequence>(codes fileCodes: S) where S.Element == String {
+        for code in Set(fileCodes) { codes[code, default: 0] += 1 }
     }
 
     /// Files with `verdict`, over all modalities.
@@ -40,7 +52,12 @@ public struct RunSummary: Sendable {
     /// A table for people.
     public func render(topCodes: Int = 10) -> String {
         var out = String(format: "assay: %d files (%d analyzed now, %d decided now) in %.2f s\n", found, analyzed, decided, seconds)
-        for source in vanishedSources { out += "note: \(source) no longer exists; its files were removed from the ledger\n" }
+        if changes.added + changes.removed + changes.changed > 0 {
+            out += "since the last run: \(changes.added) new, \(changes.changed) changed, \(changes.removed) gone\n"
+        }
+        for source in vanishedSources {
+            out += "note: \(source) is missing; its files keep their verdicts (`assay run --forget \(source)` removes them)\n"
+        }
         let verdicts = VerdictKind.allCases
         out += "modality".padding(toLength: 10, withPad: " ", startingAt: 0)
         for verdict in verdicts { out += verdict.rawValue.leftPadded(10) }

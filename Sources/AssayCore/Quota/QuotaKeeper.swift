@@ -71,7 +71,11 @@ public final class QuotaKeeper {
             var window = windows[usage.contributor] ?? []
             // Canonical order makes times non-decreasing: drop what left the window for good.
             let oldest = usage.time - 86_399
-            if let first = window.firstIndex(where: { $0.time >= oldest }), first > 64 { window.removeFirst(first) }
+            if let first = window.firstIndex(where: { $0.time >= oldest }) {
+                if first > 64 { window.removeFirst(first) }
+            } else {
+                window.removeAll()
+            }
             window.append(usage)
             windows[usage.contributor] = window
         }
