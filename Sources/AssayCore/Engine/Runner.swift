@@ -72,7 +72,8 @@ public final class Runner {
                     }
                 }
                 if sink != nil {
-                    try ledger.forEachVerdictLine { line in
+                    // A stopped run writes only what is decided; the next run writes the rest.
+                    try ledger.forEachVerdictLine(currentOnly: true) { line in
                         if let out = writing { written { () throws(LineSink.Failure) in try out.write(line: line) } }
                     }
                 }

@@ -34,13 +34,24 @@ extension Ledger {
     }
 
     /// Verdict lines in canonical order, for one run or for the whole ledger, passed to `body`
-    /// one at a time (memory does not grow with the ledger).
-    public func forEachVerdictLine(runID: Int64? = nil, _ body: (String) throws -> Void) throws(LedgerError) {
+    /// one at a time (memory does not grow with the ledger). With `currentOnly`, lines from the
+    /// stale mark on (a run stopped before deciding them) are left out.
+    public func forEachVerdictLine(runID: Int64? = nil, currentOnly: Bool = false, _ body: (String) throws -> Void) throws(LedgerError) {
         try read("read verdicts") { db in
-            let filter = runID == nil ? "" : " WHERE v.run_id = ?"
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            if let runID {
+                conditions.append("v.run_id = ?")
+                arguments += [runID]
+            }
+            if currentOnly, let mark = try staleMark(db) {
+                conditions.append(mark.condition(after: false, prefix: "f."))
+                arguments += [mark.key.submittedAt, mark.key.path, mark.key.root]
+            }
+            let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
             let lines = try String.fetchCursor(db, sql: """
                 SELECT v.line FROM verdicts v JOIN files f ON f.id = v.file_id\(filter) ORDER BY f.submitted_at, f.path, f.root
-                """, arguments: runID.map { [$0] } ?? [])
+                """, arguments: arguments)
             while let line = try lines.next() { try body(line) }
         }
     }
