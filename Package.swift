@@ -53,11 +53,12 @@ let package = Package(
         plugin("TextDedup", extra: [.product(name: "Crypto", package: "swift-crypto")]),
         plugin("PNGCheck", extra: ["CPNGShim"]),
         plugin("TextLanguage"),
+        plugin("TextPII"),
         plugin("External", extra: ["CSpawn"]),
         plugin("AudioCheck", extra: ["CSndFile", .product(name: "Crypto", package: "swift-crypto")]),
 
         // The registry: one list of every built-in validator.
-        .target(name: "AssayPlugins", dependencies: ["AssayCore", "MIMESniff", "TextQuality", "TextDedup", "PNGCheck", "AudioCheck", "TextLanguage", "External"], swiftSettings: strict),
+        .target(name: "AssayPlugins", dependencies: ["AssayCore", "MIMESniff", "TextQuality", "TextDedup", "PNGCheck", "AudioCheck", "TextLanguage", "TextPII", "External"], swiftSettings: strict),
 
         .executableTarget(
             name: "assay",
@@ -80,6 +81,7 @@ let package = Package(
         .testTarget(name: "PNGCheckTests", dependencies: ["PNGCheck", "AssayCore", "AssayTestSupport"], swiftSettings: strict),
         .testTarget(name: "AudioCheckTests", dependencies: ["AudioCheck", "AssayCore", "CSndFile", "AssayTestSupport"], swiftSettings: strict),
         .testTarget(name: "TextLanguageTests", dependencies: ["TextLanguage", "AssayCore", "AssayTestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "TextPIITests", dependencies: ["TextPII", "AssayCore", "AssayTestSupport"], swiftSettings: strict),
         .testTarget(name: "ExternalTests", dependencies: ["External", "AssayCore", "AssayTestSupport", "assay"], swiftSettings: strict),
         .testTarget(name: "AssayCLITests", dependencies: ["assay", "AssayCore", "AssayPlugins", "AssayTestSupport"], swiftSettings: strict),
     ]

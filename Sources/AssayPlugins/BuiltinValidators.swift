@@ -5,6 +5,7 @@ import MIMESniff
 import PNGCheck
 import TextDedup
 import TextLanguage
+import TextPII
 import TextQuality
 
 /// The registry: every built-in validator, in pipeline order. Adding a validator is one line here
@@ -18,6 +19,7 @@ public enum BuiltinValidators {
             PNGCheck.self,
             AudioCheckValidator.self,
             TextLanguageValidator.self,
+            TextPII.self,
             ExternalValidator.self,
         ])
     }

@@ -1,0 +1,78 @@
+import AssayCore
+import Foundation
+import Testing
+@testable import TextPII
+
+/// `text-pii` on a real text (the GPL-3, which has none of these) with values planted in it, and
+/// near misses that must not count.
+@Suite struct TextPIITests {
+    static let gpl = (try? String(contentsOfFile: "/usr/share/common-licenses/GPL-3", encoding: .utf8)) ?? ""
+
+    func found(_ planted: String) -> [PIIKind: Int] {
+        let text = Self.gpl.replacingOccurrences(of: "Preamble", with: "Preamble " + planted + " ")
+        return PIIScanner.scan(Array(text.utf8)).mapValues(\.count)
+    }
+
+    func analyze(_ text: String, options: TextPIIOptions = TextPIIOptions()) throws -> Finding {
+        let bytes = Array(text.utf8)
+        let submission = Submission(root: "/", path: "a/text/x.txt", absolutePath: "/a/text/x.txt", contributor: "a", modalityName: "text",
+                                    submittedAt: 0, bytes: Int64(bytes.count))
+        return try TextPII(options: options).analyze(FileInput(submission: submission, bytes: bytes, sha256: "", mime: "text/plain"))
+    }
+
+    @Test func theGPLHasNone() {
+        #expect(PIIScanner.scan(Array(Self.gpl.utf8)).isEmpty)
+    }
+
+    @Test(arguments: [
+        ("write to jane.doe+lists@mail.co.uk today", PIIKind.email),
+        ("call +44 20 7946 0958 now", .phone),
+        ("call (617) 542-5942, 9am", .phone),
+        ("or 617-542-5942.", .phone),
+        ("card 4111 1111 1111 1111 exp", .card),
+        ("amex 378282246310005.", .card),
+        ("IBAN GB82 WEST 1234 5698 7654 32 please", .iban),
+        ("pay DE89370400440532013000", .iban),
+        ("server 8.8.8.8 answered", .ip),
+        ("host 2606:4700:4700::1111 answered", .ip),
+        ("key AKIAIOSFODNN7EXAMPLE leaked", .secret),
+        ("token ghp_abcdefghijklmnopqrstuvwxyz0123456789 leaked", .secret),
+        ("-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----", .secret),
+    ])
+    func aPlantedValueIsFound(_ planted: String, _ kind: PIIKind) {
+        #expect(found(planted) == [kind: 1], "\(planted)")
+    }
+
+    @Test(arguments: [
+        "version 3.2.10 of the tool and 1.2.3.4.5",
+        "private 192.168.1.20 and 10.0.0.1 and 127.0.0.1",
+        "documentation 192.0.2.7 and 2001:db8::1 and fe80::1",
+        "card 4111 1111 1111 1112 fails Luhn",
+        "an ISBN 978-0-262-03384-8 and a date 2026-11-24",
+        "GB82 WEST 1234 5698 7654 33 fails mod-97",
+        "ratio 1:2:3 and time 12:30:45",
+        "a@b is not an address; nor is x@localhost",
+        "AKIA too short",
+    ])
+    func aNearMissIsNot(_ text: String) {
+        #expect(found(text).isEmpty, "\(text): \(found(text))")
+    }
+
+    @Test func secretsAndCardsRejectTheRestIsCounted() throws {
+        let text = Self.gpl + "\nContact jane@mail.co.uk or +1 617 542 5942. Card 5555 5555 5555 4444. Key AKIAIOSFODNN7EXAMPLE.\n"
+        let finding = try analyze(text)
+        #expect(finding.reasons.map(\.code) == ["text.pii_card", "text.pii_secret"])
+        #expect(finding.metrics["text.pii_emails"] == 1 && finding.metrics["text.pii_phones"] == 1)
+        #expect(!finding.reasons.contains { $0.message.contains("5555") || $0.message.contains("AKIA") }, "never the value itself")
+        var strict = TextPIIOptions()
+        strict.reject = ["email", "phone"]
+        #expect(try analyze(text, options: strict).reasons.map(\.code) == ["text.pii_email", "text.pii_phone"])
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func hostileInputIsLinear() throws {
+        for unit in ["@", "1-", "4", "::", "GB82", "-----BEGIN "] {
+            _ = PIIScanner.scan(Array(String(repeating: unit, count: 2_000_000 / unit.count).utf8))
+        }
+    }
+}
