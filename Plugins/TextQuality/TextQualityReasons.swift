@@ -54,24 +54,28 @@ public enum TextQualityReasons {
         hint: "Submit running English text; word lists and keyword dumps have no stop words.")
     /// Repeated lines.
     public static let dupLines = ReasonCode(
-        "text.dup_lines",
-        meaning: "Gopher repetition: a larger fraction of non-empty lines than max_dup_lines repeats an earlier line.",
-        hint: "Remove repeated lines (boilerplate, navigation, copied blocks).")
+        "text.repeated_lines",
+        meaning: "Gopher repetition: a larger fraction of non-empty lines than max_repeated_lines repeats an earlier line.",
+        hint: "Remove repeated lines (boilerplate, navigation, copied blocks).",
+        aliases: ["text.dup_lines"])
     /// Characters in repeated lines.
     public static let dupLineChars = ReasonCode(
-        "text.dup_line_chars",
-        meaning: "Gopher repetition: repeated lines hold a larger fraction of the characters than max_dup_line_chars.",
-        hint: "Remove repeated lines (boilerplate, navigation, copied blocks).")
+        "text.repeated_line_chars",
+        meaning: "Gopher repetition: repeated lines hold a larger fraction of the characters than max_repeated_line_chars.",
+        hint: "Remove repeated lines (boilerplate, navigation, copied blocks).",
+        aliases: ["text.dup_line_chars"])
     /// Repeated paragraphs.
     public static let dupParagraphs = ReasonCode(
-        "text.dup_paragraphs",
-        meaning: "Gopher repetition: a larger fraction of paragraphs than max_dup_paragraphs repeats an earlier paragraph.",
-        hint: "Remove repeated paragraphs.")
+        "text.repeated_paragraphs",
+        meaning: "Gopher repetition: a larger fraction of paragraphs than max_repeated_paragraphs repeats an earlier paragraph.",
+        hint: "Remove repeated paragraphs.",
+        aliases: ["text.dup_paragraphs"])
     /// Characters in repeated paragraphs.
     public static let dupParagraphChars = ReasonCode(
-        "text.dup_paragraph_chars",
-        meaning: "Gopher repetition: repeated paragraphs hold a larger fraction of the characters than max_dup_paragraph_chars.",
-        hint: "Remove repeated paragraphs.")
+        "text.repeated_paragraph_chars",
+        meaning: "Gopher repetition: repeated paragraphs hold a larger fraction of the characters than max_repeated_paragraph_chars.",
+        hint: "Remove repeated paragraphs.",
+        aliases: ["text.dup_paragraph_chars"])
     /// One n-gram dominates.
     public static let topNgram = ReasonCode(
         "text.top_ngram",
@@ -79,9 +83,10 @@ public enum TextQualityReasons {
         hint: "The text keeps repeating one phrase; remove the repetition.")
     /// Repeated long n-grams.
     public static let dupNgram = ReasonCode(
-        "text.dup_ngram",
-        meaning: "Gopher repetition: repeated word n-grams (n = 5 to 10) hold a larger fraction of the characters than max_dup_5gram ... max_dup_10gram; the message names n.",
-        hint: "Whole passages are repeated; remove the copies.")
+        "text.repeated_ngram",
+        meaning: "Gopher repetition: repeated word n-grams (n = 5 to 10) hold a larger fraction of the characters than max_repeated_5gram ... max_repeated_10gram; the message names n.",
+        hint: "Whole passages are repeated; remove the copies.",
+        aliases: ["text.dup_ngram"])
     /// Too few lines end in terminal punctuation.
     public static let terminalPunctLines = ReasonCode(
         "text.terminal_punct_lines",
@@ -94,9 +99,10 @@ public enum TextQualityReasons {
         hint: "Join hard-wrapped fragments into paragraphs, or submit running text rather than lists.")
     /// FineWeb duplicate line characters.
     public static let dupLineCharsFineweb = ReasonCode(
-        "text.dup_line_chars_fineweb",
-        meaning: "FineWeb: repeated non-blank lines hold a larger fraction of the characters (newlines excluded) than max_dup_line_chars_fineweb (off by default).",
-        hint: "Remove repeated lines.")
+        "text.repeated_line_chars_fineweb",
+        meaning: "FineWeb: repeated non-blank lines hold a larger fraction of the characters (newlines excluded) than max_repeated_line_chars_fineweb (off by default).",
+        hint: "Remove repeated lines.",
+        aliases: ["text.dup_line_chars_fineweb"])
     /// Too many newlines per word.
     public static let newlineRatio = ReasonCode(
         "text.newline_ratio",

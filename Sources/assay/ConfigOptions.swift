@@ -11,13 +11,20 @@ struct ConfigOptions: ParsableArguments {
     /// Loads the config; a config error (FILE:LINE:COLUMN) exits with 2.
     func load() throws -> AssayConfig {
         let loader = ConfigLoader(registry: BuiltinValidators.registry)
+        let loaded: AssayConfig
         do {
-            if let config { return try loader.load(path: config) }
-            if FileManager.default.fileExists(atPath: "assay.yml") { return try loader.load(path: "assay.yml") }
-            return try loader.defaults(directory: FileManager.default.currentDirectoryPath)
+            if let config {
+                loaded = try loader.load(path: config)
+            } else if FileManager.default.fileExists(atPath: "assay.yml") {
+                loaded = try loader.load(path: "assay.yml")
+            } else {
+                loaded = try loader.defaults(directory: FileManager.default.currentDirectoryPath)
+            }
         } catch {
             throw CommandFailure.usage(error.description)
         }
+        for warning in loaded.warnings { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
+        return loaded
     }
 
     /// The pipeline the config describes, with libmagic for sniffing.

@@ -83,10 +83,10 @@ import TextQuality
         #expect(TextQualityOptions().maxDupLineCharsFineweb == nil)
         let stage = try RealText.only { $0.maxDupLineCharsFineweb = 0.01 }
         let line = try #require(RealText.lines(gpl).max { $0.count < $1.count })
-        let boundary = try Boundary.find(stage, code: "text.dup_line_chars_fineweb", upTo: 400) { k in
+        let boundary = try Boundary.find(stage, code: "text.repeated_line_chars_fineweb", upTo: 400) { k in
             Edits.appendLines(gpl, k, line)
         }
-        expectBoundary(boundary, code: "text.dup_line_chars_fineweb", metric: "text.dup_line_chars_fineweb", limit: 0.01, minimum: false)
+        expectBoundary(boundary, code: "text.repeated_line_chars_fineweb", metric: "text.dup_line_chars_fineweb", limit: 0.01, minimum: false)
     }
 
     @Test("hard-wrapped man pages pass the FineWeb rules unwrapped and fail them line by line",

@@ -21,16 +21,16 @@ import TextQuality
     func duplicateLines() throws {
         let stage = try RealText.only { $0.maxDupLines = 0.3 }
         let line = try #require(RealText.lines(bsd).filter { $0.contains { $0.isLetter } }.min { $0.count < $1.count })
-        let boundary = try Boundary.find(stage, code: "text.dup_lines", upTo: 200) { k in Edits.appendLines(bsd, k, line) }
-        expectBoundary(boundary, code: "text.dup_lines", metric: "text.dup_lines", limit: 0.3, minimum: false)
+        let boundary = try Boundary.find(stage, code: "text.repeated_lines", upTo: 200) { k in Edits.appendLines(bsd, k, line) }
+        expectBoundary(boundary, code: "text.repeated_lines", metric: "text.dup_lines", limit: 0.3, minimum: false)
     }
 
     @Test("text.dup_line_chars: the licence's longest line repeated; 20% of characters passes")
     func duplicateLineCharacters() throws {
         let stage = try RealText.only { $0.maxDupLineChars = 0.2 }
         let line = try #require(RealText.lines(bsd).max { $0.count < $1.count })
-        let boundary = try Boundary.find(stage, code: "text.dup_line_chars", upTo: 200) { k in Edits.appendLines(bsd, k, line) }
-        expectBoundary(boundary, code: "text.dup_line_chars", metric: "text.dup_line_chars", limit: 0.2, minimum: false)
+        let boundary = try Boundary.find(stage, code: "text.repeated_line_chars", upTo: 200) { k in Edits.appendLines(bsd, k, line) }
+        expectBoundary(boundary, code: "text.repeated_line_chars", metric: "text.dup_line_chars", limit: 0.2, minimum: false)
         // The value is exactly the repeated characters over all characters.
         let chars = try #require(boundary.outside.metrics["text.chars"])
         let repeated = Double(boundary.edits * line.unicodeScalars.count)
@@ -61,10 +61,10 @@ import TextQuality
     func duplicateParagraphs() throws {
         let stage = try RealText.only { $0.maxDupParagraphs = 0.3 }
         let first = try #require(paragraphs(bsd).first)
-        let boundary = try Boundary.find(stage, code: "text.dup_paragraphs", upTo: 100) { k in
+        let boundary = try Boundary.find(stage, code: "text.repeated_paragraphs", upTo: 100) { k in
             bsd + String(repeating: "\n" + first + "\n", count: k)
         }
-        expectBoundary(boundary, code: "text.dup_paragraphs", metric: "text.dup_paragraphs", limit: 0.3, minimum: false)
+        expectBoundary(boundary, code: "text.repeated_paragraphs", metric: "text.dup_paragraphs", limit: 0.3, minimum: false)
         let count = paragraphs(bsd).count
         #expect(boundary.outside.metrics["text.dup_paragraphs"] == Double(boundary.edits) / Double(count + boundary.edits))
     }
@@ -73,10 +73,10 @@ import TextQuality
     func duplicateParagraphCharacters() throws {
         let stage = try RealText.only { $0.maxDupParagraphChars = 0.2 }
         let longest = try #require(paragraphs(bsd).max { $0.count < $1.count })
-        let boundary = try Boundary.find(stage, code: "text.dup_paragraph_chars", upTo: 100) { k in
+        let boundary = try Boundary.find(stage, code: "text.repeated_paragraph_chars", upTo: 100) { k in
             gpl + String(repeating: "\n" + longest + "\n", count: k)
         }
-        expectBoundary(boundary, code: "text.dup_paragraph_chars", metric: "text.dup_paragraph_chars", limit: 0.2, minimum: false)
+        expectBoundary(boundary, code: "text.repeated_paragraph_chars", metric: "text.dup_paragraph_chars", limit: 0.2, minimum: false)
     }
 
     @Test("text.top_ngram: a phrase of the licence repeated until its n-gram covers the limit",
@@ -111,10 +111,10 @@ import TextQuality
             }
         }
         let tokens = Edits.tokens(gpl)
-        let boundary = try Boundary.find(stage, code: "text.dup_ngram", upTo: 3000) { k in
+        let boundary = try Boundary.find(stage, code: "text.repeated_ngram", upTo: 3000) { k in
             gpl + tokens.prefix(k).joined(separator: " ") + "\n"
         }
-        expectBoundary(boundary, code: "text.dup_ngram", metric: "text.dup_\(n)gram", limit: limit, minimum: false)
+        expectBoundary(boundary, code: "text.repeated_ngram", metric: "text.dup_\(n)gram", limit: limit, minimum: false)
         #expect(boundary.outside.reasons.first?.message.contains("\(n)-grams") == true)
     }
 }

@@ -108,7 +108,7 @@ import TextQuality
         let markdown = RealText.joined(lines)
         let asPlain = RealText.judge(stage, markdown)
         let asMarkdown = RealText.judge(stage, markdown, markdown: true)
-        #expect(asPlain.reasons.contains { $0.code == "text.dup_lines" || $0.code == "text.dup_ngram" },
+        #expect(asPlain.reasons.contains { $0.code == "text.repeated_lines" || $0.code == "text.repeated_ngram" },
                 "\(asPlain.reasons.map(\.message))")
         #expect(asMarkdown.reasons.isEmpty, "\(asMarkdown.reasons.map(\.message))")
         #expect(asMarkdown.metrics["text.hash_ratio"] == 0)

@@ -32,7 +32,7 @@ import TextQuality
         let fields = TextQualityOptions.fields
         #expect(Set(fields.map(\.name)).count == fields.count)
         #expect(fields.allSatisfy { !$0.help.isEmpty })
-        let fineWeb = fields.first { $0.name == "max_dup_line_chars_fineweb" }
+        let fineWeb = fields.first { $0.name == "max_repeated_line_chars_fineweb" }
         #expect(fineWeb?.defaultValue == .null)
         #expect(fineWeb?.help.contains("Off") == true)
         #expect(TextQuality.optionDescriptions.count == fields.count)
@@ -44,7 +44,8 @@ import TextQuality
         let options = Dictionary(uniqueKeysWithValues: parsed.options.map { ($0.key, $0.value) })
         #expect(options["min_words"] == .integer(100))
         #expect(options["max_top_2gram"] == .null)
-        #expect(options["max_dup_line_chars_fineweb"] == .number(0.01))
+        #expect(options["max_repeated_line_chars_fineweb"] == .number(0.01), "the former name still works")
+        #expect(parsed.warnings == ["assay.yml:4:49: warning: option 'max_dup_line_chars_fineweb' of text-quality is now 'max_repeated_line_chars_fineweb'; the old name works until the next version"])
         #expect(options["unwrap_lines"] == .boolean(false))
         let validator = try #require(parsed.validator as? TextQuality)
         #expect(validator.options.minWords == 100 && validator.options.maxTop2gram == nil)

@@ -17,6 +17,9 @@ public struct AssayConfig: Sendable {
     /// The ledger database path.
     public var ledger: String
 
+    /// Located warnings (FILE:LINE:COLUMN: warning: ...), printed before a command runs.
+    public var warnings: [String] { pipeline.flatMap(\.warnings) }
+
     /// Creates a config.
     public init(source: String?, layout: Layout = .standard, manifest: String? = nil, limits: Limits = Limits(),
                 modalities: ModalityRules = ModalityRules(), pipeline: [Stage], ledger: String) {

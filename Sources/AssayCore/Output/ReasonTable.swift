@@ -16,12 +16,15 @@ public enum ReasonTable {
         the acceptance rate; `error` codes (`stage.failed`, `intake.sniff_failed`, `external.*` failures) mean Assay
         failed and the file is retried on the next run; every other code rejects the file.
 
+        A renamed code lists its former name, which stays understood for one version (see CHANGELOG.md).
+
         | code | stage | meaning | how to fix |
         |---|---|---|---|
 
         """
         func row(_ code: ReasonCode, _ stage: String) {
-            out += "| `\(code.code)` | \(stage) | \(escape(code.meaning)) | \(escape(code.hint)) |\n"
+            let formerly = code.aliases.isEmpty ? "" : " (formerly " + code.aliases.map { "`\($0)`" }.joined(separator: ", ") + ")"
+            out += "| `\(code.code)`\(formerly) | \(stage) | \(escape(code.meaning)) | \(escape(code.hint)) |\n"
         }
         for code in CoreReasons.all { row(code, code.code.hasPrefix("quota.") ? "quota" : "intake") }
         for type in registry.types {

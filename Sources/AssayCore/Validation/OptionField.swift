@@ -10,6 +10,15 @@ public struct OptionField<Root: ValidatorOptions> {
     public let read: (Root) -> OptionValue
     /// Parses a node and stores it, or fails with a located error.
     let parse: (inout Root, ConfigNode) throws(ConfigError) -> Void
+    /// Former keys, accepted for one version with a warning.
+    public private(set) var aliases: [String] = []
+
+    /// The same field, also accepted under its former key `old` (with a warning).
+    public func formerly(_ old: String) -> Self {
+        var copy = self
+        copy.aliases.append(old)
+        return copy
+    }
 
     /// The shipped default.
     public var defaultValue: OptionValue { read(Root()) }

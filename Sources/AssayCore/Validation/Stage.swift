@@ -10,6 +10,8 @@ public struct Stage: Sendable {
     public let options: [(key: String, value: OptionValue)]
     /// Hex hash of the validator's name, modalities, options and the engine's rules revision.
     public let fingerprint: String
+    /// Located warnings from its `with:` block (an option given under its former name).
+    public var warnings: [String] = []
 
     /// The stage's name in reasons.
     public var name: String { validator.stageName }
@@ -56,8 +58,15 @@ extension Validator {
     public static func makeStage(with node: ConfigNode?, at use: ConfigNode) throws(ConfigError) -> Stage {
         var options = Options()
         let fields = Options.fields
+        var warnings: [String] = []
         if let node, !node.isNull {
             for (key, keyNode, value) in try node.mapping(of: "'with' of \(name)") {
+                if let field = fields.first(where: { $0.aliases.contains(key) }) {
+                    warnings.append(keyNode.error("option '\(key)' of \(name) is now '\(field.name)'; the old name works until the next version")
+                        .description.replacingOccurrences(of: ": error: ", with: ": warning: "))
+                    try field.apply(value, to: &options)
+                    continue
+                }
                 guard let field = fields.first(where: { $0.name == key }) else {
                     let known = fields.isEmpty ? "it takes no options" : "known: " + fields.map(\.name).joined(separator: ", ")
                     throw keyNode.error("unknown option '\(key)' for \(name); \(known)",
@@ -73,7 +82,9 @@ extension Validator {
             throw (node ?? use).error("\(name): \(error.message)")
         }
         let settled = options
-        return Stage(validator: validator, options: fields.map { ($0.name, $0.read(settled)) })
+        var stage = Stage(validator: validator, options: fields.map { ($0.name, $0.read(settled)) })
+        stage.warnings = warnings
+        return stage
     }
 
     /// The options and their defaults, for `assay plugins` and `assay init`.

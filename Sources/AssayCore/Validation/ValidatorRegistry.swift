@@ -25,6 +25,6 @@ public struct ValidatorRegistry: @unchecked Sendable {
 
     /// The hint for a code, if the code is declared (external plugin codes have none).
     public func hint(for code: String) -> String? {
-        reasonCodes.first { $0.code == code }?.hint
+        reasonCodes.first { $0.answers(to: code) }?.hint
     }
 }
