@@ -54,11 +54,12 @@ let package = Package(
         plugin("PNGCheck", extra: ["CPNGShim"]),
         plugin("TextLanguage"),
         plugin("TextPII"),
+        plugin("TextRelevance", extra: [.product(name: "Crypto", package: "swift-crypto")]),
         plugin("External", extra: ["CSpawn"]),
         plugin("AudioCheck", extra: ["CSndFile", .product(name: "Crypto", package: "swift-crypto")]),
 
         // The registry: one list of every built-in validator.
-        .target(name: "AssayPlugins", dependencies: ["AssayCore", "MIMESniff", "TextQuality", "TextDedup", "PNGCheck", "AudioCheck", "TextLanguage", "TextPII", "External"], swiftSettings: strict),
+        .target(name: "AssayPlugins", dependencies: ["AssayCore", "MIMESniff", "TextQuality", "TextDedup", "PNGCheck", "AudioCheck", "TextLanguage", "TextPII", "TextRelevance", "External"], swiftSettings: strict),
 
         .executableTarget(
             name: "assay",
@@ -81,6 +82,7 @@ let package = Package(
         .testTarget(name: "PNGCheckTests", dependencies: ["PNGCheck", "AssayCore", "AssayTestSupport"], swiftSettings: strict),
         .testTarget(name: "AudioCheckTests", dependencies: ["AudioCheck", "AssayCore", "CSndFile", "AssayTestSupport"], swiftSettings: strict),
         .testTarget(name: "TextLanguageTests", dependencies: ["TextLanguage", "AssayCore", "AssayTestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "TextRelevanceTests", dependencies: ["TextRelevance", "AssayCore", "AssayPlugins", "AssayTestSupport"], swiftSettings: strict),
         .testTarget(name: "TextPIITests", dependencies: ["TextPII", "AssayCore", "AssayTestSupport"], swiftSettings: strict),
         .testTarget(name: "ExternalTests", dependencies: ["External", "AssayCore", "AssayTestSupport", "assay"], swiftSettings: strict),
         .testTarget(name: "AssayCLITests", dependencies: ["assay", "AssayCore", "AssayPlugins", "AssayTestSupport"], swiftSettings: strict),

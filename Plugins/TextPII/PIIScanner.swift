@@ -114,9 +114,11 @@ enum PIIScanner {
                 continue
             }
             let plus = b[start] == 0x2B
-            if (13...19).contains(digits.count), !separators.contains(0x2E), luhn(digits), issuer(digits) {
+            // Cards are written ungrouped or in the issuers' groups: 4-4-4-4(-3), Amex 4-6-5.
+            let cardGroups = lengths.count == 1 || lengths == [4, 4, 4, 4] || lengths == [4, 4, 4, 4, 3] || lengths == [4, 6, 5]
+            if (13...19).contains(digits.count), cardGroups, !separators.contains(0x2E), luhn(digits), issuer(digits) {
                 add(.card, start)
-            } else if plus ? (8...15).contains(digits.count) : (lengths == [3, 3, 4] || lengths == [1, 3, 3, 4]) {
+            } else if plus ? (8...15).contains(digits.count) && !separators.contains(0x2E) && digits[0] != 0 : (lengths == [3, 3, 4] || lengths == [1, 3, 3, 4]) {
                 add(.phone, start)
             }
             i = max(i, end, start + 1)
@@ -214,7 +216,8 @@ enum PIIScanner {
             let boundary = (start == 0 || !isAlnum(b[start - 1])) && (i >= b.count || !isAlnum(b[i]))
             guard boundary, end - start >= 7 else { continue }
             let token = String(decoding: b[start..<end], as: UTF8.self)
-            if dots == 3 && colons == 0, let v4 = ipv4(token), isPublic(v4: v4) {
+            // All four parts under 10 is a section number (4.6.2.2), not an address.
+            if dots == 3 && colons == 0, let v4 = ipv4(token), isPublic(v4: v4), v4.contains(where: { $0 >= 10 }) {
                 add(.ip, start)
             } else if colons >= 2, let v6 = ipv6(token), isPublic(v6: v6) {
                 add(.ip, start)
@@ -280,7 +283,10 @@ enum PIIScanner {
                 add(.secret, i)
             } else if at(i, "-----BEGIN "), let close = (i + 11..<min(b.count, i + 60)).first(where: { at($0, "-----") }),
                       String(decoding: b[(i + 11)..<close], as: UTF8.self).hasSuffix("PRIVATE KEY") {
-                add(.secret, i)
+                // A real key has base64 after its header (an empty block or "..." only shows the format).
+                var body = close + 5
+                while body < b.count, b[body] == 0x0A || b[body] == 0x0D || b[body] == 0x20 { body += 1 }
+                if run(from: body, { isAlnum($0) || $0 == 0x2B || $0 == 0x2F || $0 == 0x3D }) >= 40 { add(.secret, i) }
             }
         }
     }

@@ -7,6 +7,7 @@ import TextDedup
 import TextLanguage
 import TextPII
 import TextQuality
+import TextRelevance
 
 /// The registry: every built-in validator, in pipeline order. Adding a validator is one line here
 /// (and a target under Plugins/); a test fails when a Plugins/ target is missing from this list.
@@ -20,6 +21,7 @@ public enum BuiltinValidators {
             AudioCheckValidator.self,
             TextLanguageValidator.self,
             TextPII.self,
+            TextRelevance.self,
             ExternalValidator.self,
         ])
     }

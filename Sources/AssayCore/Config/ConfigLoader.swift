@@ -30,7 +30,7 @@ public struct ConfigLoader: Sendable {
     public func defaults(directory: String) throws(ConfigError) -> AssayConfig {
         var stages: [Stage] = []
         let here = ConfigNode(node: Node("defaults"), file: "<defaults>")
-        for type in registry.types where type.name != "external" {
+        for type in registry.types where type.name != "external" && type.inDefaultPipeline {
             stages.append(try type.makeStage(with: nil, at: here))
         }
         return AssayConfig(source: nil, pipeline: stages, ledger: (directory as NSString).appendingPathComponent("assay.sqlite"))

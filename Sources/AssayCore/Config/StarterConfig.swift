@@ -32,13 +32,20 @@ public enum StarterConfig {
         }
         out += "\n# Validator stages, run in order on the files of their modalities. `assay plugins` describes each.\npipeline:\n"
         for type in registry.types where type.name != "external" {
+            // A stage that needs the curator's own options (a topic) is written commented out.
+            let lead = type.inDefaultPipeline ? "  " : "  # "
             out += "  # \(type.summary) (\(type.modalities.sorted().map(\.rawValue).joined(separator: ", ")))\n"
-            out += "  - use: \(type.name)\n"
+            out += lead + "- use: \(type.name)\n"
+            if let example = type.exampleOptions {
+                out += lead + "  with:\n"
+                for line in example { out += lead + "    " + line + "\n" }
+                continue
+            }
             let options = type.optionDescriptions
             if options.isEmpty { continue }
-            out += "    with:\n"
+            out += lead + "  with:\n"
             for option in options {
-                out += "      \(option.name): \(option.defaultValue.yaml)   # \(option.help)\n"
+                out += lead + "    \(option.name): \(option.defaultValue.yaml)   # \(option.help)\n"
             }
         }
         if let external = registry.type(named: "external") {

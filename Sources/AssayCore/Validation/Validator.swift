@@ -18,6 +18,13 @@ public protocol Validator: Sendable {
     /// Builds the stage from decoded options; throws when options contradict each other.
     init(options: Options) throws(OptionsError)
 
+    /// False for a stage that needs the curator's options before it can run (a topic): the
+    /// built-in default pipeline and `assay init` leave it out (init writes it commented out).
+    static var inDefaultPipeline: Bool { get }
+    /// `with:` lines `assay init` writes instead of the defaults (for a stage whose defaults
+    /// cannot run, an example to edit); nil writes every option with its default.
+    static var exampleOptions: [String]? { get }
+
     /// The stage name used in reasons (external plugins use their own `name`).
     var stageName: String { get }
     /// The modalities this instance runs on (external plugins take theirs from options).
@@ -29,6 +36,10 @@ public protocol Validator: Sendable {
 }
 
 extension Validator {
+    /// Most stages run with their defaults.
+    public static var inDefaultPipeline: Bool { true }
+    /// The defaults serve as the example.
+    public static var exampleOptions: [String]? { nil }
     /// Defaults to the type's name.
     public var stageName: String { Self.name }
     /// Defaults to the type's modalities.

@@ -1,0 +1,87 @@
+#!/bin/bash
+# text-relevance on real documents: Linux kernel documentation (the topic) against Python
+# documentation and manual pages, from the bench corpus of ../shared/bench/text.
+#
+#   Benchmarks/relevance.sh
+#
+# The evaluation set is the odd-numbered original documents (the even-numbered ones built the
+# shipped background, docs/tools/build_relevance_background.py); the 5 reference documents are
+# kernel documents from the even half. Prints ROC AUC, the accept rate of each class at the
+# default min_score, and CPU cost per document (/usr/bin/time, one run with --jobs 1).
+# Environment: BENCH_WORK (default /tmp/assay-bench/text; the corpus is made when missing), ASSAY_BIN.
+set -euo pipefail
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+BENCH_DIR=${BENCH_DIR:-$REPO/../shared/bench/text}
+[ -d "$BENCH_DIR" ] || BENCH_DIR=/work/shared/bench/text
+W=${BENCH_WORK:-/tmp/assay-bench/text}
+A=$W/assay-relevance
+if [ ! -f "$W/corpus/ground_truth.csv" ]; then
+  (cd "$W" && python3 "$BENCH_DIR/make_corpus.py" --src src --out corpus --seed 42 >&2)
+fi
+. "$REPO/Benchmarks/lib.sh"
+ASSAY=$(assay_binary "$REPO")
+rm -rf "$A" && mkdir -p "$A/net" "$A/topic"
+python3 - "$W/corpus" "$A" <<'PY'
+import csv, os, shutil, sys
+corpus, out = sys.argv[1:3]
+rows = sorted((r for r in csv.DictReader(open(os.path.join(corpus, "ground_truth.csv"))) if r["kind"] == "base"), key=lambda r: r["file"])
+label = lambda r: r["source"].split(":")[0]
+import random
+random.seed(3)
+even = rows[0::2]
+kernel = [r for r in even if label(r) == "linux-doc-6.1"]
+other = [r for r in even if label(r) != "linux-doc-6.1"]
+random.shuffle(kernel)
+random.shuffle(other)
+for i, r in enumerate(kernel[:5]):
+    shutil.copy(os.path.join(corpus, "docs", r["file"]), os.path.join(out, "topic", "kernel-%d.txt" % i))
+for i, r in enumerate(other[:5]):
+    shutil.copy(os.path.join(corpus, "docs", r["file"]), os.path.join(out, "topic", "other-%d.txt" % i))
+with open(os.path.join(out, "labels.tsv"), "w") as labels:
+    for r in rows[1::2]:
+        who = {"linux-doc-6.1": "kernel", "python3.11-doc": "python", "manpages": "man"}[label(r)]
+        dest = os.path.join(out, "net", who, "text", r["file"].replace("/", "-"))
+        os.makedirs(os.path.dirname(dest), exist_ok=True)
+        shutil.copy(os.path.join(corpus, "docs", r["file"]), dest)
+        labels.write("%s/text/%s\t%s\n" % (who, os.path.basename(dest), who))
+PY
+cat > "$A/assay.yml" <<YAML
+version: 1
+limits: {quotas: false, max_file_bytes: 100MB}
+modalities:
+  text: {mime: ["text/*", "application/*"]}
+pipeline:
+  - use: text-relevance
+    with:
+      topic: "Linux kernel internals: drivers, file systems, memory management, scheduling"
+      examples: [topic/kernel-0.txt, topic/kernel-1.txt, topic/kernel-2.txt, topic/kernel-3.txt, topic/kernel-4.txt]
+YAML
+cp "$A/assay.yml" "$A/counter.yml"
+echo "      counter_examples: [topic/other-0.txt, topic/other-1.txt, topic/other-2.txt, topic/other-3.txt, topic/other-4.txt]" >> "$A/counter.yml"
+find "$A/net" -type f -exec touch -d '2024-01-01 00:00:00 UTC' {} +
+for mode in assay counter; do
+rm -f "$A"/*.sqlite*
+/usr/bin/time -o "$A/time.txt" -f "%e %U %S %M" "$ASSAY" run --quiet --jobs 1 --config "$A/$mode.yml" --verdicts "$A/v.jsonl" "$A/net"
+echo
+[ $mode = assay ] && echo "## 5 kernel documents and the topic sentence" || echo "## the same, plus 5 off-topic examples (3 man pages, 2 Python pages; Rocchio)"
+python3 - "$A" <<'PY'
+import json, sys
+a = sys.argv[1]
+label = dict(l.rstrip("\n").split("\t") for l in open(a + "/labels.tsv"))
+rows = []
+for line in open(a + "/v.jsonl"):
+    v = json.loads(line)
+    rows.append((label[v["path"]], v["metrics"].get("text.relevance", 0.0), v["verdict"]))
+pos = [s for c, s, _ in rows if c == "kernel"]
+neg = [s for c, s, _ in rows if c != "kernel"]
+wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
+print("| class | documents | accepted at the default min_score |")
+print("|---|---|---|")
+for c in ("kernel", "python", "man"):
+    mine = [v for k, _, v in rows if k == c]
+    print("| %s | %d | %.3f |" % (c, len(mine), sum(v == "accepted" for v in mine) / max(1, len(mine))))
+wall, user, system, rss = map(float, open(a + "/time.txt").read().split()[-4:])
+print("\nROC AUC (kernel vs Python docs and man pages): %.3f over %d documents" % (wins / (len(pos) * len(neg)), len(rows)))
+print("whole run, --jobs 1: %.2f CPU s, %.0f µs per document (libmagic and the ledger included), peak RSS %.0f MiB" % (user + system, (user + system) / len(rows) * 1e6, rss / 1024))
+PY
+done
