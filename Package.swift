@@ -71,7 +71,7 @@ let package = Package(
         ),
 
         // A mutation fuzzer for the parsers untrusted bytes reach (Benchmarks/fuzz.sh runs it).
-        .executableTarget(name: "assay-fuzz", dependencies: ["AssayCore", "PNGCheck", "AudioCheck", "TextQuality"], swiftSettings: strict),
+        .executableTarget(name: "assay-fuzz", dependencies: ["AssayCore", "PNGCheck", "AudioCheck", "TextQuality", "TextPII"], swiftSettings: strict),
 
         // Temp folders, real programs and corpus locations for every test target.
         .target(name: "AssayTestSupport", path: "Tests/AssayTestSupport", swiftSettings: strict),

@@ -1,10 +1,10 @@
 #!/bin/bash
 # Mutation fuzzing of the parsers that untrusted bytes reach, for a fixed time per target:
 # png-check (libpng through the setjmp-owning shim), audio-check (libsndfile: WAV and FLAC) and
-# text-quality's Markdown scanner, each in-process as a run calls it.
+# text-quality's Markdown scanner with text-pii's scanners, each in-process as a run calls it.
 #
 #   Benchmarks/fuzz.sh                 # 60 s per target
-#   FUZZ_SECONDS=600 SEED=7 Benchmarks/fuzz.sh png markdown
+#   FUZZ_SECONDS=600 SEED=7 Benchmarks/fuzz.sh png text
 #
 # Environment: FUZZ_SECONDS (default 60), SEED (default 1; the same seed makes the same inputs),
 # OUT (default /tmp/assay-fuzz), CORPORA (default ../shared/corpora), SLOW (seconds; an input
@@ -22,7 +22,7 @@ SLOW=${SLOW:-1}
 CORPORA=${CORPORA:-$REPO/../shared/corpora}
 [ -d "$CORPORA" ] || CORPORA=/work/shared/corpora
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(png audio markdown)
+[ ${#targets[@]} -gt 0 ] || targets=(png audio text)
 mkdir -p "$OUT"
 
 (cd "$REPO" && swift build -c release --product assay-fuzz >&2) || exit 1

@@ -2,13 +2,14 @@ import AssayCore
 import AudioCheck
 import Foundation
 import PNGCheck
+import TextPII
 import TextQuality
 
 /// One parser under fuzzing: the files it starts from and how one input is judged. Each target
 /// runs a real stage's `analyze` (libpng through the shim, libsndfile, the Markdown scanner) on
 /// the bytes in this process, exactly as a run would.
 struct FuzzTarget {
-    /// `png`, `audio` or `markdown`.
+    /// `png`, `audio` or `text` (the Markdown scanner and the PII scanners).
     let name: String
     /// Seed files: real files from the shared corpora and this machine.
     let seeds: [[UInt8]]
@@ -20,6 +21,9 @@ struct FuzzTarget {
         let png = try PNGCheck(options: PNGCheckOptions())
         let audio = try AudioCheckValidator(options: AudioCheckOptions())
         let text = try TextQuality(options: TextQualityOptions())
+        var everything = TextPIIOptions()
+        everything.reject = PIIKind.allCases.map(\.rawValue)
+        let pii = try TextPII(options: everything)
         func files(_ folder: String, _ suffixes: [String]) -> [[UInt8]] {
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
             return names.filter { name in suffixes.contains { name.hasSuffix($0) } }
@@ -31,7 +35,8 @@ struct FuzzTarget {
                       bytes: bytes, sha256: "", mime: mime)
         }
         // Licence texts as prose, and a small document with every construct the scanner handles.
-        let markdown = Array(files("/usr/share/common-licenses", [""]).prefix(6)) + [Array("# Title\n\nSee [the guide](https://example.org), <b>bold</b>, `code`, ![alt](x.png) and [ref][1].\n\n[1]: https://x\n| a | b |\n|---|---|\n| 1 | 2 |\n".utf8)]
+        let markdown = Array(files("/usr/share/common-licenses", [""]).prefix(6)) + [Array("# Title\n\nSee [the guide](https://example.org), <b>bold</b>, `code`, ![alt](x.png) and [ref][1].\n\n[1]: https://x\n| a | b |\n|---|---|\n| 1 | 2 |\n".utf8),
+            Array("Mail jane.doe@mail.co.uk, call +44 20 7946 0958 or (617) 542-5942; card 4111 1111 1111 1111; IBAN GB82 WEST 1234 5698 7654 32; host 93.184.216.34 or 2606:4700:4700::1111; key AKIAIOSFODNN7EXAMPLE.\n-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA1x2bZ9V7Qm3kQw8TlZ1uY4pD0fJ8rXxk3mVbQ\n".utf8)]
         return [
             FuzzTarget(name: "png", seeds: files(corpora + "/pngsuite", [".png"])) { bytes in
                 try png.analyze(input(bytes, modality: "image", mime: "image/png")).reasons.map(\.code)
@@ -39,8 +44,9 @@ struct FuzzTarget {
             FuzzTarget(name: "audio", seeds: files(corpora + "/wav-hound", [".wav"]) + files(corpora + "/flac-valid", [".flac"])) { bytes in
                 try audio.analyze(input(bytes, modality: "audio", mime: "audio/x-wav")).reasons.map(\.code)
             },
-            FuzzTarget(name: "markdown", seeds: markdown) { bytes in
+            FuzzTarget(name: "text", seeds: markdown) { bytes in
                 text.judge(bytes, markdown: true).reasons.map(\.code)
+                    + (try pii.analyze(input(bytes, modality: "text", mime: "text/plain"))).reasons.map(\.code)
             },
         ]
     }

@@ -1,11 +1,11 @@
 import Foundation
 
 // assay-fuzz: a mutation fuzzer for the parsers Assay feeds untrusted bytes to (libpng through
-// the shim, libsndfile, the Markdown scanner), run in this process for a fixed time per target.
+// the shim, libsndfile, the Markdown and PII scanners), run in this process for a fixed time per target.
 // Before each input it writes the bytes to OUT/TARGET-current.bin, so a crash leaves the input
 // that caused it; inputs slower than --slow seconds are kept as OUT/TARGET-slow-N.bin.
 //
-//   assay-fuzz --corpora ../shared/corpora --seconds 60 --out /tmp/assay-fuzz [--seed 1] [png|audio|markdown ...]
+//   assay-fuzz --corpora ../shared/corpora --seconds 60 --out /tmp/assay-fuzz [--seed 1] [png|audio|text ...]
 //
 // Exit 0 when every input was judged (any verdict is fine); a crash ends the process, which is
 // the finding. The summary prints inputs run, inputs per second and the slowest input per target.

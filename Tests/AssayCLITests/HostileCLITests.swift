@@ -23,15 +23,21 @@ import Testing
         try Shell.run([Locations.assay] + arguments, in: directory)
     }
 
+    /// Starts `assay run --quiet --config CONFIG --jobs 1 FOLDER` in the background.
+    func startRun(config: String, folder: String) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Locations.assay)
+        process.arguments = ["run", "--quiet", "--config", config, "--jobs", "1", folder]
+        try process.run()
+        return process
+    }
+
     @Test func aSecondRunOnALedgerWaitsOrLeaves() throws {
         let folder = TemporaryFolder("lock")
         try Self.datanet(folder, rounds: 30)
         try folder.copy("/usr/share/common-licenses/GPL-3", to: "other/zed/text/gpl.txt")
         let config = try folder.write("assay.yml", text: Self.config)
-        let first = Process()
-        first.executableURL = URL(fileURLWithPath: Locations.assay)
-        first.arguments = ["run", "--quiet", "--config", config, "--jobs", "1", folder.url("net")]
-        try first.run()
+        let first = try startRun(config: config, folder: folder.url("net"))
         Thread.sleep(forTimeInterval: 0.3)
         let refused = try assay(["run", "--quiet", "--no-wait", "--config", config, folder.url("other")])
         let reader = try assay(["runs", "--config", config])
@@ -93,10 +99,7 @@ import Testing
         let folder = TemporaryFolder("killed")
         try Self.datanet(folder, rounds: 30)
         let config = try folder.write("assay.yml", text: Self.config)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Locations.assay)
-        process.arguments = ["run", "--quiet", "--config", config, "--jobs", "1", folder.url("net")]
-        try process.run()
+        let process = try startRun(config: config, folder: folder.url("net"))
         Thread.sleep(forTimeInterval: 0.5)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
