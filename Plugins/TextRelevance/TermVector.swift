@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A document as TF-IDF weights: sublinear term frequency (1 + ln tf) times the background's
 /// inverse document frequency, L2-normalised so the dot product of two vectors is their cosine.
 struct TermVector: Sendable {
@@ -60,8 +66,3 @@ struct TermVector: Sendable {
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
