@@ -12,7 +12,7 @@ struct RunCommand: ParsableCommand {
             The datanet is every folder this ledger was ever given plus the folders named now (or the config's manifest); \
             files unchanged since they were analyzed are not read again, and decide is replayed from the first file whose \
             inputs changed, so the verdicts always equal one fresh run. \
-            Exit 0 when the run completed, whatever the verdicts; 2 for a usage or config error; 1 for any other failure; \
+            Exit 0 when the run completed, whatever the verdicts (unless --fail-on); 2 for a usage or config error; 1 for any other failure; \
             130 or 143 when SIGINT or SIGTERM stopped it (what was decided is recorded; run again to finish).
             """
     )
@@ -30,6 +30,12 @@ struct RunCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Read and analyze every file again, reusing nothing stored.")
     var rejudge = false
+
+    /// Which verdicts make `run` exit 1, for CI: `error`, or `rejected` (rejected or error).
+    enum FailOn: String, ExpressibleByArgument, CaseIterable { case rejected, error }
+
+    @Option(name: .long, help: "Exit 1 when any file of the datanet is rejected (rejected: rejected or error) or errored (error).")
+    var failOn: FailOn?
 
     @Flag(name: .long, help: "When another run holds the ledger, exit 2 at once instead of waiting for it.")
     var noWait = false
@@ -71,5 +77,10 @@ struct RunCommand: ParsableCommand {
             }
         }
         if let signal = summary.interruptedBy { throw ExitCode(128 + signal) }
+        let errors = summary.total(.error)
+        let failing = failOn == .rejected ? summary.total(.rejected) + errors : failOn == .error ? errors : 0
+        if failing > 0 {
+            throw CommandFailure.failure("--fail-on \(failOn?.rawValue ?? ""): \(failing) file\(failing == 1 ? "" : "s") of the datanet \(failOn == .error ? "errored" : "rejected or errored")")
+        }
     }
 }

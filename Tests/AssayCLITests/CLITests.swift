@@ -105,4 +105,26 @@ import Testing
         let names = BuiltinValidators.registry.names
         #expect(Set(names).count == names.count, "two validators share a name")
     }
+
+    @Test func reasonsExplainsOneCodeUnderEitherName() throws {
+        let now = try assay(["reasons", "text.dup_lines"])
+        #expect(now.status == 0 && now.stdout.hasPrefix("text.repeated_lines (text-quality), formerly text.dup_lines"))
+        #expect(now.stdout.contains("fix:"))
+        let typo = try assay(["reasons", "png.crcc"])
+        #expect(typo.status == 2 && typo.stderr.contains("did you mean 'png.crc'"))
+    }
+
+    @Test func failOnMakesRunExitOneAndVersionHasAShortFlag() throws {
+        let folder = TemporaryFolder()
+        try folder.copy("/usr/share/common-licenses/GPL-3", to: "net/alice/text/gpl.txt")
+        try folder.write("net/alice/text/spam.txt", text: "buy buy buy buy\n")
+        let config = try folder.write("assay.yml", text: "version: 1\nmodalities: { text: {} }\nlimits: { quotas: false }\npipeline:\n  - use: text-quality\n")
+        #expect(try assay(["run", "--quiet", "--config", config, folder.url("net")]).status == 0)
+        let strict = try assay(["run", "--quiet", "--config", config, "--fail-on", "rejected", folder.url("net")])
+        #expect(strict.status == 1 && strict.stderr.contains("1 file of the datanet rejected or errored"), "\(strict.stderr)")
+        #expect(try assay(["run", "--quiet", "--config", config, "--fail-on", "error", folder.url("net")]).status == 0)
+        let version = try assay(["-V"])
+        let long = try assay(["--version"])
+        #expect(version.status == 0 && version.stdout == long.stdout && !version.stdout.isEmpty)
+    }
 }
