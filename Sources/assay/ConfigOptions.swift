@@ -5,8 +5,20 @@ import Foundation
 
 /// `--config`, shared by the commands that read a config.
 struct ConfigOptions: ParsableArguments {
-    @Option(name: .long, help: "The config file (default: ./assay.yml if it exists, else the built-in defaults).")
+    @Option(name: .long, help: "The config file (default: assay.yml in the current folder or the nearest parent that has one, else the built-in defaults).")
     var config: String?
+
+    /// `assay.yml` in the current folder or the nearest parent, as git and ruff find their files.
+    static func discovered() -> String? {
+        var folder = FileManager.default.currentDirectoryPath
+        while true {
+            let candidate = (folder as NSString).appendingPathComponent("assay.yml")
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            let parent = (folder as NSString).deletingLastPathComponent
+            if parent == folder || parent.isEmpty { return nil }
+            folder = parent
+        }
+    }
 
     /// Loads the config; a config error (FILE:LINE:COLUMN) exits with 2.
     func load() throws -> AssayConfig {
@@ -15,8 +27,8 @@ struct ConfigOptions: ParsableArguments {
         do {
             if let config {
                 loaded = try loader.load(path: config)
-            } else if FileManager.default.fileExists(atPath: "assay.yml") {
-                loaded = try loader.load(path: "assay.yml")
+            } else if let found = Self.discovered() {
+                loaded = try loader.load(path: found)
             } else {
                 loaded = try loader.defaults(directory: FileManager.default.currentDirectoryPath)
             }

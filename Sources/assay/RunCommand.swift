@@ -37,6 +37,12 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Exit 1 when any file of the datanet is rejected (rejected: rejected or error) or errored (error).")
     var failOn: FailOn?
 
+    /// How the summary is printed.
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Option(name: .long, help: "The summary as a table for people (text) or one JSON object (json).")
+    var format: Format = .text
+
     @Flag(name: .long, help: "When another run holds the ledger, exit 2 at once instead of waiting for it.")
     var noWait = false
 
@@ -69,7 +75,8 @@ struct RunCommand: ParsableCommand {
             }
         }
         if !quiet || summary.interruptedBy != nil {
-            let text = quiet ? summary.render().split(separator: "\n").last.map { String($0) + "\n" } ?? "" : summary.render()
+            let rendered = format == .json ? summary.json() + "\n" : summary.render()
+            let text = quiet ? rendered.split(separator: "\n").last.map { String($0) + "\n" } ?? "" : rendered
             if verdicts == "-" || summary.interruptedBy != nil {
                 FileHandle.standardError.write(Data(text.utf8))
             } else {

@@ -127,4 +127,22 @@ import Testing
         let long = try assay(["--version"])
         #expect(version.status == 0 && version.stdout == long.stdout && !version.stdout.isEmpty)
     }
+
+    @Test func theSummaryNamesItsConfigExplainsQuotasAndSpeaksJSON() throws {
+        let folder = TemporaryFolder()
+        for i in 0..<6 { try folder.copy("/usr/share/common-licenses/GPL-3", to: "net/alice/text/\(i).txt") }
+        try folder.write("conf/assay.yml", text: "version: 1\nmodalities: { text: {} }\nlimits: { daily_files: 2 }\npipeline:\n  - use: text-quality\n")
+        // Found from a subfolder, as git finds its config.
+        try FileManager.default.createDirectory(atPath: folder.url("conf/deeper/still"), withIntermediateDirectories: true)
+        let text = try assay(["run", folder.url("net")], in: folder.url("conf/deeper/still"))
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("config: \(folder.url("conf/assay.yml"))"), "\(text.stdout)")
+        #expect(text.stdout.contains("note: 4 of 6 files were refused by daily_files"), "\(text.stdout)")
+        let json = try assay(["run", "--format", "json", folder.url("net")], in: folder.url("conf"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["files"] as? Int == 6)
+        #expect((object["verdicts"] as? [String: Int])?["refused"] == 4)
+        #expect((object["notes"] as? [String])?.count == 1)
+        #expect((object["config"] as? String)?.hasSuffix("conf/assay.yml") == true)
+    }
 }

@@ -96,6 +96,7 @@ public final class Runner {
                                  analyzed: summary.analyzed, decided: summary.decided)
             summary.seconds = Date().timeIntervalSince(started)
             summary.ledger = config.ledger
+            summary.config = config.source
             return summary
         } catch let error as RunError {
             throw error

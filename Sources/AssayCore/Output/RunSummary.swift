@@ -17,6 +17,8 @@ public struct RunSummary: Sendable {
     public var seconds: Double = 0
     /// The ledger written.
     public var ledger: String = ""
+    /// The config file used, nil for the built-in defaults.
+    public var config: String?
     /// The signal that stopped the run early, if one did.
     public var interruptedBy: Int32?
     /// Folders of the datanet that are missing now (their files kept their verdicts).
@@ -49,6 +51,68 @@ public struct RunSummary: Sendable {
         counts.values.reduce(0) { $0 + ($1[verdict] ?? 0) }
     }
 
+    /// One line each for outcomes that surprise people, with what to do about them.
+    public var explanations: [String] {
+        var lines: [String] = []
+        if found == 0 {
+            lines.append("no file found: the layout expects FOLDER/CONTRIBUTOR/MODALITY/FILE (modality text, image or audio), or a manifest in the config")
+        }
+        let byDailyFiles = codes["quota.daily_files"] ?? 0
+        if found > 0, byDailyFiles * 2 > found {
+            lines.append("\(byDailyFiles) of \(found) files were refused by daily_files: a file's submission time is its mtime, and a copy or a checkout dates them all today; for a backfill use a manifest with submission times, or `limits: { quotas: false }`")
+        }
+        return lines
+    }
+
+    /// The summary as one JSON object (`assay run --format json`).
+    public func json(topCodes: Int = 10) -> String {
+        var w = JSONWriter()
+        w.raw("{\"files\":"); w.number(Double(found))
+        w.raw(",\"analyzed\":"); w.number(Double(analyzed))
+        w.raw(",\"decided\":"); w.number(Double(decided))
+        w.raw(",\"seconds\":"); w.number((seconds * 1000).rounded() / 1000)
+        w.raw(",\"config\":"); w.optionalString(config)
+        w.raw(",\"ledger\":"); w.string(ledger)
+        w.raw(",\"verdicts\":{")
+        for (i, verdict) in VerdictKind.allCases.enumerated() {
+            if i > 0 { w.raw(",") }
+            w.string(verdict.rawValue); w.raw(":"); w.number(Double(total(verdict)))
+        }
+        w.raw("},\"by_modality\":{")
+        for (i, modality) in counts.keys.sorted().enumerated() {
+            if i > 0 { w.raw(",") }
+            w.string(modality); w.raw(":{")
+            for (j, verdict) in VerdictKind.allCases.enumerated() {
+                if j > 0 { w.raw(",") }
+                w.string(verdict.rawValue); w.raw(":"); w.number(Double(counts[modality]?[verdict] ?? 0))
+            }
+            w.raw("}")
+        }
+        w.raw("},\"top_reasons\":[")
+        let top = codes.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(topCodes)
+        for (i, entry) in top.enumerated() {
+            if i > 0 { w.raw(",") }
+            w.raw("{\"code\":"); w.string(entry.key); w.raw(",\"files\":"); w.number(Double(entry.value)); w.raw("}")
+        }
+        w.raw("],\"since_last_run\":{\"new\":"); w.number(Double(changes.added))
+        w.raw(",\"changed\":"); w.number(Double(changes.changed))
+        w.raw(",\"gone\":"); w.number(Double(changes.removed))
+        w.raw("},\"missing_folders\":[")
+        for (i, folder) in vanishedSources.enumerated() {
+            if i > 0 { w.raw(",") }
+            w.string(folder)
+        }
+        w.raw("],\"notes\":[")
+        for (i, note) in explanations.enumerated() {
+            if i > 0 { w.raw(",") }
+            w.string(note)
+        }
+        w.raw("],\"interrupted_by\":")
+        if let interruptedBy { w.number(Double(interruptedBy)) } else { w.raw("null") }
+        w.raw("}")
+        return w.string
+    }
+
     /// A table for people.
     public func render(topCodes: Int = 10) -> String {
         var out = String(format: "assay: %d files (%d analyzed now, %d decided now) in %.2f s\n", found, analyzed, decided, seconds)
@@ -76,7 +140,9 @@ public struct RunSummary: Sendable {
             out += "top reasons:\n"
             for (code, count) in top { out += "  \(String(count).leftPadded(7))  \(code)\n" }
         }
+        out += "config: \(config ?? "the built-in defaults")\n"
         if !ledger.isEmpty { out += "ledger: \(ledger)\n" }
+        for line in explanations { out += "note: \(line)\n" }
         if let signal = interruptedBy {
             out += "interrupted by signal \(signal): every verdict decided so far is recorded; run the same command again to finish\n"
         }
