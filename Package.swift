@@ -54,7 +54,7 @@ let package = Package(
         plugin("PNGCheck", extra: ["CPNGShim"]),
         plugin("TextLanguage"),
         plugin("TextPII"),
-        plugin("TextRelevance", extra: [.product(name: "Crypto", package: "swift-crypto")]),
+        plugin("TextRelevance"),
         plugin("External", extra: ["CSpawn"]),
         plugin("AudioCheck", extra: ["CSndFile", .product(name: "Crypto", package: "swift-crypto")]),
 

@@ -1,5 +1,4 @@
 import AssayCore
-import Crypto
 import Foundation
 
 /// The `with:` block of `use: text-relevance`. The reference documents are read when the config
@@ -58,6 +57,6 @@ struct ReferenceDocument: Sendable {
 
     /// `path#` and the first 12 hex digits of its SHA-256: a changed file changes the stage's fingerprint.
     var label: String {
-        written + "#" + SHA256.hash(data: bytes).prefix(6).map { String(format: "%02x", $0) }.joined()
+        written + "#" + ContentHash.sha256(bytes).prefix(12)
     }
 }

@@ -61,7 +61,7 @@ struct StageRun {
         let judgement = Fixture.judgement(input)
         let decision = stage.decide(finding, of: judgement, index: index)
         if decision.reasons.isEmpty, let fingerprint = finding.fingerprint {
-            index.admit(judgement.file, key: CanonicalKey(submittedAt: judgement.submittedAt, path: judgement.path, root: "/"), fingerprint: fingerprint)
+            index.admit(judgement, fingerprint: fingerprint)
         }
         return (decision.reasons.map(\.code), decision.duplicateOf, finding)
     }

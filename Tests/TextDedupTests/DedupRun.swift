@@ -26,7 +26,7 @@ final class DedupRun {
                                   duplicateOf: nil)
         let decision = validator.decide(finding, of: judgement, index: index, excluding: excluding)
         if decision.reasons.isEmpty, otherStagesPass, let fingerprint = finding.fingerprint {
-            index.admit(judgement.file, key: CanonicalKey(submittedAt: 1_700_000_000, path: path, root: "/"), fingerprint: fingerprint)
+            index.admit(judgement, fingerprint: fingerprint)
         }
         return decision
     }

@@ -55,7 +55,9 @@ public struct CheckSession {
             return file
         }
         let checked = Set(files.compactMap { FileStatus.realPath($0.submission.absolutePath) })
-        if let ledger { try ledger.loadIndexes(decider, before: try ledger.decideState().mark) }
+        // The ledger's verdicts from its stale mark on are not current (a run was stopped).
+        let mark = try ledger?.decideState().mark
+        if let ledger { try ledger.loadIndexes(decider, before: mark) }
         let order = files.indices.sorted { files[$0].submission.key < files[$1].submission.key }
         var verdicts = [Verdict?](repeating: nil, count: files.count)
         var admittedEarlier: [(Submission, Int64)] = []
@@ -65,7 +67,7 @@ public struct CheckSession {
             // This file's quota window: what the ledger admitted in it, then the files checked before it.
             decider.resetQuota()
             let window = decider.quota.windowStart(for: submission.submittedAt)...submission.submittedAt
-            if let ledger { try ledger.seedQuota(decider, window: window, excluding: checked) }
+            if let ledger { try ledger.seedQuota(decider, window: window, before: mark, excluding: checked) }
             for (earlier, bytes) in admittedEarlier where window.contains(earlier.submittedAt) {
                 decider.quota.seed(QuotaUsage(contributor: earlier.contributor, modality: earlier.modalityName, time: earlier.submittedAt, bytes: bytes))
             }

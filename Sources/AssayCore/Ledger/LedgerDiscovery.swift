@@ -24,8 +24,6 @@ public struct DiscoveryChanges: Sendable {
     /// Nothing changed.
     public init() {}
 
-    /// Files discovered in this run.
-    public var found = 0
     /// Files new to the ledger.
     public var added = 0
     /// Files gone since the last run (their verdicts were removed).
@@ -97,16 +95,15 @@ extension Ledger {
                 mark = .everything
             }
             // Counts the rows of `sql` (which selects submitted_at, path, root) and moves the mark
-            // back to the first of them.
+            // back to the first of them, in one pass (the count is a window over every row).
             func earliest(_ sql: String, _ arguments: StatementArguments = []) throws -> Int {
-                let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(sql))", arguments: arguments) ?? 0
-                if count > 0, let row = try Row.fetchOne(db, sql: "SELECT * FROM (\(sql)) ORDER BY submitted_at, path, root LIMIT 1", arguments: arguments) {
-                    let key = CanonicalKey(submittedAt: row["submitted_at"], path: row["path"], root: row["root"])
-                    mark = StaleMark.earliest(mark, StaleMark(key: key, inclusive: true))
-                }
-                return count
+                guard let row = try Row.fetchOne(db, sql: """
+                    SELECT submitted_at, path, root, count(*) OVER () AS n FROM (\(sql)) ORDER BY submitted_at, path, root LIMIT 1
+                    """, arguments: arguments) else { return 0 }
+                let key = CanonicalKey(submittedAt: row["submitted_at"], path: row["path"], root: row["root"])
+                mark = StaleMark.earliest(mark, StaleMark(key: key, inclusive: true))
+                return row["n"]
             }
-            changes.found = try Int.fetchOne(db, sql: "SELECT count(*) FROM staged") ?? 0
             // Gone: in the ledger, not found now.
             let kept = StatementArguments(keeping)
             let notKept = keeping.isEmpty ? "" : " AND f.root NOT IN (" + keeping.map { _ in "?" }.joined(separator: ", ") + ")"

@@ -93,27 +93,18 @@ extension Ledger {
     /// quota window of the mark's time (older files cannot matter: decide goes forward in time).
     public func seedQuota(_ decider: Decider, before mark: StaleMark) throws(LedgerError) {
         guard mark.key.submittedAt > Int64.min else { return }
-        let since = decider.quota.windowStart(for: mark.key.submittedAt)
-        try read("read quota usage") { db in
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT f.contributor, f.modality, f.submitted_at, v.bytes FROM verdicts v JOIN files f ON f.id = v.file_id
-                WHERE v.admitted = 1 AND f.submitted_at >= ? AND \(mark.condition(after: false, prefix: "f."))
-                ORDER BY f.submitted_at, f.path, f.root
-                """, arguments: [since, mark.key.submittedAt, mark.key.path, mark.key.root])
-            while let row = try rows.next() {
-                decider.quota.seed(QuotaUsage(contributor: row[0], modality: row[1], time: row[2], bytes: row[3]))
-            }
-        }
+        try seedQuota(decider, window: decider.quota.windowStart(for: mark.key.submittedAt)...Int64.max, before: mark)
     }
 
-    /// Counts in the decider's quotas the files the ledger admitted in `window` (submission
-    /// times), in canonical order, before the stale mark, leaving out the files at the absolute
-    /// paths `excluding`: `assay check --ledger` on one checked file.
-    public func seedQuota(_ decider: Decider, window: ClosedRange<Int64>, excluding: Set<String>) throws(LedgerError) {
+    /// Counts in the decider's quotas the files the ledger admitted with submission times in
+    /// `window`, in canonical order, before `mark` (when there is one), leaving out the files at
+    /// the absolute paths `excluding` (`assay check --ledger` on files the ledger holds).
+    public func seedQuota(_ decider: Decider, window: ClosedRange<Int64>, before mark: StaleMark?,
+                          excluding: Set<String> = []) throws(LedgerError) {
         try read("read quota usage") { db in
             var condition = ""
             var arguments: StatementArguments = [window.lowerBound, window.upperBound]
-            if let mark = try staleMark(db) {
+            if let mark {
                 condition = " AND " + mark.condition(after: false, prefix: "f.")
                 arguments += [mark.key.submittedAt, mark.key.path, mark.key.root]
             }
@@ -122,7 +113,7 @@ extension Ledger {
                 WHERE v.admitted = 1 AND f.submitted_at BETWEEN ? AND ?\(condition) ORDER BY f.submitted_at, f.path, f.root
                 """, arguments: arguments)
             while let row = try rows.next() {
-                guard !excluding.contains(row[4] as String) else { continue }
+                guard excluding.isEmpty || !excluding.contains(row[4] as String) else { continue }
                 decider.quota.seed(QuotaUsage(contributor: row[0], modality: row[1], time: row[2], bytes: row[3]))
             }
         }

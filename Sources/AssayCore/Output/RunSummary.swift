@@ -29,12 +29,6 @@ public struct RunSummary: Sendable {
     /// An empty summary.
     public init() {}
 
-    /// Counts one file's verdict.
-    public mutating func add(_ verdict: Verdict) {
-        add(modality: verdict.modality, verdict: verdict.verdict, count: 1)
-        add(codes: verdict.reasons.map(\.code))
-    }
-
     /// Counts `count` files of `modality` with `verdict`.
     public mutating func add(modality: String, verdict: VerdictKind, count: Int) {
         found += count

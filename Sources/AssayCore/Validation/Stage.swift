@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// A validator built from one `pipeline:` entry, with its effective options and the fingerprint
@@ -31,10 +30,7 @@ public struct Stage: Sendable {
 
     /// The first 16 hex digits of SHA-256 of `text`.
     static func hash(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).prefix(8).map { byte in
-            let digits = Array("0123456789abcdef")
-            return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
-        }.joined()
+        String(ContentHash.sha256(Array(text.utf8)).prefix(16))
     }
 }
 
