@@ -27,3 +27,12 @@ public enum Locations {
         return packageRoot + "/.build/debug/assay"
     }()
 }
+
+extension Locations {
+    /// The virtual environment `.ci/install-deps` makes in `.build/python` with the PyPI tools
+    /// tests drive (datasets, pre-commit); nil when it has not been made.
+    public static let pythonTools: String? = {
+        let folder = packageRoot + "/.build/python/bin"
+        return FileManager.default.isExecutableFile(atPath: folder + "/python") ? folder : nil
+    }()
+}

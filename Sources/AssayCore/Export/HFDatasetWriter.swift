@@ -1,0 +1,194 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes the `hf` export: one folder per modality that Hugging Face `datasets` loads with no
+/// code (`load_dataset("OUT/image")`):
+///
+/// - `text/train.jsonl`: one `{"text", "contributor", "path", "sha256", "submitted_at", metrics…}`
+///   object per document;
+/// - `image/train/` and `audio/train/`: the files (hard links where the file system allows, else
+///   copies), named `<12 hex of the file's identity>-<its name>` so that two contributors' `a.png`
+///   never collide, beside a `metadata.jsonl` whose `file_name` names each;
+/// - `README.md`: the dataset card (``DatasetCard``).
+///
+/// Every row of one modality has the same columns: the metric columns are the union over the
+/// exported files, written as floats or null, so that Arrow infers one schema for the whole file.
+/// The folder is the export's own (a `.assay-export` file marks it): a file it holds that this
+/// export does not write is removed, so exporting twice gives the same folder.
+final class HFDatasetWriter {
+    static let marker = ".assay-export"
+    static let markerText = "assay export --format hf, layout 1\n"
+
+    private let folder: String
+    private let metricColumns: [Modality: [String]]
+    private var streams: [Modality: LineSink] = [:]
+    private var placed: [Modality: Set<String>] = [:]
+
+    /// Prepares `folder`: creates it, or takes it over when it is empty or an earlier export.
+    init(folder: String, metricColumns: [Modality: [String]]) throws(ExportError) {
+        self.folder = folder
+        self.metricColumns = metricColumns
+        let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        if manager.fileExists(atPath: folder, isDirectory: &isFolder) {
+            guard isFolder.boolValue else { throw ExportError("\(folder): exists and is not a folder") }
+            let entries = (try? manager.contentsOfDirectory(atPath: folder)) ?? []
+            guard entries.isEmpty || entries.contains(Self.marker) else {
+                throw ExportError("\(folder): not empty and not an earlier export (no \(Self.marker) in it); choose an empty or new folder")
+            }
+        }
+        do {
+            try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try Data(Self.markerText.utf8).write(to: URL(fileURLWithPath: folder + "/" + Self.marker))
+        } catch {
+            throw ExportError("\(folder): cannot create the export folder: \(error.localizedDescription)")
+        }
+    }
+
+    /// Adds one accepted file, read or linked from `source`.
+    func add(_ file: AcceptedFile, modality: Modality, source: SourceFile) throws(ExportError) {
+        let verdict = file.verdict
+        var writer = JSONWriter()
+        writer.raw("{")
+        switch modality {
+        case .text:
+            writer.raw("\"text\":")
+            writer.string(Self.decodeText(try source.bytes()))
+        case .image, .audio:
+            let name = Self.exportName(of: verdict)
+            try place(source, named: name, modality: modality, sha256: verdict.sha256)
+            writer.raw("\"file_name\":")
+            writer.string(name)
+        }
+        for (key, value) in [("contributor", verdict.contributor), ("path", verdict.path), ("sha256", verdict.sha256 ?? ""),
+                             ("submitted_at", RFC3339.format(verdict.submittedAt))] {
+            writer.raw(",")
+            writer.string(key)
+            writer.raw(":")
+            writer.string(value)
+        }
+        for metric in metricColumns[modality] ?? [] {
+            writer.raw(",")
+            writer.string(metric)
+            writer.raw(":")
+            writer.raw(verdict.metrics[metric].map(Self.float) ?? "null")
+        }
+        writer.raw("}")
+        let sink = try stream(for: modality)
+        do {
+            try sink.write(line: writer.string)
+        } catch {
+            throw ExportError("\(listingPath(modality)): cannot write: \(error)")
+        }
+    }
+
+    /// Moves the listings into place, writes the card and removes what an earlier export left
+    /// that this one did not write.
+    func finish(card: String) throws(ExportError) {
+        for modality in Modality.allCases {
+            let final = listingPath(modality)
+            if let sink = streams[modality] {
+                do {
+                    try sink.flush()
+                } catch {
+                    throw ExportError("\(final): cannot write: \(error)")
+                }
+                guard rename(final + ".partial", final) == 0 else {
+                    throw ExportError("\(final): cannot move into place: \(String(cString: strerror(errno)))")
+                }
+            }
+            removeLeftovers(of: modality)
+        }
+        do {
+            try Data(card.utf8).write(to: URL(fileURLWithPath: folder + "/README.md"), options: .atomic)
+        } catch {
+            throw ExportError("\(folder)/README.md: cannot write the dataset card: \(error.localizedDescription)")
+        }
+    }
+
+    /// The folder `datasets` reads for `modality`: `text` for the jsonl, `<modality>/train` for files.
+    func trainFolder(_ modality: Modality) -> String {
+        modality == .text ? folder + "/text" : folder + "/\(modality.rawValue)/train"
+    }
+
+    private func listingPath(_ modality: Modality) -> String {
+        modality == .text ? trainFolder(.text) + "/train.jsonl" : trainFolder(modality) + "/metadata.jsonl"
+    }
+
+    private func stream(for modality: Modality) throws(ExportError) -> LineSink {
+        if let sink = streams[modality] { return sink }
+        do {
+            try FileManager.default.createDirectory(atPath: trainFolder(modality), withIntermediateDirectories: true)
+        } catch {
+            throw ExportError("\(trainFolder(modality)): cannot create: \(error.localizedDescription)")
+        }
+        let sink: LineSink
+        do {
+            sink = try LineSink.file(listingPath(modality) + ".partial")
+        } catch {
+            throw ExportError(error.message)
+        }
+        streams[modality] = sink
+        return sink
+    }
+
+    /// Links or copies `source` to `name`, keeping what an earlier export put there when it is
+    /// the same file (same inode) or the same content.
+    private func place(_ source: SourceFile, named name: String, modality: Modality, sha256: String?) throws(ExportError) {
+        _ = try stream(for: modality)
+        placed[modality, default: []].insert(name)
+        let destination = trainFolder(modality) + "/" + name
+        var info = stat()
+        if lstat(destination, &info) == 0 {
+            if UInt64(info.st_dev) == source.device && UInt64(info.st_ino) == source.inode { return }
+            if info.st_mode & S_IFMT == S_IFREG, Int64(info.st_size) == source.size, let sha256,
+               let existing = try? Self.hashOf(destination), existing == sha256 { return }
+            guard unlink(destination) == 0 else {
+                throw ExportError("\(destination): cannot replace: \(String(cString: strerror(errno)))")
+            }
+        }
+        try source.place(at: destination)
+    }
+
+    private func removeLeftovers(of modality: Modality) {
+        let keep = placed[modality] ?? []
+        let listing = (listingPath(modality) as NSString).lastPathComponent
+        let train = trainFolder(modality)
+        let written = streams[modality] != nil
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: train)) ?? [] where !keep.contains(entry) {
+            if !(written && entry == listing) { unlink(train + "/" + entry) }
+        }
+        if !written {
+            rmdir(train)
+            if modality != .text { rmdir(folder + "/\(modality.rawValue)") }
+        }
+    }
+
+    /// `<12 hex of SHA-256(root, NUL, path)>-<file name>`: unique per file, the same every export.
+    static func exportName(of verdict: Verdict) -> String {
+        let identity = ContentHash.sha256(Array(verdict.root.utf8) + [0] + Array(verdict.path.utf8))
+        return String(identity.prefix(12)) + "-" + (verdict.path as NSString).lastPathComponent
+    }
+
+    /// A metric as a JSON float (`64.0`, not `64`), so a column never mixes integers and floats.
+    static func float(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        let text = JSONWriter.format(value)
+        return text.contains(".") || text.contains("e") ? text : text + ".0"
+    }
+
+    /// Text as a string: UTF-8 with a leading byte-order mark dropped; bytes that are not UTF-8
+    /// (an encoding the config allowed) become U+FFFD.
+    static func decodeText(_ bytes: [UInt8]) -> String {
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+        return String(decoding: body, as: UTF8.self)
+    }
+
+    private static func hashOf(_ path: String) throws -> String {
+        ContentHash.sha256(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+    }
+}

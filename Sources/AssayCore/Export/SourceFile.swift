@@ -1,0 +1,89 @@
+import Crypto
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An accepted file opened for export: through a descriptor opened without following links (as
+/// `FileReader` reads), and checked to be the file that was judged. Same device, inode, size and
+/// modification time as when it was read means unchanged, as git and rsync take it; otherwise
+/// its SHA-256 decides (a `touch` alone does not leave a file out). The change time is not
+/// compared: hard-linking the file into an export changes it.
+final class SourceFile {
+    /// Why a file is left out of an export.
+    enum Problem: Error {
+        case vanished(String)
+        case changed
+    }
+
+    private let fd: Int32
+    let size: Int64
+    let device: UInt64
+    let inode: UInt64
+
+    init(_ file: AcceptedFile) throws(Problem) {
+        let fd = FileReader.openWithoutLinks(file.absolutePath)
+        guard fd >= 0 else { throw .vanished(String(cString: strerror(errno))) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            close(fd)
+            throw .vanished("not a regular file any more")
+        }
+        self.fd = fd
+        size = Int64(info.st_size)
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        let now = "\(info.st_dev):\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        let judged = file.readStat.map { $0.split(separator: ":").prefix(4).joined(separator: ":") }
+        if judged != now {
+            guard size == file.verdict.bytes, let expected = file.verdict.sha256, (try? sha256()) == expected else { throw .changed }
+        }
+    }
+
+    deinit { close(fd) }
+
+    /// The whole content (text is small: it was read whole when judged, within `max_file_bytes`).
+    func bytes() throws(ExportError) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(Int(size))
+        try forEachChunk { result.append(contentsOf: $0) }
+        return result
+    }
+
+    /// Hex SHA-256 of the content, read in chunks.
+    func sha256() throws(ExportError) -> String {
+        var hasher = SHA256()
+        try forEachChunk { hasher.update(data: $0) }
+        return ContentHash.hex(hasher.finalize())
+    }
+
+    /// Puts the file at `destination` (which must not exist): a hard link when the file system
+    /// allows, else a copy.
+    func place(at destination: String) throws(ExportError) {
+        if linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, destination, AT_SYMLINK_FOLLOW) == 0 { return }
+        let out = open(destination, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard out >= 0 else { throw ExportError("\(destination): cannot create: \(String(cString: strerror(errno)))") }
+        defer { close(out) }
+        try forEachChunk { chunk throws(ExportError) in
+            var offset = 0
+            while offset < chunk.count {
+                let written = chunk.withUnsafeBufferPointer { write(out, $0.baseAddress.map { $0 + offset }, chunk.count - offset) }
+                guard written > 0 else { throw ExportError("\(destination): cannot write: \(String(cString: strerror(errno)))") }
+                offset += written
+            }
+        }
+    }
+
+    private func forEachChunk(_ body: ([UInt8]) throws(ExportError) -> Void) throws(ExportError) {
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var offset: off_t = 0
+        while true {
+            let count = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, offset) }
+            guard count >= 0 else { throw ExportError("cannot read an accepted file: \(String(cString: strerror(errno)))") }
+            if count == 0 { return }
+            offset += off_t(count)
+            try body(Array(buffer[0..<count]))
+        }
+    }
+}

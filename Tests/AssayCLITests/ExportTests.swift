@@ -1,0 +1,149 @@
+import AssayCore
+import AssayTestSupport
+import Foundation
+import Testing
+
+/// `assay export` on real runs: the folder Hugging Face `datasets` loads, the listings, and what
+/// happens to a file changed after it was judged.
+@Suite struct ExportTests {
+    func assay(_ arguments: [String]) throws -> Shell.Result {
+        try Shell.run([Locations.assay] + arguments)
+    }
+
+    /// `samples/` copied and run with its own config (a manifest with submission times).
+    func judgedSamples(_ name: String) throws -> (folder: TemporaryFolder, config: String, verdicts: [Verdict]) {
+        let folder = TemporaryFolder(name)
+        try FileManager.default.copyItem(atPath: Locations.packageRoot + "/samples", toPath: folder.url("samples"))
+        let config = folder.url("samples/assay.yml")
+        let run = try assay(["run", "--quiet", "--config", config, "--verdicts", folder.url("verdicts.jsonl")])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = try String(contentsOfFile: folder.url("verdicts.jsonl"), encoding: .utf8).split(separator: "\n")
+        return (folder, config, try lines.map { try JSONDecoder().decode(Verdict.self, from: Data($0.utf8)) })
+    }
+
+    func tree(_ root: String) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: root)
+        while let relative = enumerator?.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isFolder), !isFolder.boolValue {
+                files[relative] = try Data(contentsOf: URL(fileURLWithPath: root + "/" + relative))
+            }
+        }
+        return files
+    }
+
+    @Test(.enabled(if: Locations.pythonTools != nil, "needs .build/python with datasets: run .ci/install-deps"))
+    func theHFFolderLoadsInDatasetsWithOneRowPerAcceptedFile() throws {
+        let (folder, config, verdicts) = try judgedSamples("export-hf")
+        let accepted = verdicts.filter { $0.verdict == .accepted }
+        let out = folder.url("dataset")
+        let export = try assay(["export", "--config", config, "--out", out])
+        #expect(export.status == 0, "\(export.stderr)")
+        let perModality = Dictionary(grouping: accepted, by: \.modality).mapValues(\.count)
+        #expect(perModality.count == 3, "samples accept text, images and audio: \(perModality)")
+        #expect(export.stderr.contains("exported \(accepted.count) files"))
+
+        let script = try folder.write("load.py", text: """
+            import json, sys, soundfile
+            from datasets import Audio, load_dataset
+            result = {}
+            for name in ("text", "image", "audio"):
+                ds = load_dataset(sys.argv[1] + "/" + name)
+                if name == "audio":
+                    ds = ds.cast_column("audio", Audio(decode=False))
+                train = ds["train"]
+                row = train[0]
+                if name == "text": shape = len(row["text"])
+                if name == "image": shape = row["image"].size[0]
+                if name == "audio": shape = soundfile.info(row["audio"]["path"]).samplerate
+                result[name] = {"splits": sorted(ds.keys()), "rows": len(train), "paths": train["path"],
+                                "contributors": train["contributor"], "first": shape}
+            print(json.dumps(result))
+            """)
+        let python = try Shell.run(["env", "HF_DATASETS_OFFLINE=1", "HF_HUB_OFFLINE=1", "HF_HOME=\(folder.url("hf-home"))",
+                                    (Locations.pythonTools ?? "") + "/python", script, out])
+        #expect(python.status == 0, "\(python.stderr.suffix(2000))")
+        let loaded = try JSONSerialization.jsonObject(with: Data(python.stdout.utf8)) as? [String: [String: Any]] ?? [:]
+        for (modality, files) in Dictionary(grouping: accepted, by: \.modality) {
+            let split = loaded[modality] ?? [:]
+            #expect(split["splits"] as? [String] == ["train"])
+            #expect(split["rows"] as? Int == files.count, "\(modality)")
+            #expect(split["paths"] as? [String] == files.map(\.path), "\(modality): canonical order")
+            #expect(split["contributors"] as? [String] == files.map(\.contributor))
+            #expect((split["first"] as? Int ?? 0) > 0, "\(modality): the first row decodes")
+        }
+
+        // Media are hard links to the judged files (same file system), named per identity.
+        let image = try #require(accepted.first { $0.modality == "image" })
+        let exported = try FileManager.default.contentsOfDirectory(atPath: out + "/image/train").filter { $0.hasSuffix(".png") }
+        let name = try #require(exported.first { $0.hasSuffix("-" + (image.path as NSString).lastPathComponent) })
+        let inode = { (path: String) in try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int }
+        #expect(try inode(out + "/image/train/" + name) == inode(image.root + "/" + image.path))
+        let card = try String(contentsOfFile: out + "/README.md", encoding: .utf8)
+        #expect(card.contains("| image | \(perModality["image"] ?? 0) |"))
+        #expect(card.contains("load_dataset(\"PATH/audio\")"))
+
+        // Exporting again writes the same folder; a file an earlier export left that this one
+        // does not write (a narrower selection) is removed.
+        let first = try tree(out)
+        #expect(try assay(["export", "--config", config, "--out", out]).status == 0)
+        #expect(try tree(out) == first)
+        #expect(try assay(["export", "--config", config, "--out", out, "--modality", "image"]).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == [".assay-export", "README.md", "image"])
+    }
+
+    @Test func aFileChangedSinceItWasJudgedIsLeftOutAndNamed() throws {
+        let (_, config, verdicts) = try judgedSamples("export-changed")
+        let texts = verdicts.filter { $0.verdict == .accepted && $0.modality == "text" }
+        let changed = try #require(texts.first), touched = try #require(texts.last)
+        try Data("rewritten after the run\n".utf8).write(to: URL(fileURLWithPath: changed.root + "/" + changed.path))
+        // A new modification time alone is not a change: the bytes still hash the same.
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: touched.root + "/" + touched.path)
+        let export = try assay(["export", "--config", config, "--format", "list", "--modality", "text"])
+        #expect(export.status == 0)
+        #expect(export.stderr.contains("warning: \(changed.path) (in \(changed.root)): changed since it was judged; not exported"))
+        let listed = export.stdout.split(separator: "\n").map(String.init)
+        #expect(listed == texts.dropFirst().map { $0.root + "/" + $0.path })
+        try FileManager.default.removeItem(atPath: touched.root + "/" + touched.path)
+        let vanished = try assay(["export", "--config", config, "--format", "list", "--modality", "text"])
+        #expect(vanished.stderr.contains("\(touched.path) (in \(touched.root)): cannot be opened"))
+        #expect(vanished.stdout.split(separator: "\n").count == texts.count - 2)
+    }
+
+    @Test func listingsCarryTheAcceptedVerdictsAndTheFiltersNarrow() throws {
+        let (folder, config, verdicts) = try judgedSamples("export-listings")
+        let accepted = verdicts.filter { $0.verdict == .accepted }
+        let jsonl = try assay(["export", "--config", config, "--format", "jsonl"])
+        #expect(jsonl.status == 0)
+        let lines = try String(contentsOfFile: folder.url("verdicts.jsonl"), encoding: .utf8).split(separator: "\n")
+            .filter { $0.contains("\"verdict\":\"accepted\"") }
+        #expect(jsonl.stdout.split(separator: "\n") == lines, "the ledger's lines, byte for byte, in canonical order")
+
+        let csv = try assay(["export", "--config", config, "--format", "csv", "--out", folder.url("accepted.csv")])
+        #expect(csv.status == 0)
+        let rows = try String(contentsOfFile: folder.url("accepted.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(rows.first == "path,root,contributor,modality,bytes,sha256,submitted_at")
+        #expect(rows.count == accepted.count + 1)
+        #expect(rows.dropFirst().first?.hasPrefix(accepted[0].path + ",") == true)
+
+        let dave = accepted.filter { $0.contributor == "dave" }
+        let byContributor = try assay(["export", "--config", config, "--format", "list", "--contributor", "dave"])
+        #expect(byContributor.stdout.split(separator: "\n").count == dave.count)
+        let last = try #require(accepted.last)
+        let since = try assay(["export", "--config", config, "--format", "list", "--since", RFC3339.format(last.submittedAt)])
+        #expect(since.stdout.split(separator: "\n").count == accepted.filter { $0.submittedAt >= last.submittedAt }.count)
+        #expect(try assay(["export", "--config", config, "--format", "list", "--since", "yesterday"]).status == 2)
+        #expect(try assay(["export", "--config", config, "--modality", "video", "--out", folder.url("x")]).status == 2)
+        #expect(try assay(["export", "--config", config]).status == 2, "hf needs --out")
+    }
+
+    @Test func aFolderThatIsNotAnEarlierExportIsNotTouched() throws {
+        let (folder, config, _) = try judgedSamples("export-foreign")
+        let precious = try folder.write("mine/notes.txt", text: "keep me\n")
+        let export = try assay(["export", "--config", config, "--out", folder.url("mine")])
+        #expect(export.status == 1)
+        #expect(export.stderr.contains("not empty and not an earlier export"))
+        #expect(try String(contentsOfFile: precious, encoding: .utf8) == "keep me\n")
+    }
+}
