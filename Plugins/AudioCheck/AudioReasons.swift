@@ -111,7 +111,8 @@ public enum AudioReasons {
     public static let snrLow = ReasonCode(
         "audio.snr_low",
         meaning: "The WADA-SNR estimate (Kim & Stern 2008, which assumes speech in additive noise) is below `min_snr_db`. It is a blind estimate: noise-only files read low as intended, but pure tones and music also read low (a sine reads the -20 dB floor however clean), and noiseless synthetic or lossy-coded speech can read the 100 dB ceiling (an MP3 of espeak-ng speech does), so it only suits speech datasets and is not a measurement.",
-        hint: "Record in a quieter room or closer to the microphone. If the file is not speech (music, tones), set `min_snr_db: null` for this dataset.")
+        hint: "Record in a quieter room or closer to the microphone.",
+        curator: "The estimate assumes speech: for music or tones set `min_snr_db: null`.")
 
     // MARK: Duplicates
 

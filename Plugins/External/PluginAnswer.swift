@@ -21,6 +21,7 @@ enum PluginAnswer {
         let message: String
         let value: Value?
         let limit: Value?
+        let hint: String?
     }
 
     private enum Value: Decodable {
@@ -72,7 +73,8 @@ enum PluginAnswer {
                 throw .garbage("answered reason code \(quoted(item.code)); codes use a-z, 0-9, '_', '-' and '.'")
             }
             reasons.append(Reason(code: prefixed(item.code, name), stage: name, message: item.message,
-                                  value: item.value?.reasonValue, limit: item.limit?.reasonValue))
+                                  value: item.value?.reasonValue, limit: item.limit?.reasonValue,
+                                  hint: item.hint.map { String($0.prefix(500)) }))
         }
         var metrics: [String: Double] = [:]
         for (key, value) in answer.metrics ?? [:] {

@@ -63,7 +63,7 @@ struct PNGInspection {
             return reason(PNGReasons.ihdr, "invalid IHDR" + (details.isEmpty ? said : ": \(details)"))
         case .chunk: return reason(PNGReasons.chunk, "malformed chunk\(said)")
         case .chunkOrder: return reason(PNGReasons.chunkOrder, "chunk out of order\(said)")
-        case .missingIDAT: return reason(PNGReasons.missingIDAT, "no image data: IEND before any IDAT")
+        case .missingIDAT: return reason(PNGReasons.missingIDAT, "no image data: the file ends (IEND) before any pixels (IDAT)")
         case .zlib: return reason(PNGReasons.zlib, "corrupt compressed image data\(said)")
         case .filter: return reason(PNGReasons.filter, "undefined row filter type\(said)")
         case .idatShort: return reason(PNGReasons.idatShort, "the image data ends before the last row\(said)")
@@ -72,7 +72,7 @@ struct PNGInspection {
         case .missingIEND: return reason(PNGReasons.missingIEND, d.message)
         case .tooLarge: return tooLarge(d)
         case .metadata:
-            return reason(PNGReasons.metadataSize, "an ancillary chunk is over max_metadata_bytes\(said)",
+            return reason(PNGReasons.metadataSize, "a metadata chunk is larger than the \(options.maxMetadataBytes) bytes allowed\(said)",
                           value: d.chunks.largestAncillary > UInt64(options.maxMetadataBytes) ? .number(Double(d.chunks.largestAncillary)) : nil,
                           limit: .number(Double(options.maxMetadataBytes)))
         case .noMemory: return reason(PNGReasons.noMemory, "out of memory\(said)")
@@ -85,14 +85,14 @@ struct PNGInspection {
         let height = Int(d.height > 0 ? d.height : d.chunks.headerHeight)
         let size = "\(width) × \(height) px"
         if width > options.maxWidth {
-            return reason(PNGReasons.tooLarge, "\(size): width over max_width", value: .number(Double(width)),
+            return reason(PNGReasons.tooLarge, "\(size): wider than the \(options.maxWidth) px allowed", value: .number(Double(width)),
                           limit: .number(Double(options.maxWidth)))
         }
         if height > options.maxHeight {
-            return reason(PNGReasons.tooLarge, "\(size): height over max_height", value: .number(Double(height)),
+            return reason(PNGReasons.tooLarge, "\(size): taller than the \(options.maxHeight) px allowed", value: .number(Double(height)),
                           limit: .number(Double(options.maxHeight)))
         }
-        return reason(PNGReasons.tooLarge, "\(size) = \(width * height) pixels, over max_pixels",
+        return reason(PNGReasons.tooLarge, "\(size) = \(width * height) pixels, more than the \(options.maxPixels) allowed",
                       value: .number(Double(width * height)), limit: .number(Double(options.maxPixels)))
     }
 
@@ -123,7 +123,7 @@ struct PNGInspection {
     private func container(_ d: PNGDecoding) -> [Reason] {
         var reasons: [Reason] = []
         if options.rejectTrailingData, d.trailingBytes > 0 {
-            reasons.append(reason(PNGReasons.trailingData, "\(d.trailingBytes) bytes after IEND",
+            reasons.append(reason(PNGReasons.trailingData, "\(d.trailingBytes) bytes follow the end of the image (its IEND chunk)",
                                   value: .number(Double(d.trailingBytes)), limit: 0))
         }
         if options.rejectAnimated, d.chunks.animated {
@@ -132,13 +132,13 @@ struct PNGInspection {
         let budget = UInt64(max(0, options.maxMetadataBytes))
         let largest = max(d.chunks.ancillaryBytes, d.textBytes)
         if largest > budget {
-            reasons.append(reason(PNGReasons.metadataSize, "\(largest) bytes of metadata, over max_metadata_bytes",
+            reasons.append(reason(PNGReasons.metadataSize, "\(largest) bytes of metadata (text, colour profile, EXIF), more than the \(budget) allowed",
                                   value: .number(Double(largest)), limit: .number(Double(budget))))
         } else if d.warningClasses.contains(.metadata) {
-            reasons.append(reason(PNGReasons.metadataSize, "a metadata chunk inflates past max_metadata_bytes\(notable(d))",
+            reasons.append(reason(PNGReasons.metadataSize, "a metadata chunk unpacks to more than the \(budget) bytes allowed\(notable(d))",
                                   limit: .number(Double(budget))))
         } else if d.chunks.ancillaryChunks > options.maxMetadataChunks {
-            reasons.append(reason(PNGReasons.metadataSize, "\(d.chunks.ancillaryChunks) ancillary chunks, over max_metadata_chunks",
+            reasons.append(reason(PNGReasons.metadataSize, "\(d.chunks.ancillaryChunks) metadata chunks, more than the \(options.maxMetadataChunks) allowed",
                                   value: .number(Double(d.chunks.ancillaryChunks)),
                                   limit: .number(Double(options.maxMetadataChunks))))
         }
@@ -154,18 +154,18 @@ struct PNGInspection {
         var reasons: [Reason] = []
         let width = Int(d.width), height = Int(d.height)
         if width < options.minWidth {
-            reasons.append(reason(PNGReasons.tooSmall, "\(width) × \(height) px: width below min_width",
+            reasons.append(reason(PNGReasons.tooSmall, "\(width) × \(height) px: narrower than the \(options.minWidth) px required",
                                   value: .number(Double(width)), limit: .number(Double(options.minWidth))))
         } else if height < options.minHeight {
-            reasons.append(reason(PNGReasons.tooSmall, "\(width) × \(height) px: height below min_height",
+            reasons.append(reason(PNGReasons.tooSmall, "\(width) × \(height) px: shorter than the \(options.minHeight) px required",
                                   value: .number(Double(height)), limit: .number(Double(options.minHeight))))
         }
         let ratio = Double(width) / Double(height)
         if let low = options.minAspectRatio, ratio < low {
-            reasons.append(reason(PNGReasons.aspectRatio, "width ÷ height is below min_aspect_ratio",
+            reasons.append(reason(PNGReasons.aspectRatio, "width ÷ height is \(HumanNumber.format(ratio)), below the \(HumanNumber.format(low)) allowed: the picture is too tall and narrow",
                                   value: .number(ratio), limit: .number(low)))
         } else if let high = options.maxAspectRatio, ratio > high {
-            reasons.append(reason(PNGReasons.aspectRatio, "width ÷ height is above max_aspect_ratio",
+            reasons.append(reason(PNGReasons.aspectRatio, "width ÷ height is \(HumanNumber.format(ratio)), above the \(HumanNumber.format(high)) allowed: the picture is too wide and flat",
                                   value: .number(ratio), limit: .number(high)))
         }
         if !options.bitDepths.contains(String(d.bitDepth)) {

@@ -54,7 +54,7 @@ public enum PNGReasons {
     /// Bytes after IEND.
     public static let trailingData = ReasonCode(
         "png.trailing_data", meaning: "Bytes follow the IEND chunk: the file may be a polyglot (a PNG with a ZIP or a script appended).",
-        hint: "Submit only the image: re-export it, or cut the file at the end of IEND.")
+        hint: "Submit only the image: open it and save it again as a new PNG, which drops whatever follows it.")
     /// Over the size limits.
     public static let tooLarge = ReasonCode(
         "png.too_large", meaning: "The width, the height or the number of pixels (width × height) is over the limit (max_width, max_height, max_pixels); checked from the header before any pixel is decoded.",

@@ -47,8 +47,8 @@ struct QualityRule: Sendable {
                       value: .number(measured), limit: .number(limit))
     }
 
-    /// A number with at most four decimals.
+    /// A number for people: three significant digits (the reason's `value` keeps it exact).
     static func format(_ value: Double) -> String {
-        JSONWriter.format((value * 10_000).rounded() / 10_000)
+        HumanNumber.format(value)
     }
 }

@@ -32,14 +32,14 @@ struct QualityRules: Sendable {
         let top = [options.maxTop2gram, options.maxTop3gram, options.maxTop4gram]
         for (index, limit) in top.enumerated() {
             let n = index + 2
-            add(R.topNgram, "text.top_\(n)gram", "the fraction of characters covered by the most frequent \(n)-gram", limit, .maximum) {
+            add(R.topNgram, "text.top_\(n)gram", "the share of the text taken by its most repeated \(Self.wordRun(n))", limit, .maximum) {
                 $0.topNgram[index]
             }
         }
         let dup = [options.maxDup5gram, options.maxDup6gram, options.maxDup7gram, options.maxDup8gram, options.maxDup9gram, options.maxDup10gram]
         for (index, limit) in dup.enumerated() {
             let n = index + 5
-            add(R.dupNgram, "text.dup_\(n)gram", "the fraction of characters in repeated \(n)-grams", limit, .maximum) { $0.dupNgram[index] }
+            add(R.dupNgram, "text.dup_\(n)gram", "the share of the text in runs of \(n) words that occur more than once", limit, .maximum) { $0.dupNgram[index] }
         }
         add(R.terminalPunctLines, "text.terminal_punct_lines", "the fraction of lines ending in terminal punctuation",
             options.minTerminalPunctLines, .minimum) { $0.terminalPunctLines }
@@ -49,6 +49,11 @@ struct QualityRules: Sendable {
             options.maxDupLineCharsFineweb, .maximum) { $0.dupLineCharsFineweb }
         add(R.newlineRatio, "text.newline_ratio", "the number of newlines per word", options.maxNewlineRatio, .maximum) { $0.newlineRatio }
         self.rules = rules
+    }
+
+    /// "pair of words", "run of 3 words": an n-gram in plain words.
+    static func wordRun(_ n: Int) -> String {
+        n == 2 ? "pair of words" : "run of \(n) words"
     }
 
     /// The reasons `measures` fails and the quality score: the mean of the rules' scores

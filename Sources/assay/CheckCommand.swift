@@ -23,11 +23,17 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Print one verdict line (JSON) per file instead of readable blocks.")
     var json = false
 
-    @Argument(help: "The files to check. A CONTRIBUTOR/MODALITY/ part of a path sets the modality, else the extension does.")
+    @Option(name: .long, help: "The modality of every file given: text, image or audio (default: from a CONTRIBUTOR/MODALITY/ part of the path, else the extension).")
+    var modality: String?
+
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: "The files to check; a folder stands for the files under it. A CONTRIBUTOR/MODALITY/ part of a path sets the modality, else the extension does.")
     var files: [String]
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one file to check") }
+        if let modality, Modality(rawValue: modality) == nil { throw ValidationError("--modality \(modality): expected text, image or audio") }
     }
 
     func run() throws {
@@ -38,17 +44,22 @@ struct CheckCommand: ParsableCommand {
             let opened = try ledger.map { path throws(LedgerError) in try Ledger(path: path, readOnly: true) }
             let session = CheckSession(pipeline: pipeline, ledger: opened)
             if let warning = try session.ledgerWarning() { CommandFailure(message: "warning: " + warning, code: 0).report() }
-            verdicts = try session.check(paths: files)
-        } catch {
+            let paths = CheckSession.expandFolders(files)
+            guard !paths.isEmpty else { throw CommandFailure.usage("no files under \(files.joined(separator: ", "))") }
+            output.detail("checking \(paths.count) files")
+            verdicts = try session.check(paths: paths, modality: modality.flatMap(Modality.init(rawValue:)))
+        } catch let error as LedgerError {
             throw CommandFailure(message: error.message, code: FileManager.default.fileExists(atPath: ledger ?? "") ? 1 : 2)
         }
         for verdict in verdicts {
             if json {
                 print(VerdictLine.encode(verdict))
             } else {
-                print(CheckReport.block(for: verdict, registry: registry))
+                print(CheckReport.block(for: verdict, registry: registry, verbose: output.verbose))
             }
         }
-        if verdicts.contains(where: { $0.verdict != .accepted }) { throw ExitCode(1) }
+        let failed = verdicts.filter { $0.verdict != .accepted }.count
+        if !json { output.say("\(verdicts.count - failed) of \(verdicts.count) files would be accepted") }
+        if failed > 0 { throw ExitCode(1) }
     }
 }

@@ -1,9 +1,10 @@
 import AssayCore
 
 /// The readable block `assay check` prints per file: verdict, each reason with its value and
-/// limit, and a hint on how to fix it.
+/// limit rounded for reading (`--json` keeps them exact), and a hint on how to fix it; with
+/// `verbose`, the metrics too.
 enum CheckReport {
-    static func block(for judgement: Verdict, registry: ValidatorRegistry) -> String {
+    static func block(for judgement: Verdict, registry: ValidatorRegistry, verbose: Bool = false) -> String {
         let mark = judgement.verdict == .accepted ? "ok  " : "FAIL"
         // Names, messages and values come from files and plugins: escaped, never printed raw.
         let safe = TerminalText.escape
@@ -13,15 +14,18 @@ enum CheckReport {
             if let value = reason.value { line += "; value \(safe(text(value)))" }
             if let limit = reason.limit { line += ", limit \(safe(text(limit)))" }
             lines.append(line)
-            if let hint = registry.hint(for: reason.code) { lines.append("    hint: \(hint)") }
+            if let hint = reason.hint.map(safe) ?? registry.hint(for: reason.code) { lines.append("    hint: \(hint)") }
         }
         if let original = judgement.duplicateOf { lines.append("    duplicate of: \(safe(original.absolutePath))") }
+        if verbose && !judgement.metrics.isEmpty {
+            lines.append("  metrics: " + judgement.metrics.keys.sorted().map { "\($0) \(HumanNumber.format(judgement.metrics[$0] ?? 0))" }.joined(separator: ", "))
+        }
         return lines.joined(separator: "\n")
     }
 
     private static func text(_ value: ReasonValue) -> String {
         switch value {
-        case let .number(n): return JSONWriter.format(n)
+        case let .number(n): return HumanNumber.format(n)
         case let .text(t): return t
         }
     }

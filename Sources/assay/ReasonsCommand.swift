@@ -28,7 +28,8 @@ struct ReasonsCommand: ParsableCommand {
             ?? (found.code.hasPrefix("quota.") ? "quota" : "intake")
         var text = "\(found.code) (\(stage))"
         if found.code != code { text += ", formerly \(code)" }
-        text += "\n  means: \(found.meaning)\n  fix:   \(found.hint)"
+        text += "\n  means:    \(found.meaning)\n  fix:      \(found.hint)"
+        if let note = found.curatorNote { text += "\n  curators: \(note)" }
         print(text)
     }
 }

@@ -1,12 +1,14 @@
 import ArgumentParser
 import AssayCore
+import AssayPlugins
 import Foundation
 
 /// `assay report`: one self-contained HTML page (or JSON) of a run or the whole ledger.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write a self-contained HTML report: funnel, top reasons, metric histograms, leaderboard, every rejected or refused file."
+        abstract: "Write a self-contained HTML report: a funnel per modality, problems grouped by reason with examples, metric histograms, the leaderboard and contributors.",
+        discussion: "The page stays small whatever the ledger holds (a few examples per reason code, the top and bottom of the leaderboard); the full list of files is `assay export --format jsonl`."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case html, json }
@@ -22,18 +24,31 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "Where to write the report (default: standard output).")
     var out: String?
 
+    @Option(name: .long, help: "Example files listed per reason code.")
+    var examples = 20
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard examples >= 0 else { throw ValidationError("--examples must be 0 or more") }
+    }
+
     func run() throws {
         let ledger = try options.open()
+        // The config, when there is one, says which stages apply to which modality.
+        let pipeline = (try? options.config.load().pipeline) ?? []
+        let builder = ReportBuilder(examplesPerCode: examples, codes: BuiltinValidators.registry.reasonCodes,
+                                    stageModalities: Dictionary(pipeline.map { ($0.name, $0.validator.appliesTo) }, uniquingKeysWith: { a, _ in a }))
         let data: ReportData
         do {
-            data = try ReportBuilder().build(from: ledger, runID: runID)
+            data = try builder.build(from: ledger, runID: runID)
         } catch {
             throw CommandFailure.failure(error.message)
         }
         let text = format == .json ? ReportJSON.encode(data) + "\n" : HTMLReport.render(data)
         if let out {
             guard FileManager.default.createFile(atPath: out, contents: Data(text.utf8)) else { throw CommandFailure.failure("cannot write \(out)") }
-            FileHandle.standardError.write(Data("wrote \(out)\n".utf8))
+            output.say("wrote \(out) (\(text.utf8.count / 1024) KiB)")
         } else {
             print(text, terminator: "")
         }

@@ -94,7 +94,8 @@ import Testing
     }
 
     @Test func aFileChangedSinceItWasJudgedIsLeftOutAndNamed() throws {
-        let (_, config, verdicts) = try judgedSamples("export-changed")
+        let (folder, config, verdicts) = try judgedSamples("export-changed")
+        defer { withExtendedLifetime(folder) {} }
         let texts = verdicts.filter { $0.verdict == .accepted && $0.modality == "text" }
         let changed = try #require(texts.first), touched = try #require(texts.last)
         try Data("rewritten after the run\n".utf8).write(to: URL(fileURLWithPath: changed.root + "/" + changed.path))

@@ -33,4 +33,92 @@ import Testing
         let byRun = try ReportBuilder().build(from: ledger, runID: 1)
         #expect(byRun.total == 5)
     }
+
+    /// Real text files: `count` per contributor for `contributors`, a third too short to pass.
+    func textDatanet(_ folder: TemporaryFolder, contributors: Int, count: Int) throws -> AssayConfig {
+        let words = try String(contentsOfFile: "/usr/share/common-licenses/GPL-3", encoding: .utf8).split(whereSeparator: \.isWhitespace)
+        for c in 0..<contributors {
+            for i in 0..<count {
+                let start = (c * 7_919 + i * 104_729) % (words.count - 400)
+                let length = i % 3 == 0 ? 20 : 300
+                try folder.write("net/person-\(c)/text/doc-\(i).txt", text: words[start..<(start + length)].joined(separator: " ") + ".\n")
+            }
+        }
+        return try RunFixtures.config("""
+            version: 1
+            limits: { quotas: false }
+            modalities: { text: {} }
+            pipeline: [ { use: text-quality }, { use: text-dedup } ]
+            """, in: folder)
+    }
+
+    @Test func groupsAreBoundedSoThePageDoesNotGrowWithTheDatanet() throws {
+        var sizes: [Int] = []
+        for count in [90, 360] {
+            let folder = TemporaryFolder("report-bound-\(count)")
+            let config = try textDatanet(folder, contributors: 4, count: count)
+            _ = try RunFixtures.run(config, root: folder.url("net"), verdicts: folder.url("v.jsonl"))
+            let data = try ReportBuilder(codes: BuiltinValidators.registry.reasonCodes).build(from: try Ledger(path: config.ledger), runID: nil)
+            #expect(data.total == 4 * count)
+            let words = try #require(data.reasonGroups.first { $0.code == "text.word_count" })
+            #expect(words.files == 4 * ((count + 2) / 3), "every third file is too short")
+            #expect(words.examples.count == min(20, words.files))
+            #expect(words.contributors.count == 4 && words.hint.contains("complete document"))
+            #expect(data.reasonGroups.allSatisfy { $0.examples.count <= 20 })
+            #expect(data.problems.count + data.problemsOmitted == data.total - (data.verdicts[.accepted] ?? 0))
+            sizes.append(HTMLReport.render(data).utf8.count)
+        }
+        // Ten times the files, nearly the same page: only counts and histogram bars change.
+        #expect(Double(sizes[1]) < Double(sizes[0]) * 1.15, "\(sizes)")
+    }
+
+    @Test func eachModalityHasItsOwnFunnelThroughItsOwnStages() throws {
+        let folder = TemporaryFolder("report-funnels")
+        try folder.copy("/usr/share/common-licenses/GPL-3", to: "net/ann/text/gpl.txt")
+        try folder.write("net/ann/text/short.txt", text: "too short to pass.\n")
+        for name in ["basn2c08", "basn0g08", "s01n3p01"] { try folder.copy(Locations.corpora + "/pngsuite/\(name).png", to: "net/bob/image/\(name).png") }
+        let yaml = "version: 1\nmodalities: { text: {}, image: {} }\npipeline: [ { use: text-quality }, { use: png-check, with: { min_width: 8 } } ]\n"
+        let config = try RunFixtures.config(yaml, in: folder)
+        _ = try RunFixtures.run(config, root: folder.url("net"), verdicts: folder.url("v.jsonl"))
+        let stages = Dictionary(config.pipeline.map { ($0.name, $0.validator.appliesTo) }, uniquingKeysWith: { a, _ in a })
+        let data = try ReportBuilder(stageModalities: stages).build(from: try Ledger(path: config.ledger), runID: nil)
+        #expect(data.funnels["image"]?.map(\.stage) == ["intake", "quota", "png-check"])
+        #expect(data.funnels["image"]?.map(\.remaining) == [3, 3, 2], "the 1×1 picture is too small")
+        #expect(data.funnels["text"]?.map(\.stage) == ["intake", "quota", "text-quality"])
+        #expect(data.funnels["text"]?.last?.remaining == 1)
+    }
+
+    @Test func histogramsDrawOutliersApartOnRoundTicks() {
+        // Thirty clips of 2 to 8 s and one of 165 s: the long one is counted, not drawn.
+        let durations = (0..<30).map { 2 + Double($0) * 0.2 } + [165]
+        let audio = HistogramBinning.histogram(durations, title: "Audio duration (s)", modality: "audio", metric: "audio.seconds")
+        #expect(audio.scale == .linear)
+        #expect(audio.above == 1 && audio.below == 0)
+        #expect((audio.edges.last ?? 0) < 20)
+        #expect(audio.counts.filter { $0 > 0 }.count >= 10, "the ordinary clips spread over many bars")
+        #expect(audio.ticks.allSatisfy { ($0 * 10).rounded() == $0 * 10 }, "\(audio.ticks)")
+        #expect(audio.total == 31 && audio.maximum == 165)
+
+        // Word counts from 8 to 3,000: a log axis, ticked at 1, 2, 5 × 10^k.
+        let words = (0..<200).map { 8 * pow(1.03, Double($0)) }
+        let text = HistogramBinning.histogram(words, title: "Text length (words)", modality: "text", metric: "text.words")
+        #expect(text.scale == .log)
+        #expect(text.ticks.contains(10) && text.ticks.contains(100) && text.ticks.contains(1000), "\(text.ticks)")
+        #expect(text.below + text.above == 0 && text.total == 200)
+        #expect(text.counts.count <= HistogramBinning.maximumBins)
+
+        // Integral values get integral bins.
+        let widths = HistogramBinning.histogram([16, 16, 22, 24, 32, 32, 32, 48, 64], title: "w", modality: "image", metric: "png.width")
+        #expect(zip(widths.edges, widths.edges.dropFirst()).allSatisfy { $1 - $0 >= 1 && ($1 - $0).rounded() == $1 - $0 })
+    }
+
+    @Test func numbersForPeopleHaveThreeSignificantDigits() {
+        #expect(HumanNumber.format(0.45652173913043476) == "0.457")
+        #expect(HumanNumber.format(12.345) == "12.3")
+        #expect(HumanNumber.format(1834.6) == "1835")
+        #expect(HumanNumber.format(50) == "50")
+        #expect(HumanNumber.format(0.5) == "0.5")
+        #expect(HumanNumber.format(-3.14159) == "-3.14")
+        #expect(HumanNumber.format(0.000012) == "1.20e-05")
+    }
 }

@@ -94,7 +94,8 @@ import TextQuality
             bsd + String(repeating: phrase + "\n", count: k)
         }
         expectBoundary(boundary, code: "text.top_ngram", metric: "text.top_\(n)gram", limit: limit, minimum: false)
-        #expect(boundary.outside.reasons.first?.message.contains("\(n)-gram") == true)
+        // Plain words, not "2-gram": the message names the run of words.
+        #expect(boundary.outside.reasons.first?.message.contains(n == 2 ? "most repeated pair of words" : "most repeated run of \(n) words") == true)
     }
 
     @Test("text.dup_ngram: a passage of the licence copied to its end until repeated n-grams pass the limit",
@@ -115,6 +116,6 @@ import TextQuality
             gpl + tokens.prefix(k).joined(separator: " ") + "\n"
         }
         expectBoundary(boundary, code: "text.repeated_ngram", metric: "text.dup_\(n)gram", limit: limit, minimum: false)
-        #expect(boundary.outside.reasons.first?.message.contains("\(n)-grams") == true)
+        #expect(boundary.outside.reasons.first?.message.contains("in runs of \(n) words that occur more than once") == true)
     }
 }

@@ -23,7 +23,7 @@ Protocol (docs/PLUGINS.md, docs/plugin-protocol.schema.json): JSON Lines on stdi
   Assay -> plugin  {"id": 7, "path": "/abs/file.txt", "modality": "text", "mime": "text/plain",
                     "sha256": "...", "bytes": 1234, "contributor": "alice"}
   plugin -> Assay  {"id": 7, "verdict": "reject",
-                    "reasons": [{"code": "email", "message": "...", "value": 3, "limit": 0}],
+                    "reasons": [{"code": "email", "message": "...", "hint": "...", "value": 3, "limit": 0}],
                     "metrics": {"emails": 3, "phones": 0}}
 One answer line per request, flushed at once; anything else goes to stderr, which Assay shows
 prefixed with [pii]. The plugin ends when stdin closes. Codes and metrics come back as bare names
@@ -137,12 +137,14 @@ def judge(request, config):
     if len(emails) > config["max_emails"]:
         reasons.append({"code": "email",
                         "message": f"{len(emails)} e-mail address(es) found (first: {mask_email(emails[0])}), "
-                                   f"at most {config['max_emails']:g} allowed; remove or replace them with name@example.com",
+                                   f"at most {config['max_emails']:g} allowed",
+                        "hint": "Remove the addresses or replace them with name@example.com.",
                         "value": len(emails), "limit": config["max_emails"]})
     if len(phones) > config["max_phones"]:
         reasons.append({"code": "phone",
                         "message": f"{len(phones)} phone number(s) found (first: {mask_phone(phones[0])}), "
-                                   f"at most {config['max_phones']:g} allowed; remove them or use a fictional 555-01xx number",
+                                   f"at most {config['max_phones']:g} allowed",
+                        "hint": "Remove the numbers or use fictional ones (555-01xx).",
                         "value": len(phones), "limit": config["max_phones"]})
     return {"id": request["id"], "verdict": "reject" if reasons else "pass", "reasons": reasons,
             "metrics": {"emails": len(emails), "phones": len(phones)}}

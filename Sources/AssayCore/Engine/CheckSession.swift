@@ -20,14 +20,40 @@ public struct CheckSession {
     ]
 
     /// The submission for a path: contributor and modality from a `CONTRIBUTOR/MODALITY/` part of
-    /// the path when there is one, else the modality from the file extension.
-    public static func submission(for path: String) -> (contributor: String, modality: String) {
+    /// the path when there is one, else the modality from the file extension (any case), else
+    /// `stated`; nil modality when none of these tells.
+    public static func submission(for path: String, stated: Modality? = nil) -> (contributor: String, modality: Modality?) {
         let parts = path.split(separator: "/").map(String.init)
         if let at = parts.dropLast().lastIndex(where: { Modality(rawValue: $0) != nil }) {
-            return (at > 0 ? parts[at - 1] : "you", parts[at])
+            return (at > 0 ? parts[at - 1] : "you", stated ?? Modality(rawValue: parts[at]))
         }
-        let ext = (path as NSString).pathExtension.lowercased()
-        return ("you", extensions[ext]?.rawValue ?? (ext.isEmpty ? "unknown" : ext))
+        return ("you", stated ?? extensions[(path as NSString).pathExtension.lowercased()])
+    }
+
+    /// What `check` says when it cannot tell a file's modality.
+    static func unknownModality(_ path: String) -> Reason {
+        let ext = (path as NSString).pathExtension
+        let known = extensions.keys.sorted().map { "." + $0 }.joined(separator: " ")
+        let which = ext.isEmpty ? "it has no extension" : "its extension .\(ext) is not one Assay knows (\(known))"
+        return Reason(CoreReasons.unknownModality, stage: "intake",
+                      message: "cannot tell whether this is text, image or audio: \(which), and no text/, image/ or audio/ folder is on its path; "
+                          + "say which with --modality text, image or audio", value: .text(ext))
+    }
+
+    /// `paths` with each folder replaced by the regular files under it (links not followed),
+    /// sorted, as linters take a folder; hidden files and folders are skipped.
+    public static func expandFolders(_ paths: [String]) -> [String] {
+        paths.flatMap { path -> [String] in
+            guard FileStatus(path: path, followLinks: true)?.kind == .directory else { return [path] }
+            let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+            var found: [String] = []
+            let enumerator = FileManager.default.enumerator(atPath: base)
+            while let relative = enumerator?.nextObject() as? String {
+                if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+                if FileStatus(path: base + "/" + relative, followLinks: false)?.kind == .regular { found.append(base + "/" + relative) }
+            }
+            return found.sorted()
+        }
     }
 
     /// A warning for the contributor when the ledger was judged under other decide rules than
@@ -41,17 +67,20 @@ public struct CheckSession {
     /// Judges each file and returns the verdicts in the order given. Files are decided in
     /// canonical order (submission time, then path), as a run would: a file's copy checked with
     /// it is a duplicate only of an earlier one, and each file's day counts what came before it.
-    public func check(paths: [String]) throws(LedgerError) -> [Verdict] {
+    ///
+    /// `modality` is what the contributor said with `--modality`: it applies to every file.
+    public func check(paths: [String], modality: Modality? = nil) throws(LedgerError) -> [Verdict] {
         let decider = pipeline.decider()
         let rules = IntakeRules(maxFileBytes: pipeline.config.limits.maxFileBytes)
         let analyzer = pipeline.analyzer(rejudge: true)
         let cwd = FileStatus.realPath(FileManager.default.currentDirectoryPath) ?? FileManager.default.currentDirectoryPath
         let files = paths.map { path -> DiscoveredFile in
             let absolute = (path.hasPrefix("/") ? path : cwd + "/" + path) as NSString
-            let place = Self.submission(for: path)
+            let place = Self.submission(for: path, stated: modality)
             var file = rules.examine(path: absolute.standardizingPath, relative: path, contributor: place.contributor,
-                                     modality: place.modality, realRoot: "/")
+                                     modality: place.modality?.rawValue ?? "unknown", realRoot: "/")
             file.submission.root = cwd
+            if place.modality == nil, file.refusal?.code == CoreReasons.unknownModality.code { file.refusal = Self.unknownModality(path) }
             return file
         }
         let checked = Set(files.compactMap { FileStatus.realPath($0.submission.absolutePath) })

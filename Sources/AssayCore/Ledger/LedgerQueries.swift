@@ -103,3 +103,39 @@ extension Ledger {
         }
     }
 }
+
+/// What the report asks about one contributor.
+extension Ledger {
+    /// The contributor's files per UTC day (accepted, all), the last `limit` days with files,
+    /// oldest first.
+    public func contributorDays(_ contributor: String, runID: Int64?, limit: Int) throws(LedgerError) -> [ContributorSection.Day] {
+        try read("count a contributor's days") { db in
+            let run = runID == nil ? "" : " AND run_id = ?"
+            var arguments: StatementArguments = [contributor]
+            if let runID { arguments += [runID] }
+            arguments += [limit]
+            return try Row.fetchAll(db, sql: """
+                SELECT submitted_at / 86400 AS day, sum(verdict = 'accepted') AS accepted, count(*) AS total
+                FROM verdicts WHERE contributor = ?\(run) GROUP BY day ORDER BY day DESC LIMIT ?
+                """, arguments: arguments).reversed().map { row in
+                let day: Int64 = row["day"]
+                return ContributorSection.Day(day: RFC3339.day(day * 86_400), accepted: row["accepted"], total: row["total"])
+            }
+        }
+    }
+
+    /// The contributor's reason codes with the files carrying each, most first, at most `limit`.
+    public func contributorCodes(_ contributor: String, runID: Int64?, limit: Int) throws(LedgerError) -> [(code: String, files: Int)] {
+        try read("count a contributor's reasons") { db in
+            let run = runID == nil ? "" : " AND run_id = ?"
+            var arguments: StatementArguments = [contributor]
+            if let runID { arguments += [runID] }
+            var counts: [String: Int] = [:]
+            let lines = try String.fetchCursor(db, sql: "SELECT codes FROM verdicts WHERE contributor = ? AND codes != ''\(run)", arguments: arguments)
+            while let line = try lines.next() {
+                for code in Set(line.split(separator: " ")) { counts[String(code), default: 0] += 1 }
+            }
+            return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limit).map { ($0.key, $0.value) }
+        }
+    }
+}

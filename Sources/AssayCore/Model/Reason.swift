@@ -11,6 +11,10 @@ public struct Reason: Sendable, Equatable, Hashable, Codable {
     public var value: ReasonValue?
     /// The limit the value broke, when there is one.
     public var limit: ReasonValue?
+    /// How the contributor fixes it, when the stage that gave the reason says so itself (an
+    /// external plugin's `hint`); built-in codes take theirs from ``ReasonCode/hint``. Written
+    /// to the verdict line only when present.
+    public var hint: String?
 
     /// Creates a reason from a declared code.
     public init(_ code: ReasonCode, stage: String, message: String, value: ReasonValue? = nil, limit: ReasonValue? = nil) {
@@ -18,17 +22,19 @@ public struct Reason: Sendable, Equatable, Hashable, Codable {
     }
 
     /// Creates a reason from a raw code (external plugins, ledger rows).
-    public init(code: String, stage: String, message: String, value: ReasonValue? = nil, limit: ReasonValue? = nil) {
+    public init(code: String, stage: String, message: String, value: ReasonValue? = nil, limit: ReasonValue? = nil, hint: String? = nil) {
         self.code = code
         self.stage = stage
         self.message = message
         self.value = value
         self.limit = limit
+        self.hint = hint
     }
 
-    enum CodingKeys: String, CodingKey { case code, stage, message, value, limit }
+    enum CodingKeys: String, CodingKey { case code, stage, message, value, limit, hint }
 
-    /// Writes `value` and `limit` as `null` when absent, as the verdict line does.
+    /// Writes `value` and `limit` as `null` when absent and `hint` only when present, as the
+    /// verdict line does.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(code, forKey: .code)
@@ -36,5 +42,6 @@ public struct Reason: Sendable, Equatable, Hashable, Codable {
         try c.encode(message, forKey: .message)
         try c.encode(value, forKey: .value)
         try c.encode(limit, forKey: .limit)
+        try c.encodeIfPresent(hint, forKey: .hint)
     }
 }

@@ -7,17 +7,22 @@ public struct ReasonCode: Sendable, Hashable {
     public let code: String
     /// What the code means, in one sentence.
     public let meaning: String
-    /// How a contributor fixes the file.
+    /// How a contributor fixes the file: what `check` shows. It never names a config option: a
+    /// contributor cannot change the curator's rules (a test holds every hint to that).
     public let hint: String
+    /// What a curator can change when the code turns away files they want (an option, a plugin),
+    /// shown in the report and by `assay reasons`; nil when there is nothing to say.
+    public let curatorNote: String?
     /// Former names of the code, kept for one version: documented beside it and understood by
     /// every lookup (hints, `assay reasons`), while verdicts carry the new name.
     public let aliases: [String]
 
-    /// Declares a code with its meaning and hint.
-    public init(_ code: String, meaning: String, hint: String, aliases: [String] = []) {
+    /// Declares a code with its meaning, its contributor hint and, optionally, a curator note.
+    public init(_ code: String, meaning: String, hint: String, curator: String? = nil, aliases: [String] = []) {
         self.code = code
         self.meaning = meaning
         self.hint = hint
+        self.curatorNote = curator
         self.aliases = aliases
     }
 

@@ -18,13 +18,16 @@ public enum ReasonTable {
 
         A renamed code lists its former name, which stays understood for one version (see CHANGELOG.md).
 
-        | code | stage | meaning | how to fix |
-        |---|---|---|---|
+        "How to fix" is the contributor's hint, which `assay check` prints; "curators can" is what the report adds
+        for the people who own the config.
+
+        | code | stage | meaning | how to fix | curators can |
+        |---|---|---|---|---|
 
         """
         func row(_ code: ReasonCode, _ stage: String) {
             let formerly = code.aliases.isEmpty ? "" : " (formerly " + code.aliases.map { "`\($0)`" }.joined(separator: ", ") + ")"
-            out += "| `\(code.code)`\(formerly) | \(stage) | \(escape(code.meaning)) | \(escape(code.hint)) |\n"
+            out += "| `\(code.code)`\(formerly) | \(stage) | \(escape(code.meaning)) | \(escape(code.hint)) | \(escape(code.curatorNote ?? "")) |\n"
         }
         for code in CoreReasons.all { row(code, code.code.hasPrefix("quota.") ? "quota" : "intake") }
         for type in registry.types {

@@ -43,6 +43,10 @@ extension JSONWriter {
         raw(",\"message\":"); string(reason.message)
         raw(",\"value\":"); reasonValue(reason.value)
         raw(",\"limit\":"); reasonValue(reason.limit)
+        if let hint = reason.hint {
+            raw(",\"hint\":")
+            string(hint)
+        }
         raw("}")
     }
 

@@ -1,23 +1,39 @@
 import Foundation
 
-/// Reads verdict lines from the ledger and computes the report's numbers.
+/// Reads verdict lines from the ledger, once and in canonical order, and computes the report's
+/// numbers. Memory holds the metric values being binned (one number per file and histogram) and
+/// bounded lists; everything shown is capped so the page stays small at any datanet size.
 public struct ReportBuilder: Sendable {
-    /// Which metrics get a histogram: modality, metric, title, bin width.
-    public static let histogramSpecs: [(modality: String, metric: String, title: String, width: Double)] = [
-        ("text", "text.score", "Text quality score", 0.05),
-        ("text", "text.words", "Text length (words)", 250),
-        ("image", "png.width", "Image width (px)", 64),
-        ("image", "png.height", "Image height (px)", 64),
-        ("audio", "audio.seconds", "Audio duration (s)", 2),
-        ("audio", "audio.snr_db", "Audio SNR (dB, WADA)", 5),
+    /// Which metrics get a histogram: modality, metric, title.
+    public static let histogramSpecs: [(modality: String, metric: String, title: String)] = [
+        ("text", "text.score", "Text quality score"),
+        ("text", "text.words", "Text length (words)"),
+        ("image", "png.width", "Image width (px)"),
+        ("image", "png.height", "Image height (px)"),
+        ("audio", "audio.seconds", "Audio duration (s)"),
+        ("audio", "audio.snr_db", "Audio SNR (dB, WADA)"),
     ]
 
-    /// The most rejected or refused files listed one by one.
-    public let problemLimit: Int
+    /// Days shown in a contributor's section.
+    public static let daysShown = 60
 
-    /// A builder listing at most `problemLimit` problem files.
-    public init(problemLimit: Int = 5_000) {
-        self.problemLimit = problemLimit
+    /// Example files listed per reason code.
+    public let examplesPerCode: Int
+    /// Contributor sections: this many from the top of the leaderboard and as many from the bottom.
+    public let contributorsAtEachEnd: Int
+    /// The reason codes the registry declares, for meanings, hints and curator notes.
+    public let codes: [ReasonCode]
+    /// The modalities each stage of the pipeline applies to (from the config); a stage missing
+    /// here is placed in the funnel of each modality whose files it gave a reason to.
+    public let stageModalities: [String: Set<Modality>]
+
+    /// A builder; `examplesPerCode` defaults to 20 files per code and `contributorsAtEachEnd` to 25.
+    public init(examplesPerCode: Int = 20, contributorsAtEachEnd: Int = 25, codes: [ReasonCode] = [],
+                stageModalities: [String: Set<Modality>] = [:]) {
+        self.examplesPerCode = examplesPerCode
+        self.contributorsAtEachEnd = contributorsAtEachEnd
+        self.codes = codes
+        self.stageModalities = stageModalities
     }
 
     /// Builds the report of `runID` (the whole ledger when nil).
@@ -26,24 +42,40 @@ public struct ReportBuilder: Sendable {
         data.runID = runID
         let stages = ["intake", "quota"] + ((try ledger.runStages(runID: runID))?.stages ?? [])
         var droppedAt = [Int](repeating: 0, count: stages.count + 1)
-        var codes: [String: Int] = [:]
+        var droppedPerModality: [String: [Int]] = [:]
+        var groups: [String: ReasonGroup] = [:]
         var values: [Int: [Double]] = [:]
         try ledger.forEachVerdict(runID: runID) { verdict in
             let kind = verdict.verdict
             data.verdicts[kind, default: 0] += 1
             data.byModality[verdict.modality, default: [:]][kind, default: 0] += 1
             var first = stages.count
-            // Files per code: a file that breaks three n-gram limits counts once for text.top_ngram.
-            for code in Set(verdict.reasons.map(\.code)) { codes[code, default: 0] += 1 }
             for reason in verdict.reasons {
                 if let at = stages.firstIndex(of: reason.stage) { first = min(first, at) }
             }
             if kind != .accepted && first == stages.count { first = stages.count - 1 }
             droppedAt[first] += 1
-            if kind == .rejected || kind == .refused {
-                if data.problems.count < problemLimit {
+            droppedPerModality[verdict.modality, default: [Int](repeating: 0, count: stages.count + 1)][first] += 1
+
+            var listed = false
+            for (code, reasons) in Self.byCode(verdict.reasons) {
+                var group = groups[code] ?? ReasonGroup(code: code)
+                group.files += 1
+                group.verdicts[kind, default: 0] += 1
+                group.contributors[verdict.contributor, default: 0] += 1
+                if group.hint.isEmpty, let hint = reasons[0].hint { group.hint = hint }
+                if group.examples.count < examplesPerCode {
+                    let more = reasons.count > 1 ? " (and \(reasons.count - 1) more of this code)" : ""
+                    group.examples.append(ReasonGroup.Example(path: verdict.path, contributor: verdict.contributor, verdict: kind,
+                                                              message: Self.clip(reasons[0].message) + more))
+                    listed = true
+                }
+                groups[code] = group
+            }
+            if kind == .rejected || kind == .refused || kind == .error {
+                if listed {
                     data.problems.append(ReportData.Problem(path: verdict.path, verdict: kind.rawValue,
-                                                            reasons: verdict.reasons.map { ($0.code, $0.message) }))
+                                                            reasons: verdict.reasons.map { ($0.code, Self.clip($0.message)) }))
                 } else {
                     data.problemsOmitted += 1
                 }
@@ -57,28 +89,55 @@ public struct ReportBuilder: Sendable {
             remaining -= droppedAt[at]
             return ReportData.FunnelStep(stage: stage, remaining: remaining)
         }
-        data.topReasons = codes.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
+        for (modality, dropped) in droppedPerModality {
+            var left = data.byModality[modality].map { $0.values.reduce(0, +) } ?? 0
+            let kind = Modality(rawValue: modality)
+            data.funnels[modality] = stages.enumerated().compactMap { at, stage in
+                let applies = at < 2 || dropped[at] > 0 || kind.map { stageModalities[stage]?.contains($0) ?? false } ?? false
+                guard applies else { return nil }
+                left -= dropped[at]
+                return ReportData.FunnelStep(stage: stage, remaining: left)
+            }
+        }
+        let declared = Dictionary(codes.flatMap { code in ([code.code] + code.aliases).map { ($0, code) } }, uniquingKeysWith: { a, _ in a })
+        data.reasonGroups = groups.values.map { group in
+            var group = group
+            if let code = declared[group.code] {
+                group.meaning = code.meaning
+                group.hint = code.hint
+                group.curatorNote = code.curatorNote
+            }
+            return group
+        }.sorted { $0.files != $1.files ? $0.files > $1.files : $0.code < $1.code }
+        data.topReasons = data.reasonGroups.map { ($0.code, $0.files) }
         data.histograms = Self.histogramSpecs.enumerated().compactMap { i, spec in
             guard let list = values[i], !list.isEmpty else { return nil }
-            return Self.histogram(list, spec: spec)
+            return HistogramBinning.histogram(list, title: spec.title, modality: spec.modality, metric: spec.metric)
         }
         data.leaderboard = Ranker().rank(try ledger.tallies(runID: runID))
+        let board = data.leaderboard
+        let shown = board.count <= 2 * contributorsAtEachEnd
+            ? board : Array(board.prefix(contributorsAtEachEnd)) + Array(board.suffix(contributorsAtEachEnd))
+        data.contributors = try shown.map { row throws(LedgerError) in
+            ContributorSection(row: row, days: try ledger.contributorDays(row.tally.contributor, runID: runID, limit: Self.daysShown),
+                               topReasons: try ledger.contributorCodes(row.tally.contributor, runID: runID, limit: 5))
+        }
         return data
     }
 
-    private static func histogram(_ values: [Double], spec: (modality: String, metric: String, title: String, width: Double)) -> ReportData.Histogram {
-        let low = (values.min() ?? 0) / spec.width
-        let high = (values.max() ?? 0) / spec.width
-        let lower = low.rounded(.down) * spec.width
-        var width = spec.width
-        var bins = Int(high.rounded(.down) - low.rounded(.down)) + 1
-        // Keep charts readable: at most 40 bins.
-        while bins > 40 {
-            width *= 2
-            bins = Int(((values.max() ?? 0) - lower) / width) + 1
+    /// A file's reasons grouped by code, in the order the codes first appear.
+    static func byCode(_ reasons: [Reason]) -> [(String, [Reason])] {
+        var order: [String] = []
+        var grouped: [String: [Reason]] = [:]
+        for reason in reasons {
+            if grouped[reason.code] == nil { order.append(reason.code) }
+            grouped[reason.code, default: []].append(reason)
         }
-        var counts = [Int](repeating: 0, count: bins)
-        for value in values { counts[min(bins - 1, max(0, Int((value - lower) / width)))] += 1 }
-        return ReportData.Histogram(title: spec.title, modality: spec.modality, metric: spec.metric, lower: lower, width: width, counts: counts)
+        return order.map { ($0, grouped[$0] ?? []) }
+    }
+
+    /// A message cut to 300 characters: a plugin's message must not make the page unbounded.
+    static func clip(_ message: String) -> String {
+        message.count <= 300 ? message : String(message.prefix(299)) + "…"
     }
 }

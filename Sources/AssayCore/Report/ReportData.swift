@@ -1,6 +1,8 @@
 /// The numbers of a report: what `assay report` draws as HTML and prints with `--format json`.
+/// Every list in it is bounded (examples per code, contributors shown, bins per histogram), so
+/// a report of a million files is the size of a report of a thousand.
 public struct ReportData: Sendable {
-    /// A step of the verdict funnel: files still in after the stage.
+    /// A step of a verdict funnel: files still in after the stage.
     public struct FunnelStep: Sendable, Equatable {
         /// The stage (`intake`, `quota`, then each validator).
         public let stage: String
@@ -8,25 +10,8 @@ public struct ReportData: Sendable {
         public let remaining: Int
     }
 
-    /// A histogram of one metric for one modality.
-    public struct Histogram: Sendable, Equatable {
-        /// What is measured, for people.
-        public let title: String
-        /// The modality.
-        public let modality: String
-        /// The metric name in verdict lines.
-        public let metric: String
-        /// Lower edge of the first bin.
-        public let lower: Double
-        /// Width of each bin.
-        public let width: Double
-        /// Count per bin.
-        public let counts: [Int]
-        /// Files that had the metric.
-        public var total: Int { counts.reduce(0, +) }
-    }
-
-    /// A rejected or refused file and its reasons.
+    /// A rejected or refused file and its reasons (kept for `report --format json`'s `problems`:
+    /// now the examples of every reason group, each file once).
     public struct Problem: Sendable, Equatable {
         /// Path relative to the folder judged.
         public let path: String
@@ -48,17 +33,24 @@ public struct ReportData: Sendable {
     public var verdicts: [VerdictKind: Int] = [:]
     /// Files per modality and verdict.
     public var byModality: [String: [VerdictKind: Int]] = [:]
-    /// The funnel, stage by stage.
+    /// The funnel over every file, stages chained in pipeline order (as before version 0.2; the
+    /// per-modality ``funnels`` are what the page draws).
     public var funnel: [FunnelStep] = []
-    /// Reason codes by frequency.
+    /// One funnel per modality, through the stages that apply to it.
+    public var funnels: [String: [FunnelStep]] = [:]
+    /// Reason codes by frequency (files carrying each).
     public var topReasons: [(code: String, count: Int)] = []
+    /// Reason groups by frequency, with examples.
+    public var reasonGroups: [ReasonGroup] = []
     /// Metric histograms per modality.
-    public var histograms: [Histogram] = []
-    /// The leaderboard.
+    public var histograms: [MetricHistogram] = []
+    /// The leaderboard: every ranked contributor.
     public var leaderboard: [Ranker.Row] = []
-    /// Every rejected or refused file, up to `problemLimit`.
+    /// Sections for the best- and worst-ranked contributors, in rank order.
+    public var contributors: [ContributorSection] = []
+    /// The example files of every reason group, each once, in canonical order.
     public var problems: [Problem] = []
-    /// Rejected or refused files beyond the listed ones.
+    /// Rejected or refused files not among ``problems``.
     public var problemsOmitted = 0
 
     /// Files counted.

@@ -62,7 +62,8 @@ public enum CoreReasons {
     /// A stage spent its CPU budget on the file.
     public static let stageTimeout = ReasonCode(
         "stage.timeout", meaning: "A validator used more than limits.stage_timeout of CPU on the file; the file is retried on the next run.",
-        hint: "Nothing to fix in the file if it is ordinary; report it to the curators, who may raise stage_timeout.")
+        hint: "Nothing to fix in the file if it is ordinary; report it to the curators.",
+        curator: "Raise limits.stage_timeout if ordinary files of this size need more CPU; otherwise the file is hostile or the stage is slow on it.")
     /// The MIME sniffer failed.
     public static let sniffFailed = ReasonCode(
         "intake.sniff_failed", meaning: "libmagic could not classify the file; the file is retried on the next run.",

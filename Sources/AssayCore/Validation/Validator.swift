@@ -103,3 +103,8 @@ public struct StageFailure: Error, Sendable, CustomStringConvertible {
     /// The message.
     public var description: String { message }
 }
+
+extension Validator {
+    /// The `with:` keys the stage understands, for checks that a contributor's hint names none.
+    public static var optionNames: [String] { Options.fields.map(\.name) }
+}

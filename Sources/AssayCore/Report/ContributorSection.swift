@@ -1,0 +1,25 @@
+/// One contributor's part of the report: their standing, their acceptance day by day, and the
+/// reasons their files were turned away most often.
+public struct ContributorSection: Sendable, Equatable {
+    /// Files decided on one UTC day.
+    public struct Day: Sendable, Equatable {
+        /// `YYYY-MM-DD`.
+        public let day: String
+        /// Files accepted that day.
+        public let accepted: Int
+        /// Files decided that day, whatever the verdict.
+        public let total: Int
+    }
+
+    /// Their leaderboard row.
+    public let row: Ranker.Row
+    /// Their last ``ReportBuilder/daysShown`` days with files, oldest first.
+    public let days: [Day]
+    /// Their most frequent reason codes with file counts, most first.
+    public let topReasons: [(code: String, files: Int)]
+
+    /// Compares sections field by field.
+    public static func == (a: ContributorSection, b: ContributorSection) -> Bool {
+        a.row == b.row && a.days == b.days && a.topReasons.map(\.code) == b.topReasons.map(\.code) && a.topReasons.map(\.files) == b.topReasons.map(\.files)
+    }
+}
