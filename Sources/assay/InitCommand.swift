@@ -16,6 +16,8 @@ struct InitCommand: ParsableCommand {
     @Flag(name: .long, help: "Overwrite an existing file.")
     var force = false
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
         if FileManager.default.fileExists(atPath: path) && !force {
             throw CommandFailure.usage("\(path) exists; use --force to overwrite it")
@@ -24,6 +26,6 @@ struct InitCommand: ParsableCommand {
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
             throw CommandFailure.failure("cannot write \(path)")
         }
-        print("wrote \(path)")
+        output.say("wrote \(path)")
     }
 }

@@ -9,6 +9,8 @@ struct PluginsCommand: ParsableCommand {
         abstract: "List every validator with its modalities, options (type, default, help) and reason codes."
     )
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
         for type in BuiltinValidators.registry.types {
             print("\(type.name)  [\(type.modalities.sorted().map(\.rawValue).joined(separator: ", "))]")

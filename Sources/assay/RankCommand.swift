@@ -33,6 +33,8 @@ struct RankCommand: ParsableCommand {
     @Option(name: .long, help: "Output format.")
     var format: Format = .table
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
         let sinceTime: Int64? = try since.map { text in
             guard let time = RFC3339.parse(text.count == 10 ? text + "T00:00:00Z" : text) else {
@@ -56,6 +58,7 @@ struct RankCommand: ParsableCommand {
         } catch {
             throw CommandFailure.failure(error.message)
         }
+        output.detail("\(tallies.count) contributors in \(ledger.path); ranked by \(method.rawValue)")
         let rows = Ranker(method: scoring, minDecided: minDecided).rank(tallies)
         switch format {
         case .json: print(RankJSON.encode(rows))

@@ -14,6 +14,8 @@ struct ReasonsCommand: ParsableCommand {
     @Argument(help: "A reason code to explain (text.dup_exact); without it, the whole table.")
     var code: String?
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
         let registry = BuiltinValidators.registry
         guard let code else {

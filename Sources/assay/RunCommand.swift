@@ -49,8 +49,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Remove FOLDER from the ledger's datanet, with its files' verdicts (repeatable).")
     var forget: [String] = []
 
-    @Flag(name: .long, help: "Do not print the summary.")
-    var quiet = false
+    @OptionGroup var output: OutputOptions
 
     @Argument(help: "Folders laid out as CONTRIBUTOR/MODALITY/... (not needed with a manifest, or to re-run the ledger's folders).")
     var folders: [String] = []
@@ -62,8 +61,10 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         var config = try options.load()
         if let ledger { config.ledger = ledger }
-        var request = RunRequest(roots: folders, jobs: jobs, rejudge: rejudge, verdicts: verdicts, progress: !quiet, wait: !noWait)
+        var request = RunRequest(roots: folders, jobs: jobs, rejudge: rejudge, verdicts: verdicts, progress: !output.quiet, wait: !noWait)
         request.forget = forget
+        output.detail("config: \(config.source ?? "the built-in defaults"); ledger: \(config.ledger); jobs: \(jobs)")
+        output.detail("pipeline: " + config.pipeline.map { "\($0.name) [\($0.validator.appliesTo.sorted().map(\.rawValue).joined(separator: ","))]" }.joined(separator: ", "))
         RunInterruption.install()
         let summary: RunSummary
         do {
@@ -74,6 +75,7 @@ struct RunCommand: ParsableCommand {
             case let .failure(message): throw CommandFailure.failure(message)
             }
         }
+        let quiet = output.quiet
         if !quiet || summary.interruptedBy != nil {
             let rendered = format == .json ? summary.json() + "\n" : summary.render()
             let text = quiet ? rendered.split(separator: "\n").last.map { String($0) + "\n" } ?? "" : rendered

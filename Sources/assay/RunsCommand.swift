@@ -15,6 +15,8 @@ struct RunsCommand: ParsableCommand {
     @Flag(name: .long, help: "One JSON object per line instead of a table.")
     var json = false
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
         let runs: [RunRecord]
         do {

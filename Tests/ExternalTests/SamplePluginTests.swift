@@ -103,6 +103,10 @@ import Testing
         let rejected = try Shell.run([Locations.assay, "check", "--config", config, folder.url("net/bob/text/gpl-contact.txt")])
         #expect(rejected.status == 1)
         #expect(rejected.stdout.contains("pii.email"), "\(rejected.stdout)")
+        // The plugin's own hint, under its reason (the protocol's optional `hint`).
+        #expect(rejected.stdout.contains("    hint: Remove the addresses or replace them with name@example.com."), "\(rejected.stdout)")
+        let json = try Shell.run([Locations.assay, "check", "--json", "--config", config, folder.url("net/bob/text/gpl-contact.txt")])
+        #expect(json.stdout.contains("\"hint\":\"Remove the addresses"), "the hint is in the verdict line")
         let accepted = try Shell.run([Locations.assay, "check", "--config", config, folder.url("net/alice/text/gpl.txt")])
         #expect(accepted.status == 0, "\(accepted.stdout)\(accepted.stderr)")
     }

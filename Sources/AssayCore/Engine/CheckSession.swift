@@ -37,7 +37,7 @@ public struct CheckSession {
         let which = ext.isEmpty ? "it has no extension" : "its extension .\(ext) is not one Assay knows (\(known))"
         return Reason(CoreReasons.unknownModality, stage: "intake",
                       message: "cannot tell whether this is text, image or audio: \(which), and no text/, image/ or audio/ folder is on its path; "
-                          + "say which with --modality text, image or audio", value: .text(ext))
+                          + "say which with --modality text, image or audio", value: ext.isEmpty ? nil : .text(ext))
     }
 
     /// `paths` with each folder replaced by the regular files under it (links not followed),

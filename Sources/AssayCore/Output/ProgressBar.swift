@@ -22,7 +22,8 @@ final class ProgressBar {
         let filled = Int(fraction * Double(width))
         let rate = Double(done) / max(now.timeIntervalSince(start), 0.001)
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        let text = String(format: "\r[%@] %d/%d %3.0f%% %.0f files/s", bar, done, total, fraction * 100, rate)
+        // Clear to the end of the line: a shorter line must not leave the tail of a longer one.
+        let text = "\r[\(bar)] \(done)/\(total) " + String(format: "%3.0f%% %.0f files/s", fraction * 100, rate) + "\u{1B}[K"
         FileHandle.standardError.write(Data(text.utf8))
     }
 
