@@ -186,15 +186,14 @@ struct PNGInspection {
     /// Blank images.
     private func content(_ d: PNGDecoding) -> [Reason] {
         guard d.lumaStddev < options.blankStddev else { return [] }
-        return [reason(PNGReasons.blank, "blank or near-uniform image: luma standard deviation \(rounded(d.lumaStddev))",
-                       value: .number(rounded(d.lumaStddev)), limit: .number(options.blankStddev))]
+        return [reason(PNGReasons.blank, "blank or near-uniform image: the brightness varies by \(HumanNumber.format(d.lumaStddev)) "
+                           + "(standard deviation of 0–255 luma), less than the \(HumanNumber.format(options.blankStddev)) required",
+                       value: .number(d.lumaStddev), limit: .number(options.blankStddev))]
     }
 
     private func notable(_ d: PNGDecoding) -> String {
         d.notableWarning.isEmpty ? "" : " (libpng: \(d.notableWarning))"
     }
-
-    private func rounded(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
 
     private func reason(_ code: ReasonCode, _ message: String, value: ReasonValue? = nil, limit: ReasonValue? = nil) -> Reason {
         Reason(code, stage: stage, message: message, value: value, limit: limit)

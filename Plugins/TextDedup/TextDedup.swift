@@ -90,13 +90,8 @@ public struct TextDedup: StatefulValidator {
         let metrics = ["text.similarity": best.similarity]
         guard !options.verify || best.similarity >= options.threshold else { return Decision(metrics: metrics) }
         let reason = Reason(TextDedupReasons.near, stage: stageName,
-                            message: "near copy of \(best.file.path): estimated word \(options.shingleSize)-gram Jaccard similarity \(Self.format(best.similarity))",
+                            message: "near copy of \(best.file.path): about \(Int((best.similarity * 100).rounded()))% of the runs of \(options.shingleSize) words in the two texts are in both (estimated Jaccard similarity \(HumanNumber.format(best.similarity)))",
                             value: .number(best.similarity), limit: .number(options.threshold))
         return Decision(reasons: [reason], metrics: metrics, duplicateOf: best.file)
-    }
-
-    private static func format(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
-        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
     }
 }

@@ -73,7 +73,7 @@ public struct TextRelevance: Validator {
         finding.metrics["text.relevance"] = score
         guard score < threshold else { return finding }
         let missing = topicTerms.filter { !text.contains($0) }.prefix(6)
-        var message = "the text does not seem to be about the topic (relevance \(Self.format(score)), at least \(Self.format(threshold)) needed)"
+        var message = "the text does not seem to be about the topic (relevance \(HumanNumber.format(score)), at least \(HumanNumber.format(threshold)) needed)"
         if !missing.isEmpty { message += "; it does not mention " + missing.joined(separator: ", ") }
         if let closest = counters.map({ ($0.name, text.cosine($0.vector)) }).max(by: { $0.1 < $1.1 }), closest.1 > similarity {
             message += "; it is closest to the off-topic example \(closest.0)"
@@ -81,10 +81,5 @@ public struct TextRelevance: Validator {
         finding.reasons.append(Reason(TextRelevanceReasons.offTopic, stage: Self.name, message: message,
                                       value: .number(score), limit: .number(threshold)))
         return finding
-    }
-
-    private static func format(_ value: Double) -> String {
-        let thousandths = Int((value * 1000).rounded())
-        return "\(thousandths / 1000).\(String(thousandths % 1000 + 1000).dropFirst())"
     }
 }

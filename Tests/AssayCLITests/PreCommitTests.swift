@@ -20,13 +20,13 @@ import Testing
         return repo
     }
 
-    func preCommit(_ repo: String, _ folder: TemporaryFolder) throws -> Shell.Result {
+    func preCommit(_ repo: String, _ folder: TemporaryFolder, hook: String = "assay-check-system") throws -> Shell.Result {
         let tools = Locations.pythonTools ?? ""
         let path = (Locations.assay as NSString).deletingLastPathComponent + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         return try Shell.run(["env", "PATH=\(path)", "PRE_COMMIT_HOME=\(folder.url("pre-commit-home"))",
                               "GIT_AUTHOR_NAME=assay-tests", "GIT_AUTHOR_EMAIL=tests@example.com",
                               "GIT_COMMITTER_NAME=assay-tests", "GIT_COMMITTER_EMAIL=tests@example.com",
-                              tools + "/pre-commit", "try-repo", Locations.packageRoot, "assay-check-system", "--all-files"], in: repo)
+                              tools + "/pre-commit", "try-repo", Locations.packageRoot, hook, "--all-files"], in: repo)
     }
 
     @Test(.enabled(if: Locations.pythonTools != nil, "needs .build/python with pre-commit: run .ci/install-deps"))
@@ -45,6 +45,18 @@ import Testing
         let passing = try preCommit(repo, folder)
         #expect(passing.status == 0, "\(passing.stdout)")
         #expect(passing.stdout.contains("assay check") && passing.stdout.contains("Passed"))
+    }
+
+    /// The remote form: pre-commit builds the package itself (`swift build -c release`, about
+    /// 3.5 minutes on 2 cores) and runs the same check.
+    @Test(.enabled(if: Locations.pythonTools != nil, "needs .build/python with pre-commit: run .ci/install-deps"))
+    func theSourceHookBuildsTheToolAndChecksTheSame() throws {
+        let folder = TemporaryFolder("pre-commit-swift")
+        let repo = try contributorRepository(folder)
+        let result = try preCommit(repo, folder, hook: "assay-check")
+        #expect(result.status == 1, "\(result.stdout.suffix(3000))\(result.stderr.suffix(3000))")
+        #expect(result.stdout.contains("FAIL alice/image/BAD.PNG: refused"))
+        #expect(result.stdout.contains("ok   alice/text/gpl.txt") && !result.stdout.contains("README.md"))
     }
 
     @Test func bothHooksMatchTheSameFiles() throws {
