@@ -17,6 +17,12 @@ import Testing
             time += 86_400 * 13 + 3_601 * 7 + 59
         }
         #expect(RFC3339.format(951_782_400) == "2000-02-29T00:00:00Z")
+        // The fast path refuses what is not a date; the formatters read the other RFC 3339 forms.
+        for bad in ["2026-02-30T00:00:00Z", "2026-13-01T00:00:00Z", "2026-11-24T24:00:00Z", "2026-11-24 10:00:00Z", "2026-1a-24T10:00:00Z"] {
+            #expect(RFC3339.parse(bad) == nil, "\(bad)")
+        }
+        #expect(RFC3339.parse("2026-11-24T11:00:00+01:00") == RFC3339.parse("2026-11-24T10:00:00Z"))
+        #expect(RFC3339.parse("2026-11-24T10:00:00.250Z") == RFC3339.parse("2026-11-24T10:00:00Z"))
         #expect(RFC3339.day(1_764_000_000) == "2025-11-24")
     }
 }

@@ -14,6 +14,9 @@ public struct ReportBuilder: Sendable {
         ("audio", "audio.snr_db", "Audio SNR (dB, WADA)"),
     ]
 
+    /// The metric names the histograms bin.
+    static let histogramMetrics = Set(histogramSpecs.map(\.metric))
+
     /// Days shown in a contributor's section.
     public static let daysShown = 60
 
@@ -45,7 +48,9 @@ public struct ReportBuilder: Sendable {
         var droppedPerModality: [String: [Int]] = [:]
         var groups: [String: ReasonGroup] = [:]
         var values: [Int: [Double]] = [:]
-        try ledger.forEachVerdict(runID: runID) { verdict in
+        let decoder = JSONDecoder()
+        try ledger.forEachVerdictLine(runID: runID) { line in
+            let verdict = try decoder.decode(ReportLine.self, from: Data(line.utf8))
             let kind = verdict.verdict
             data.verdicts[kind, default: 0] += 1
             data.byModality[verdict.modality, default: [:]][kind, default: 0] += 1
@@ -81,7 +86,7 @@ public struct ReportBuilder: Sendable {
                 }
             }
             for (i, spec) in Self.histogramSpecs.enumerated() where spec.modality == verdict.modality {
-                if let value = verdict.metrics[spec.metric], value.isFinite { values[i, default: []].append(value) }
+                if let value = verdict.metrics.values[spec.metric], value.isFinite { values[i, default: []].append(value) }
             }
         }
         var remaining = data.total
@@ -126,9 +131,9 @@ public struct ReportBuilder: Sendable {
     }
 
     /// A file's reasons grouped by code, in the order the codes first appear.
-    static func byCode(_ reasons: [Reason]) -> [(String, [Reason])] {
+    static func byCode(_ reasons: [ReportLine.Cause]) -> [(String, [ReportLine.Cause])] {
         var order: [String] = []
-        var grouped: [String: [Reason]] = [:]
+        var grouped: [String: [ReportLine.Cause]] = [:]
         for reason in reasons {
             if grouped[reason.code] == nil { order.append(reason.code) }
             grouped[reason.code, default: []].append(reason)
