@@ -36,6 +36,17 @@ public struct ReasonGroup: Sendable, Equatable {
     /// An empty group for `code`.
     public init(code: String) { self.code = code }
 
+    /// Counts one more file carrying the code; keeps it as an example while there are fewer
+    /// than `examples`. Mutated in place in the builder's dictionary (`groups[code, default:]`),
+    /// so the contributor counts are never copied.
+    mutating func add(_ example: Example, examples: Int, hint: String?) {
+        files += 1
+        verdicts[example.verdict, default: 0] += 1
+        contributors[example.contributor, default: 0] += 1
+        if self.hint.isEmpty, let hint { self.hint = hint }
+        if self.examples.count < examples { self.examples.append(example) }
+    }
+
     /// The contributors with most files carrying the code, most first, at most `limit`.
     public func topContributors(_ limit: Int) -> [(name: String, files: Int)] {
         contributors.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limit).map { ($0.key, $0.value) }

@@ -64,18 +64,11 @@ public struct ReportBuilder: Sendable {
 
             var listed = false
             for (code, reasons) in Self.byCode(verdict.reasons) {
-                var group = groups[code] ?? ReasonGroup(code: code)
-                group.files += 1
-                group.verdicts[kind, default: 0] += 1
-                group.contributors[verdict.contributor, default: 0] += 1
-                if group.hint.isEmpty, let hint = reasons[0].hint { group.hint = hint }
-                if group.examples.count < examplesPerCode {
-                    let more = reasons.count > 1 ? " (and \(reasons.count - 1) more of this code)" : ""
-                    group.examples.append(ReasonGroup.Example(path: verdict.path, contributor: verdict.contributor, verdict: kind,
-                                                              message: Self.clip(reasons[0].message) + more))
-                    listed = true
-                }
-                groups[code] = group
+                let more = reasons.count > 1 ? " (and \(reasons.count - 1) more of this code)" : ""
+                let example = ReasonGroup.Example(path: verdict.path, contributor: verdict.contributor, verdict: kind,
+                                                  message: Self.clip(reasons[0].message) + more)
+                if (groups[code]?.examples.count ?? 0) < examplesPerCode { listed = true }
+                groups[code, default: ReasonGroup(code: code)].add(example, examples: examplesPerCode, hint: reasons[0].hint)
             }
             if kind == .rejected || kind == .refused || kind == .error {
                 if listed {
