@@ -59,7 +59,8 @@ public struct AudioCheckValidator: StatefulValidator {
                                     silenceThresholdDBFS: options.silenceThresholdDBFS, silenceWindow: options.silenceWindow)
             let result = AudioDecoder.decode(sound, meter: &meter)
             let flacProblem = header.codec == "flac" ? FLACMetadata(bytes).problem() : nil
-            let integrity = judge.integrityReasons(header, result, flacProblem: flacProblem)
+            let mpeg = header.isMPEG ? MPEGFrames(bytes) : nil
+            let integrity = judge.integrityReasons(header, result, flacProblem: flacProblem, mpeg: mpeg)
             var reasons = gate.reasons + integrity
             // Levels of audio that did not decode whole would only add noise to the real reason.
             if integrity.isEmpty { reasons += judge.qualityReasons(header, result.levels) }

@@ -12,6 +12,9 @@ struct AudioHeader: Equatable {
     let declaredFrames: Int64?
     /// The container is Ogg, where a complete stream always declares its length.
     let isOgg: Bool
+    /// MPEG audio (MP3, MP2): libsndfile's `declaredFrames` is only an estimate from the file
+    /// size; ``MPEGFrames`` tells whether the stream is whole.
+    let isMPEG: Bool
 
     /// Reads libsndfile's `SF_INFO`.
     init(_ info: SF_INFO) {
@@ -20,5 +23,6 @@ struct AudioHeader: Equatable {
         channels = Int(info.channels)
         declaredFrames = info.frames == Int64.max ? nil : Int64(info.frames)
         isOgg = Int(info.format) & Int(SF_FORMAT_TYPEMASK) == Int(SF_FORMAT_OGG)
+        isMPEG = Int(info.format) & Int(SF_FORMAT_TYPEMASK) == Int(SF_FORMAT_MPEG)
     }
 }

@@ -57,7 +57,10 @@ struct AudioJudge {
     }
 
     /// Problems of the decode itself: errors, missing or extra audio, NaN samples.
-    func integrityReasons(_ header: AudioHeader, _ result: DecodeResult, flacProblem: String?) -> [Reason] {
+    ///
+    /// `mpeg` is the frame walk of an MPEG stream: its length comes from the frames, not from
+    /// libsndfile's estimate.
+    func integrityReasons(_ header: AudioHeader, _ result: DecodeResult, flacProblem: String?, mpeg: MPEGFrames? = nil) -> [Reason] {
         var reasons: [Reason] = []
         if let flacProblem {
             reasons.append(reason(AudioReasons.flacMetadata, "FLAC: \(flacProblem)"))
@@ -65,7 +68,12 @@ struct AudioJudge {
         if let error = result.error {
             reasons.append(reason(AudioReasons.decode, "libsndfile: \(error)", value: .text(error)))
         }
-        if let declared = header.declaredFrames, result.framesRead < declared {
+        if header.isMPEG {
+            if let cut = mpeg?.truncation {
+                reasons.append(reason(AudioReasons.truncated, cut, value: .number(Double(mpeg?.frames ?? 0)),
+                                      limit: mpeg?.declaredFrames.map { .number(Double($0)) }))
+            }
+        } else if let declared = header.declaredFrames, result.framesRead < declared {
             reasons.append(reason(AudioReasons.truncated, "decoded \(result.framesRead) of the \(declared) frames the header declares",
                                   value: .number(Double(result.framesRead)), limit: .number(Double(declared))))
         } else if header.declaredFrames == nil, header.isOgg {
@@ -141,7 +149,8 @@ struct AudioJudge {
             "audio.sample_rate": Double(header.sampleRate),
             "audio.channels": Double(header.channels),
         ]
-        if let declared = header.declaredFrames { metrics["audio.frames_declared"] = Double(declared) }
+        // An MPEG stream declares no length; libsndfile's figure is an estimate from the size.
+        if let declared = header.declaredFrames, !header.isMPEG { metrics["audio.frames_declared"] = Double(declared) }
         guard let result, header.sampleRate > 0 else { return metrics }
         let levels = result.levels
         metrics["audio.frames"] = Double(result.framesRead)

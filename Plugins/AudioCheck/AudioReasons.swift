@@ -22,7 +22,7 @@ public enum AudioReasons {
     /// Fewer samples than declared, or a data chunk shorter than its header says.
     public static let truncated = ReasonCode(
         "audio.truncated",
-        meaning: "The file ends before the audio its header declares: fewer frames decoded than declared, a data chunk shorter than its size field (libsndfile's header log says \"should be\"; libsndfile itself opens such a WAV without error), or an Ogg stream with no final page.",
+        meaning: "The file ends before the audio its header declares: fewer frames decoded than declared, a data chunk shorter than its size field (libsndfile's header log says \"should be\"; libsndfile itself opens such a WAV without error), an Ogg stream with no final page, or an MPEG stream (MP3) that ends inside a frame or holds fewer frames than its Xing/Info header counts.",
         hint: "The upload or copy was cut short; send the complete file again.")
     /// Audio bytes left undecoded after the declared end.
     public static let trailingData = ReasonCode(

@@ -18,8 +18,8 @@ struct FLACMetadata {
 
     /// The first problem, in words, or nil when the metadata is well formed.
     func problem() -> String? {
-        var offset = id3v2Length()
-        guard matches("fLaC", at: offset) else { return "the stream does not start with the fLaC marker" }
+        var offset = bytes.id3v2Length()
+        guard bytes.matches("fLaC", at: offset) else { return "the stream does not start with the fLaC marker" }
         offset += 4
         var index = 0
         while true {
@@ -91,19 +91,5 @@ struct FLACMetadata {
     private func littleEndian32(at offset: Int, end: Int) -> Int? {
         guard offset + 4 <= end else { return nil }
         return Int(bytes[offset]) | Int(bytes[offset + 1]) << 8 | Int(bytes[offset + 2]) << 16 | Int(bytes[offset + 3]) << 24
-    }
-
-    private func matches(_ text: String, at offset: Int) -> Bool {
-        let expected = Array(text.utf8)
-        guard offset + expected.count <= bytes.count else { return false }
-        return expected.indices.allSatisfy { bytes[offset + $0] == expected[$0] }
-    }
-
-    /// Length of an ID3v2 tag some taggers put before the fLaC marker (0 when none).
-    private func id3v2Length() -> Int {
-        guard matches("ID3", at: 0), bytes.count >= 10 else { return 0 }
-        let size = (6..<10).reduce(0) { $0 << 7 | Int(bytes[$1] & 0x7F) }
-        let footer = bytes[5] & 0x10 != 0 ? 10 : 0
-        return 10 + size + footer
     }
 }
