@@ -18,7 +18,7 @@ enum CheckReport {
         }
         if let original = judgement.duplicateOf { lines.append("    duplicate of: \(safe(original.absolutePath))") }
         if verbose && !judgement.metrics.isEmpty {
-            lines.append("  metrics: " + judgement.metrics.keys.sorted().map { "\($0) \(HumanNumber.format(judgement.metrics[$0] ?? 0))" }.joined(separator: ", "))
+            lines.append("  metrics: " + judgement.metrics.keys.sorted().map { "\(safe($0)) \(HumanNumber.format(judgement.metrics[$0] ?? 0))" }.joined(separator: ", "))
         }
         return lines.joined(separator: "\n")
     }

@@ -19,15 +19,25 @@ public struct CheckSession {
         "wav": .audio, "flac": .audio, "ogg": .audio, "oga": .audio, "opus": .audio, "mp3": .audio,
     ]
 
-    /// The submission for a path: contributor and modality from a `CONTRIBUTOR/MODALITY/` part of
-    /// the path when there is one, else the modality from the file extension (any case), else
-    /// `stated`; nil modality when none of these tells.
-    public static func submission(for path: String, stated: Modality? = nil) -> (contributor: String, modality: Modality?) {
+    /// The contributor and modality of a checked path: the contributor from a
+    /// `CONTRIBUTOR/MODALITY/` part of the path (else "you"); the modality `stated` with
+    /// `--modality` when given, else that folder's, else the file extension's (any case); nil
+    /// when none of these tells.
+    public static func place(of path: String, stated: Modality? = nil) -> (contributor: String, modality: Modality?) {
         let parts = path.split(separator: "/").map(String.init)
         if let at = parts.dropLast().lastIndex(where: { Modality(rawValue: $0) != nil }) {
             return (at > 0 ? parts[at - 1] : "you", stated ?? Modality(rawValue: parts[at]))
         }
         return ("you", stated ?? extensions[(path as NSString).pathExtension.lowercased()])
+    }
+
+    /// The form of ``place(of:stated:)`` before version 0.2, with an unknown modality as its
+    /// extension; kept for one version.
+    @available(*, deprecated, renamed: "place(of:stated:)")
+    public static func submission(for path: String) -> (contributor: String, modality: String) {
+        let place = place(of: path)
+        let ext = (path as NSString).pathExtension.lowercased()
+        return (place.contributor, place.modality?.rawValue ?? (ext.isEmpty ? "unknown" : ext))
     }
 
     /// What `check` says when it cannot tell a file's modality.
@@ -76,7 +86,7 @@ public struct CheckSession {
         let cwd = FileStatus.realPath(FileManager.default.currentDirectoryPath) ?? FileManager.default.currentDirectoryPath
         let files = paths.map { path -> DiscoveredFile in
             let absolute = (path.hasPrefix("/") ? path : cwd + "/" + path) as NSString
-            let place = Self.submission(for: path, stated: modality)
+            let place = Self.place(of: path, stated: modality)
             var file = rules.examine(path: absolute.standardizingPath, relative: path, contributor: place.contributor,
                                      modality: place.modality?.rawValue ?? "unknown", realRoot: "/")
             file.submission.root = cwd

@@ -4,7 +4,7 @@ public struct ExportSummary: Sendable, Equatable {
     public struct LeftOut: Sendable, Equatable {
         /// The file.
         public let file: FileRef
-        /// Why, for the curator: "changed since it was judged", "vanished: No such file or directory".
+        /// Why, for the curator: "changed since it was judged", "cannot be opened: No such file or directory".
         public let reason: String
     }
 

@@ -36,7 +36,12 @@ final class HFDatasetWriter {
         var isFolder: ObjCBool = false
         if manager.fileExists(atPath: folder, isDirectory: &isFolder) {
             guard isFolder.boolValue else { throw ExportError("\(folder): exists and is not a folder") }
-            let entries = (try? manager.contentsOfDirectory(atPath: folder)) ?? []
+            let entries: [String]
+            do {
+                entries = try manager.contentsOfDirectory(atPath: folder)
+            } catch {
+                throw ExportError("\(folder): cannot list the folder: \(error.localizedDescription)")
+            }
             guard entries.isEmpty || entries.contains(Self.marker) else {
                 throw ExportError("\(folder): not empty and not an earlier export (no \(Self.marker) in it); choose an empty or new folder")
             }
@@ -121,6 +126,11 @@ final class HFDatasetWriter {
 
     private func stream(for modality: Modality) throws(ExportError) -> LineSink {
         if let sink = streams[modality] { return sink }
+        // Files are linked into, and removed from, these folders: one that is a symbolic link
+        // would point both somewhere else.
+        for path in [folder + "/" + modality.rawValue, trainFolder(modality)] where FileStatus(path: path, followLinks: false)?.kind == .symlink {
+            throw ExportError("\(path): a symbolic link inside the export folder; remove it, the export writes real folders")
+        }
         do {
             try FileManager.default.createDirectory(atPath: trainFolder(modality), withIntermediateDirectories: true)
         } catch {
@@ -155,6 +165,8 @@ final class HFDatasetWriter {
     }
 
     private func removeLeftovers(of modality: Modality) {
+        guard FileStatus(path: trainFolder(modality), followLinks: false)?.kind == .directory,
+              FileStatus(path: folder + "/" + modality.rawValue, followLinks: false)?.kind != .symlink else { return }
         let keep = placed[modality] ?? []
         let listing = (listingPath(modality) as NSString).lastPathComponent
         let train = trainFolder(modality)
@@ -168,10 +180,22 @@ final class HFDatasetWriter {
         }
     }
 
-    /// `<12 hex of SHA-256(root, NUL, path)>-<file name>`: unique per file, the same every export.
+    /// `<12 hex of SHA-256(root, NUL, path)>-<file name>`: unique per file, the same every export,
+    /// within the 255 bytes a file name may hold (a long name is cut on a character boundary,
+    /// keeping its extension, which `datasets` reads the type from).
     static func exportName(of verdict: Verdict) -> String {
         let identity = ContentHash.sha256(Array(verdict.root.utf8) + [0] + Array(verdict.path.utf8))
-        return String(identity.prefix(12)) + "-" + (verdict.path as NSString).lastPathComponent
+        let name = (verdict.path as NSString).lastPathComponent
+        let room = 255 - 13
+        guard name.utf8.count > room else { return String(identity.prefix(12)) + "-" + name }
+        let ext = (name as NSString).pathExtension
+        let suffix = ext.isEmpty || ext.utf8.count > 16 ? "" : "." + ext
+        var stem = ""
+        for character in name.dropLast(suffix.count) {
+            guard stem.utf8.count + String(character).utf8.count + suffix.utf8.count <= room else { break }
+            stem.append(character)
+        }
+        return String(identity.prefix(12)) + "-" + stem + suffix
     }
 
     /// A metric as a JSON float (`64.0`, not `64`), so a column never mixes integers and floats.

@@ -6,10 +6,10 @@ import Darwin
 #endif
 
 /// An accepted file opened for export: through a descriptor opened without following links (as
-/// `FileReader` reads), and checked to be the file that was judged. Same device, inode, size and
-/// modification time as when it was read means unchanged, as git and rsync take it; otherwise
-/// its SHA-256 decides (a `touch` alone does not leave a file out). The change time is not
-/// compared: hard-linking the file into an export changes it.
+/// `FileReader` reads), and checked to be the file that was judged. The same device, inode,
+/// size, modification and change time as when it was read means unchanged; otherwise its
+/// SHA-256 decides (a `touch`, or the link an earlier export made, which moves the change time,
+/// does not leave a file out; bytes rewritten with the old modification time put back do).
 final class SourceFile {
     /// Why a file is left out of an export.
     enum Problem: Error {
@@ -34,9 +34,8 @@ final class SourceFile {
         size = Int64(info.st_size)
         device = UInt64(info.st_dev)
         inode = UInt64(info.st_ino)
-        let now = "\(info.st_dev):\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
-        let judged = file.readStat.map { $0.split(separator: ":").prefix(4).joined(separator: ":") }
-        if judged != now {
+        let now = "\(info.st_dev):\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
+        if file.readStat != now {
             guard size == file.verdict.bytes, let expected = file.verdict.sha256, (try? sha256()) == expected else { throw .changed }
         }
     }
@@ -69,6 +68,7 @@ final class SourceFile {
             var offset = 0
             while offset < chunk.count {
                 let written = chunk.withUnsafeBufferPointer { write(out, $0.baseAddress.map { $0 + offset }, chunk.count - offset) }
+                if written < 0 && errno == EINTR { continue }
                 guard written > 0 else { throw ExportError("\(destination): cannot write: \(String(cString: strerror(errno)))") }
                 offset += written
             }
@@ -80,6 +80,8 @@ final class SourceFile {
         var offset: off_t = 0
         while true {
             let count = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, offset) }
+            if count < 0 && errno == EINTR { continue }
+            if count < 0 && errno == EINTR { continue }
             guard count >= 0 else { throw ExportError("cannot read an accepted file: \(String(cString: strerror(errno)))") }
             if count == 0 { return }
             offset += off_t(count)

@@ -1,13 +1,13 @@
 /// One contributor's part of the report: their standing, their acceptance day by day, and the
-/// reasons their files were turned away most often.
+/// reason codes their files carry most often (any verdict).
 public struct ContributorSection: Sendable, Equatable {
-    /// Files decided on one UTC day.
+    /// The contributor's files submitted on one UTC day.
     public struct Day: Sendable, Equatable {
         /// `YYYY-MM-DD`.
         public let day: String
         /// Files accepted that day.
         public let accepted: Int
-        /// Files decided that day, whatever the verdict.
+        /// Files submitted that day, whatever the verdict.
         public let total: Int
     }
 

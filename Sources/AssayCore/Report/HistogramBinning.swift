@@ -25,23 +25,30 @@ public enum HistogramBinning {
             return (max(minimum, inverse(q1 - 3 * spread)), min(maximum, inverse(q3 + 3 * spread)))
         }
         var (low, high) = useLog ? fences(log10, { pow(10, $0) }) : fences({ $0 }, { $0 })
+        // A range a double cannot step through (values a few ulps apart, all equal and huge)
+        // or cannot span (±1e308) gets one bin.
+        let floor = max(abs(low), abs(high), 1) * 1e-9
+        guard (high - low).isFinite, low.isFinite, high.isFinite else {
+            return MetricHistogram(title: title, modality: modality, metric: metric, scale: .linear, edges: [minimum, maximum],
+                                   counts: [n], below: 0, above: 0, ticks: [minimum, maximum], median: median, minimum: minimum, maximum: maximum)
+        }
+        if high - low < floor {
+            low -= floor
+            high += floor
+        }
         var edges: [Double]
         if useLog {
             let a = (log10(low) * 4).rounded(.down) / 4, b = max((log10(high) * 4).rounded(.up) / 4, a + 0.25)
             let bins = min(maximumBins, max(8, Int(((b - a) * 8).rounded())))
             edges = (0...bins).map { pow(10, a + (b - a) * Double($0) / Double(bins)) }
         } else {
-            if high <= low {
-                low -= 0.5
-                high += 0.5
-            }
             var step = niceStep((high - low) / Double(maximumBins))
             // Integral metrics (words, pixels, channels) get integral bins.
             if sorted.allSatisfy({ $0 == $0.rounded() }) { step = max(1, step.rounded(.up)) }
             let lower = (low / step).rounded(.down) * step
             var upper = (high / step).rounded(.up) * step
             if upper <= high { upper += step }
-            let bins = max(1, Int(((upper - lower) / step).rounded()))
+            let bins = max(1, min(2 * maximumBins, Int(exactly: ((upper - lower) / step).rounded()) ?? 1))
             edges = (0...bins).map { lower + step * Double($0) }
         }
         var counts = [Int](repeating: 0, count: edges.count - 1)
@@ -81,11 +88,13 @@ public enum HistogramBinning {
             return result.count > 8 ? result.filter { abs(log10($0) - log10($0).rounded()) < 1e-9 } : result
         }
         let step = niceStep((high - low) / 5)
-        var tick = (low / step).rounded(.up) * step
+        let first = (low / step).rounded(.up)
+        // By index, at most a dozen: `tick += step` stalls where step is below the spacing of doubles.
         var result: [Double] = []
-        while tick <= high + step * 1e-9 {
+        for index in 0..<12 {
+            let tick = (first + Double(index)) * step
+            guard tick <= high + step * 1e-9 else { break }
             result.append(abs(tick) < step * 1e-9 ? 0 : tick)
-            tick += step
         }
         return result
     }

@@ -39,6 +39,13 @@ public struct ReportBuilder: Sendable {
         self.stageModalities = stageModalities
     }
 
+    /// The builder of version 0.1, which listed up to `problemLimit` problem files; the report now
+    /// lists examples per reason code instead. Kept for one version.
+    @available(*, deprecated, message: "use init(examplesPerCode:contributorsAtEachEnd:codes:stageModalities:)")
+    public init(problemLimit: Int) {
+        self.init()
+    }
+
     /// Builds the report of `runID` (the whole ledger when nil).
     public func build(from ledger: Ledger, runID: Int64?) throws(LedgerError) -> ReportData {
         var data = ReportData()

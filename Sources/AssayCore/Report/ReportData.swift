@@ -27,6 +27,10 @@ public struct ReportData: Sendable {
         }
     }
 
+    /// The histogram's name before version 0.2; kept for one version.
+    @available(*, deprecated, renamed: "MetricHistogram")
+    public typealias Histogram = MetricHistogram
+
     /// The run reported, or nil for the whole ledger.
     public var runID: Int64?
     /// Files per verdict.
