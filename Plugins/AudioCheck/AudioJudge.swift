@@ -84,7 +84,7 @@ struct AudioJudge {
             reasons.append(reason(AudioReasons.truncated, "the '\(cut.chunk)' chunk declares \(cut.declared) bytes but the file holds \(cut.actual)",
                                   value: .number(Double(cut.actual)), limit: .number(Double(cut.declared))))
         }
-        if result.framesRead == 0, result.error == nil, header.declaredFrames == nil {
+        if result.framesRead == 0, result.error == nil, header.declaredFrames == nil || header.isMPEG {
             reasons.append(reason(AudioReasons.empty, "no audio frames could be decoded", value: 0, limit: 1))
         }
         if result.error == nil, !reasons.contains(where: { $0.code == AudioReasons.truncated.code }),

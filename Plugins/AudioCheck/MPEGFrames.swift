@@ -15,19 +15,27 @@ struct MPEGFrames: Equatable {
     let samplesPerFrame: Int
 
     /// Why the stream looks cut short, in words for the contributor; nil when it looks whole.
+    /// One frame of slack against the Xing count: encoders disagree on whether it counts itself.
     var truncation: String? {
         if lastFrameCut { return "the file ends in the middle of MPEG audio frame \(frames + 1): it was cut short" }
-        if let declared = declaredFrames, frames < declared {
+        if let declared = declaredFrames, frames < declared - 1 {
             return "the file holds \(frames) of the \(declared) MPEG audio frames its Xing/Info header counts: it was cut short"
         }
         return nil
     }
 
-    /// Walks `bytes`; nil when they do not start (after an ID3v2 tag) with an MPEG audio frame
-    /// this walker can measure (free-format bitrate, reserved fields).
+    /// Where the first frame is looked for after the tags: decoders resync over padding a
+    /// tagger leaves, so the walk does too, this far.
+    static let firstFrameSearch = 64 * 1024
+
+    /// Walks `bytes`; nil when no MPEG audio frame this walker can measure (free-format bitrate,
+    /// reserved fields) starts within ``firstFrameSearch`` bytes after the ID3v2 tags.
     init?(_ bytes: UnsafeRawBufferPointer) {
-        let start = bytes.id3v2Length()
-        guard let first = Header(bytes, at: start) else { return nil }
+        // Some taggers write a second ID3v2 tag after the first.
+        var tags = 0
+        while case let length = bytes.id3v2Length(at: tags), length > 0 { tags += length }
+        guard let found = Self.nextFrame(bytes, from: tags, like: nil, within: Self.firstFrameSearch) else { return nil }
+        let start = found.offset, first = found.header
         samplesPerFrame = first.samplesPerFrame
         let declared = Self.xingFrameCount(bytes, frame: first, at: start)
         var frames = 0, offset = start, cut = false
@@ -41,7 +49,7 @@ struct MPEGFrames: Equatable {
             // The Xing/Info frame holds the count, not audio: its count leaves it out.
             if !(at == start && declared != nil) { frames += 1 }
             offset = at + current.length
-            position = Self.nextFrame(bytes, from: offset)
+            position = Self.nextFrame(bytes, from: offset, like: first, within: bytes.count)
         }
         // A header cut before its four bytes end is a cut frame too.
         let left = bytes.count - offset
@@ -52,17 +60,30 @@ struct MPEGFrames: Equatable {
     }
 
     /// The frame at `offset`, or where decoding picks up after bytes that are not a frame (junk
-    /// a tagger left between frames): the next header whose frame is followed by another header
-    /// or by the end of the file. Nil at the end, or at a trailing tag (ID3v1 `TAG`, `APETAGEX`,
-    /// Lyrics3), which is not audio.
-    private static func nextFrame(_ bytes: UnsafeRawBufferPointer, from offset: Int) -> (offset: Int, header: Header)? {
-        if let header = Header(bytes, at: offset) { return (offset, header) }
+    /// a tagger left between frames): the next header, within `within` bytes, whose frame is
+    /// followed by another header or by the end of the file. A header must have the stream's
+    /// version, layer and sample rate (`like`'s), as decoders require. Nil at the end, or at a
+    /// trailing tag (ID3v1's last 128 bytes, `APETAGEX`, Lyrics3), which is not audio.
+    private static func nextFrame(_ bytes: UnsafeRawBufferPointer, from offset: Int, like: Header?,
+                                  within: Int) -> (offset: Int, header: Header)? {
+        func matching(_ at: Int) -> Header? {
+            guard let header = Header(bytes, at: at), like.map({ $0.stream == header.stream }) ?? true else { return nil }
+            return header
+        }
+        if let header = matching(offset) { return (offset, header) }
         var at = offset
-        while at + 4 <= bytes.count {
-            if bytes.matches("TAG", at: at) || bytes.matches("APETAGEX", at: at) || bytes.matches("LYRICS", at: at) { return nil }
-            if let header = Header(bytes, at: at) {
-                let next = at + header.length
-                if next == bytes.count || Header(bytes, at: next) != nil { return (at, header) }
+        let end = min(bytes.count, offset + within)
+        while at + 4 <= end {
+            switch bytes[at] {
+            case 0xFF:
+                if let header = matching(at) {
+                    let next = at + header.length
+                    if next == bytes.count || Header(bytes, at: next)?.stream == header.stream { return (at, header) }
+                }
+            case UInt8(ascii: "T") where at == bytes.count - 128 && bytes.matches("TAG", at: at): return nil
+            case UInt8(ascii: "A") where bytes.matches("APETAGEX", at: at): return nil
+            case UInt8(ascii: "L") where bytes.matches("LYRICS", at: at): return nil
+            default: break
             }
             at += 1
         }
@@ -72,11 +93,13 @@ struct MPEGFrames: Equatable {
     /// The frame count of a Xing ("Xing", VBR) or Info ("Info", CBR) header in the first frame.
     private static func xingFrameCount(_ bytes: UnsafeRawBufferPointer, frame: Header, at offset: Int) -> Int? {
         // The tag follows the side information: 32/17 bytes (MPEG-1 stereo/mono), 17/9 (MPEG-2, 2.5).
+        // A frame with a CRC has two more bytes before it.
         let side = frame.isMPEG1 ? (frame.mono ? 17 : 32) : (frame.mono ? 9 : 17)
-        let tag = offset + 4 + side
-        guard bytes.matches("Xing", at: tag) || bytes.matches("Info", at: tag),
-              let flags = bytes.bigEndian32(at: tag + 4), flags & 1 != 0, let count = bytes.bigEndian32(at: tag + 8) else { return nil }
-        return Int(count)
+        for tag in [offset + 4 + side, offset + 6 + side] where bytes.matches("Xing", at: tag) || bytes.matches("Info", at: tag) {
+            guard let flags = bytes.bigEndian32(at: tag + 4), flags & 1 != 0, let count = bytes.bigEndian32(at: tag + 8) else { return nil }
+            return Int(count)
+        }
+        return nil
     }
 
     /// One MPEG audio frame header (ISO 11172-3, 13818-3 and the MPEG 2.5 extension).
@@ -85,6 +108,8 @@ struct MPEGFrames: Equatable {
         let samplesPerFrame: Int
         let isMPEG1: Bool
         let mono: Bool
+        /// Version, layer and sample rate bits: fixed for a whole stream.
+        let stream: UInt16
 
         /// Bitrates in kbit/s by [version group][layer - 1][index]: MPEG-1, then MPEG-2 and 2.5.
         private static let bitrates: [[[Int]]] = [
@@ -109,6 +134,7 @@ struct MPEGFrames: Equatable {
             let layer = 4 - layerBits
             isMPEG1 = version == 3
             mono = b3 >> 6 == 3
+            stream = UInt16(b1 & 0xFE) << 8 | UInt16(b2 & 0x0C)
             let bitrate = Self.bitrates[isMPEG1 ? 0 : 1][layer - 1][bitrateIndex] * 1000
             let rate = Self.rates[rateIndex] / (version == 3 ? 1 : version == 2 ? 2 : 4)
             switch layer {

@@ -8,11 +8,11 @@ extension UnsafeRawBufferPointer {
         return expected.indices.allSatisfy { self[offset + $0] == expected[$0] }
     }
 
-    /// Length of an ID3v2 tag at the start (header, syncsafe size, optional footer); 0 when none.
-    func id3v2Length() -> Int {
-        guard matches("ID3", at: 0), count >= 10 else { return 0 }
-        let size = (6..<10).reduce(0) { $0 << 7 | Int(self[$1] & 0x7F) }
-        let footer = self[5] & 0x10 != 0 ? 10 : 0
+    /// Length of an ID3v2 tag at `offset` (header, syncsafe size, optional footer); 0 when none.
+    func id3v2Length(at offset: Int = 0) -> Int {
+        guard matches("ID3", at: offset), offset + 10 <= count else { return 0 }
+        let size = (6..<10).reduce(0) { $0 << 7 | Int(self[offset + $1] & 0x7F) }
+        let footer = self[offset + 5] & 0x10 != 0 ? 10 : 0
         return 10 + size + footer
     }
 

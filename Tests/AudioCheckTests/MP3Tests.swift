@@ -62,6 +62,25 @@ import Testing
     /// Cut where `head -c` would, inside a frame. (A CBR file with no Xing/Info header cut exactly
     /// at a frame boundary is a valid shorter MP3: nothing in it tells; 0.3 of a 720-frame CBR
     /// file is such a boundary, hence the odd fractions.)
+    @Test func mpeg1StereoAndTagsAroundTheAudioAreAccepted() throws {
+        // 44.1 kHz stereo is MPEG-1 (1152 samples a frame, other side-info sizes than 22.05 kHz mono).
+        let stereo = try maker.sox("stereo.mp3", [speech.path, "-r", "44100", "-c", "2", "-C", "-4.2", "OUT"])
+        #expect(try judge(stereo).reasons.isEmpty)
+        var bytes = Array(try Data(contentsOf: stereo))
+        // An ID3v2 tag padded with zeros (taggers leave room to grow; its size counts the padding:
+        // 320 = 2 × 128 + 64), and an ID3v1 tag at the end.
+        let tag = Array("ID3".utf8) + [3, 0, 0, 0, 0, 2, 64] + [UInt8](repeating: 0, count: 320)
+        bytes = tag + bytes + Array("TAG".utf8) + [UInt8](repeating: 0x20, count: 125)
+        let tagged = maker.folder.file("padded.mp3")
+        try Data(bytes).write(to: tagged)
+        let finding = try judge(tagged)
+        #expect(finding.reasons.isEmpty, "\(finding.reasons.map(\.message))")
+        // And cut: still caught after the padding.
+        let cut = maker.folder.file("padded-cut.mp3")
+        try Data(bytes.prefix(bytes.count * 2 / 3 + 7)).write(to: cut)
+        #expect(try judge(cut).codes == ["audio.truncated"])
+    }
+
     @Test(arguments: [0.3137, 0.9071, 0.999])
     func anMP3CutShortIsTruncated(fraction: Double) throws {
         for options in [["-C", "128"], ["-C", "-4.2"]] {

@@ -25,7 +25,7 @@ public enum HTMLReport {
         .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(360px,1fr));gap:16px}
         figure{margin:0;border:1px solid #dde3ee;border-radius:8px;padding:8px}figcaption{font-weight:600;margin-bottom:4px}
         .group{border:1px solid #dde3ee;border-radius:8px;padding:8px 12px;margin:10px 0}.group p{margin:3px 0}
-        .note{color:#5b6578}summary{cursor:default;color:#3465a4}.path{word-break:break-all}
+        .note{color:#5b6578}summary{cursor:default;color:#3465a4}.path{overflow-wrap:anywhere;min-width:16em}
         .people{display:grid;grid-template-columns:repeat(auto-fill,minmax(250px,1fr));gap:10px}
         .person{border:1px solid #dde3ee;border-radius:8px;padding:8px 10px}.person b{font-size:15px}.person ul{margin:4px 0;padding-left:18px}
         </style></head><body>
