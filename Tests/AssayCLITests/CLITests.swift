@@ -171,4 +171,17 @@ import Testing
         #expect((object["notes"] as? [String])?.count == 1)
         #expect((object["config"] as? String)?.hasSuffix("conf/assay.yml") == true)
     }
+
+    @Test func aRunOnTheOtherLayoutOrNoFilesSaysWhatItExpected() throws {
+        let folder = TemporaryFolder()
+        try folder.copy("/usr/share/common-licenses/GPL-3", to: "net/text/alice/gpl.txt")
+        try folder.copy("/usr/share/common-licenses/Apache-2.0", to: "net/text/bob/apache.txt")
+        let config = try folder.write("assay.yml", text: "version: 1\nmodalities: { text: {} }\npipeline: [ { use: text-quality } ]\n")
+        let swapped = try assay(["run", "--config", config, folder.url("net")])
+        #expect(swapped.stdout.contains("note: 2 of 2 files sit in folders that name no modality ('alice', 'bob' where the layout expects text, image or audio)"), "\(swapped.stdout)")
+        #expect(swapped.stdout.contains("set `layout: \"{modality}/{contributor}/**\"`"))
+        try FileManager.default.createDirectory(atPath: folder.url("empty/nobody"), withIntermediateDirectories: true)
+        let empty = try assay(["run", "--config", config, "--ledger", folder.url("other.sqlite"), folder.url("empty")])
+        #expect(empty.stdout.contains("note: no file found: the layout expects FOLDER/CONTRIBUTOR/MODALITY/FILE"))
+    }
 }

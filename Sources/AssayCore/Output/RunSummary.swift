@@ -51,6 +51,13 @@ public struct RunSummary: Sendable {
         if found == 0 {
             lines.append("no file found: the layout expects FOLDER/CONTRIBUTOR/MODALITY/FILE (modality text, image or audio), or a manifest in the config")
         }
+        let unknown = codes["intake.unknown_modality"] ?? 0
+        if found > 0, unknown * 2 > found {
+            let seen = counts.keys.filter { Modality(rawValue: $0) == nil }.sorted()
+            let names = seen.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (seen.count > 3 ? ", …" : "")
+            lines.append("\(unknown) of \(found) files sit in folders that name no modality (\(names) where the layout expects text, image or audio): "
+                         + "the layout is FOLDER/CONTRIBUTOR/MODALITY/FILE; for FOLDER/MODALITY/CONTRIBUTOR/FILE set `layout: \"{modality}/{contributor}/**\"`")
+        }
         let byDailyFiles = codes["quota.daily_files"] ?? 0
         if found > 0, byDailyFiles * 2 > found {
             lines.append("\(byDailyFiles) of \(found) files were refused by daily_files: a file's submission time is its mtime, and a copy or a checkout dates them all today; for a backfill use a manifest with submission times, or `limits: { quotas: false }`")
