@@ -31,6 +31,7 @@ let package = Package(
         .systemLibrary(name: "CMagic", pkgConfig: "libmagic", providers: [.apt(["libmagic-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng16", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
+        .systemLibrary(name: "CEBUR128", pkgConfig: "libebur128", providers: [.apt(["libebur128-dev"])]),
         // The only code that calls setjmp for libpng.
         .target(name: "CPNGShim", dependencies: ["CPNG"]),
         // posix_spawn with pipes, process group and clean descriptors for external plugins.
@@ -56,7 +57,7 @@ let package = Package(
         plugin("TextPII"),
         plugin("TextRelevance"),
         plugin("External", extra: ["CSpawn"]),
-        plugin("AudioCheck", extra: ["CSndFile", .product(name: "Crypto", package: "swift-crypto")]),
+        plugin("AudioCheck", extra: ["CSndFile", "CEBUR128", .product(name: "Crypto", package: "swift-crypto")]),
 
         // The registry: one list of every built-in validator.
         .target(name: "AssayPlugins", dependencies: ["AssayCore", "MIMESniff", "TextQuality", "TextDedup", "PNGCheck", "AudioCheck", "TextLanguage", "TextPII", "TextRelevance", "External"], swiftSettings: strict),

@@ -63,7 +63,7 @@ public struct AudioCheckValidator: StatefulValidator {
             let integrity = judge.integrityReasons(header, result, flacProblem: flacProblem, mpeg: mpeg)
             var reasons = gate.reasons + integrity
             // Levels of audio that did not decode whole would only add noise to the real reason.
-            if integrity.isEmpty { reasons += judge.qualityReasons(header, result.levels) }
+            if integrity.isEmpty { reasons += judge.qualityReasons(header, result.levels, loudness: result.loudness) }
             return Finding(reasons: reasons, metrics: judge.metrics(header, result),
                            fingerprint: integrity.isEmpty && options.duplicates ? result.fingerprint : nil)
         }

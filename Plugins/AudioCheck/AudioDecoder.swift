@@ -10,6 +10,7 @@ enum AudioDecoder {
         var hasher = PCMHasher(sampleRate: header.sampleRate, channels: channels, blockFrames: blockFrames)
         var buffer = [Float](repeating: 0, count: blockFrames * channels)
         var framesRead: Int64 = 0
+        let loudness = LoudnessMeter(channels: channels, sampleRate: header.sampleRate)
         buffer.withUnsafeMutableBufferPointer { block in
             guard let base = block.baseAddress else { return }
             while true {
@@ -17,6 +18,7 @@ enum AudioDecoder {
                 guard got > 0 else { break }
                 framesRead += Int64(got)
                 meter.add(block, frameCount: got)
+                loudness?.add(block, frameCount: got)
                 hasher.add(UnsafeBufferPointer(rebasing: block[..<(got * channels)]))
             }
         }
@@ -26,6 +28,7 @@ enum AudioDecoder {
             unreadBytes: file.unreadBytes,
             log: HeaderLog(file.headerLog()),
             levels: meter.finish(sampleRate: header.sampleRate),
-            fingerprint: AudioFingerprint(digest: hasher.finish()))
+            fingerprint: AudioFingerprint(digest: hasher.finish()),
+            loudness: loudness?.finish())
     }
 }

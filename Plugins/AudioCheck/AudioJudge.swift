@@ -100,8 +100,8 @@ struct AudioJudge {
         return reasons
     }
 
-    /// Length and level checks on audio that decoded whole.
-    func qualityReasons(_ header: AudioHeader, _ levels: SignalLevels) -> [Reason] {
+    /// Length, level and loudness checks on audio that decoded whole.
+    func qualityReasons(_ header: AudioHeader, _ levels: SignalLevels, loudness: LoudnessMeter.Result? = nil) -> [Reason] {
         var reasons: [Reason] = []
         let seconds = Double(levels.frames) / Double(header.sampleRate)
         if seconds < options.minSeconds {
@@ -140,6 +140,27 @@ struct AudioJudge {
             reasons.append(reason(AudioReasons.snrLow, "estimated SNR \(fixed(snr, 1)) dB (WADA), below \(fixed(limit, 1)) dB",
                                   value: .number(snr), limit: .number(limit)))
         }
+        if let loudness { reasons += loudnessReasons(loudness) }
+        return reasons
+    }
+
+    /// EBU R128: too quiet below `min_lufs`, too loud
+    /// above `max_lufs` or `max_true_peak_dbtp`.
+    func loudnessReasons(_ loudness: LoudnessMeter.Result) -> [Reason] {
+        var reasons: [Reason] = []
+        // No integrated loudness (shorter than one 400 ms block, or all below the -70 LUFS gate)
+        // is left to the duration, RMS and silence checks.
+        if let limit = options.minLUFS, let lufs = loudness.integratedLUFS, lufs < limit {
+            reasons.append(reason(AudioReasons.tooQuiet, "integrated loudness \(fixed(lufs, 1)) LUFS, below \(fixed(limit, 1)) LUFS",
+                                  value: .number(lufs), limit: .number(limit)))
+        }
+        if let limit = options.maxLUFS, let lufs = loudness.integratedLUFS, lufs > limit {
+            reasons.append(reason(AudioReasons.tooLoud, "integrated loudness \(fixed(lufs, 1)) LUFS, above \(fixed(limit, 1)) LUFS",
+                                  value: .number(lufs), limit: .number(limit)))
+        } else if let limit = options.maxTruePeakDBTP, let peak = loudness.truePeakDBTP, peak > limit {
+            reasons.append(reason(AudioReasons.tooLoud, "true peak \(fixed(peak, 1)) dBTP, above \(fixed(limit, 1)) dBTP",
+                                  value: .number(peak), limit: .number(limit)))
+        }
         return reasons
     }
 
@@ -153,6 +174,8 @@ struct AudioJudge {
         if let declared = header.declaredFrames, !header.isMPEG { metrics["audio.frames_declared"] = Double(declared) }
         guard let result, header.sampleRate > 0 else { return metrics }
         let levels = result.levels
+        if let lufs = result.loudness?.integratedLUFS { metrics["audio.lufs"] = lufs }
+        if let peak = result.loudness?.truePeakDBTP { metrics["audio.true_peak_dbtp"] = peak }
         metrics["audio.frames"] = Double(result.framesRead)
         metrics["audio.seconds"] = Double(levels.frames) / Double(header.sampleRate)
         metrics["audio.peak_dbfs"] = levels.peakDBFS

@@ -114,6 +114,19 @@ public enum AudioReasons {
         hint: "Record in a quieter room or closer to the microphone.",
         curator: "The estimate assumes speech: for music or tones set `min_snr_db: null`.")
 
+    /// Integrated loudness below the limit.
+    public static let tooQuiet = ReasonCode(
+        "audio.too_quiet",
+        meaning: "The EBU R128 integrated loudness (ITU-R BS.1770-4, gated, measured by libebur128) is below `min_lufs`. Audio with no measurable loudness (shorter than one 400 ms block, or all below the -70 LUFS gate) is left to the duration, RMS and silence checks.",
+        hint: "Record closer to the microphone or raise the input gain; normalise the file (for example `ffmpeg -i in.wav -af loudnorm=I=-23 out.wav`).",
+        curator: "Lower `min_lufs` (quiet speech is -35 to -30 LUFS) or set it to null.")
+    /// Integrated loudness or true peak above the limit.
+    public static let tooLoud = ReasonCode(
+        "audio.too_loud",
+        meaning: "The EBU R128 integrated loudness is above `max_lufs`, or the true peak (4x oversampled) is above `max_true_peak_dbtp`: the file is mastered loud or limited hard.",
+        hint: "Lower the level and export again; normalise the file (for example `ffmpeg -i in.wav -af loudnorm=I=-23:TP=-1 out.wav`).",
+        curator: "Raise `max_lufs` (broadcast music is about -14 LUFS, hard-limited masters -8) or set it to null.")
+
     // MARK: Duplicates
 
     /// Same decoded sound as an earlier file.
@@ -125,6 +138,6 @@ public enum AudioReasons {
     /// Every code, in the order docs list them.
     public static let all: [ReasonCode] = [
         header, codec, decode, truncated, trailingData, flacMetadata, nonFinite, empty, noChannels, channels, implausibleRate,
-        sampleRate, tooShort, tooLong, peakLow, rmsLow, rmsHigh, clipping, silence, dcOffset, snrLow, dupExact,
+        sampleRate, tooShort, tooLong, peakLow, rmsLow, rmsHigh, clipping, silence, dcOffset, snrLow, tooQuiet, tooLoud, dupExact,
     ]
 }

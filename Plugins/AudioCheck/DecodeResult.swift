@@ -12,4 +12,6 @@ struct DecodeResult {
     let levels: SignalLevels
     /// Hash of the normalised samples.
     let fingerprint: AudioFingerprint
+    /// EBU R128 loudness; nil when libebur128 could not take the file's shape.
+    let loudness: LoudnessMeter.Result?
 }
