@@ -38,7 +38,8 @@ public struct AudioCheckOptions: ValidatorOptions {
     public var minLUFS: Double? = -40
     /// Highest integrated loudness in LUFS (`audio.too_loud`); nil switches it off.
     public var maxLUFS: Double? = -5
-    /// Highest true peak in dBTP (`audio.too_loud`); nil switches it off.
+    /// Highest true peak in dBTP (`audio.too_loud`); nil switches it off, and true peak is then
+    /// not measured (it doubles the loudness meter's cost).
     public var maxTruePeakDBTP: Double? = nil
     /// Reject files whose decoded audio equals an earlier file's.
     public var duplicates: Bool = true
@@ -67,7 +68,7 @@ public struct AudioCheckOptions: ValidatorOptions {
             .optionalNumber("max_dc_offset", \.maxDCOffset, in: 0...1, help: "largest |mean| of any channel, as a fraction of full scale (audio.dc_offset); null switches it off"),
             .optionalNumber("min_lufs", \.minLUFS, in: -70...0, help: "lowest EBU R128 integrated loudness in LUFS (audio.too_quiet); null switches it off"),
             .optionalNumber("max_lufs", \.maxLUFS, in: -70...10, help: "highest integrated loudness in LUFS (audio.too_loud); null switches it off"),
-            .optionalNumber("max_true_peak_dbtp", \.maxTruePeakDBTP, in: -70...20, help: "highest true peak in dBTP, 4x oversampled (audio.too_loud); null switches it off"),
+            .optionalNumber("max_true_peak_dbtp", \.maxTruePeakDBTP, in: -70...20, help: "highest true peak in dBTP, 4x oversampled (audio.too_loud); null switches it off and leaves it unmeasured"),
             .optionalNumber("min_snr_db", \.minSNRDB, in: -20...100,
                             help: "lowest WADA-SNR estimate in dB (audio.snr_low); speech only: tones and music read low; null switches it off"),
             .boolean("duplicates", \.duplicates, help: "reject a file whose decoded audio equals an earlier admitted file (audio.dup_exact)"),

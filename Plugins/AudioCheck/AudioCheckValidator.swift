@@ -57,7 +57,7 @@ public struct AudioCheckValidator: StatefulValidator {
             }
             var meter = SignalMeter(channels: header.channels, sampleRate: header.sampleRate, clipLevel: options.clipLevel,
                                     silenceThresholdDBFS: options.silenceThresholdDBFS, silenceWindow: options.silenceWindow)
-            let result = AudioDecoder.decode(sound, meter: &meter)
+            let result = AudioDecoder.decode(sound, meter: &meter, truePeak: options.maxTruePeakDBTP != nil)
             let flacProblem = header.codec == "flac" ? FLACMetadata(bytes).problem() : nil
             let mpeg = header.isMPEG ? MPEGFrames(bytes) : nil
             let integrity = judge.integrityReasons(header, result, flacProblem: flacProblem, mpeg: mpeg)

@@ -3,14 +3,15 @@
 /// as samples.
 enum AudioDecoder {
     /// Decodes `file` to its end (or its first error) and gathers the integrity facts.
-    static func decode(_ file: SoundFile, meter: inout SignalMeter) -> DecodeResult {
+    /// `truePeak` asks the loudness meter for true peak too (it doubles the meter's cost).
+    static func decode(_ file: SoundFile, meter: inout SignalMeter, truePeak: Bool = false) -> DecodeResult {
         let header = file.header
         let channels = header.channels
         let blockFrames = AudioLimits.blockFrames
         var hasher = PCMHasher(sampleRate: header.sampleRate, channels: channels, blockFrames: blockFrames)
         var buffer = [Float](repeating: 0, count: blockFrames * channels)
         var framesRead: Int64 = 0
-        let loudness = LoudnessMeter(channels: channels, sampleRate: header.sampleRate)
+        let loudness = LoudnessMeter(channels: channels, sampleRate: header.sampleRate, truePeak: truePeak)
         buffer.withUnsafeMutableBufferPointer { block in
             guard let base = block.baseAddress else { return }
             while true {

@@ -21,8 +21,9 @@ import Testing
     @Test func speechMeasuresAsSpeechAndPassesTheDefaults() throws {
         let finding = try judge(speech)
         #expect(finding.reasons.isEmpty)
+        #expect(finding.metrics["audio.true_peak_dbtp"] == nil, "true peak is measured only when a limit asks for it")
         let lufs = try #require(finding.metrics["audio.lufs"])
-        let peak = try #require(finding.metrics["audio.true_peak_dbtp"])
+        let peak = try #require(try judge(speech) { $0.maxTruePeakDBTP = 20 }.metrics["audio.true_peak_dbtp"])
         // espeak-ng writes full-scale speech: about -20 LUFS, true peak just under 0 dBTP.
         #expect((-26 ... -16).contains(lufs), "\(lufs)")
         #expect((-3 ... 1).contains(peak), "\(peak)")
@@ -32,7 +33,7 @@ import Testing
     }
 
     @Test func eachLimitAtJustInsideAndJustOutside() throws {
-        let measured = try judge(speech).metrics
+        let measured = try judge(speech) { $0.maxTruePeakDBTP = 20 }.metrics
         let lufs = try #require(measured["audio.lufs"]), peak = try #require(measured["audio.true_peak_dbtp"])
         #expect(try judge(speech) { $0.minLUFS = lufs }.reasons.isEmpty, "at the limit passes")
         #expect(try judge(speech) { $0.minLUFS = lufs - 0.1 }.reasons.isEmpty)
