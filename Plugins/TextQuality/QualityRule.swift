@@ -43,12 +43,7 @@ struct QualityRule: Sendable {
     /// The reason for a failing `measured` value.
     func reason(stage: String, _ measured: Double) -> Reason {
         let side = bound == .minimum ? "below the minimum" : "above the maximum"
-        return Reason(code, stage: stage, message: "\(label) is \(QualityRule.format(measured)), \(side) \(QualityRule.format(limit))",
+        return Reason(code, stage: stage, message: "\(label) is \(HumanNumber.format(measured)), \(side) \(HumanNumber.format(limit))",
                       value: .number(measured), limit: .number(limit))
-    }
-
-    /// A number for people: three significant digits (the reason's `value` keeps it exact).
-    static func format(_ value: Double) -> String {
-        HumanNumber.format(value)
     }
 }

@@ -42,7 +42,7 @@ public struct TextQuality: Validator {
             throw OptionsError("min_words (\(low)) is above max_words (\(high))")
         }
         if let low = options.minMeanWordLength, let high = options.maxMeanWordLength, low > high {
-            throw OptionsError("min_mean_word_length (\(QualityRule.format(low))) is above max_mean_word_length (\(QualityRule.format(high)))")
+            throw OptionsError("min_mean_word_length (\(HumanNumber.format(low))) is above max_mean_word_length (\(HumanNumber.format(high)))")
         }
         if let bad = options.stopWords.first(where: { $0.isEmpty || $0.unicodeScalars.contains(where: \.properties.isWhitespace) }) {
             throw OptionsError("stop_words must be single words, got '\(bad)'")
@@ -108,7 +108,7 @@ public struct TextQuality: Validator {
             reasons += failures
             if let minimum = options.minScore, score < minimum {
                 reasons.append(Reason(TextQualityReasons.lowScore, stage: stageName,
-                                      message: "the quality score is \(QualityRule.format(score)), below the minimum \(QualityRule.format(minimum))",
+                                      message: "the quality score is \(HumanNumber.format(score)), below the minimum \(HumanNumber.format(minimum))",
                                       value: .number(score), limit: .number(minimum)))
             }
             var metrics = QualityRules.metrics(measures)

@@ -37,7 +37,7 @@ struct RankCommand: ParsableCommand {
 
     func run() throws {
         let sinceTime: Int64? = try since.map { text in
-            guard let time = RFC3339.parse(text.count == 10 ? text + "T00:00:00Z" : text) else {
+            guard let time = RFC3339.parseDayOrTime(text) else {
                 throw ValidationError("--since must be a day (2026-11-24) or an RFC 3339 time")
             }
             return time

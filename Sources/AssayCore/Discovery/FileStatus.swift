@@ -28,7 +28,13 @@ struct FileStatus {
         }
         size = Int64(info.st_size)
         modified = Int64(info.st_mtim.tv_sec)
-        signature = "\(info.st_dev):\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
+        signature = Self.signature(of: info)
+    }
+
+    /// `device:inode:size:mtime:ctime` (times to the nanosecond) of a `stat` result: the one
+    /// format the ledger stores and export compares against.
+    static func signature(of info: stat) -> String {
+        "\(info.st_dev):\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
     }
 
     /// The canonical absolute path, links resolved; nil when it does not resolve.

@@ -16,6 +16,6 @@ public struct ExportSelection: Sendable, Equatable {
 
     /// Parses `--since`: a day (`2026-11-24`, midnight UTC) or an RFC 3339 time.
     public static func parseSince(_ text: String) -> Int64? {
-        RFC3339.parse(text) ?? RFC3339.parse(text + "T00:00:00Z")
+        RFC3339.parseDayOrTime(text)
     }
 }

@@ -34,8 +34,7 @@ final class SourceFile {
         size = Int64(info.st_size)
         device = UInt64(info.st_dev)
         inode = UInt64(info.st_ino)
-        let now = "\(info.st_dev):\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
-        if file.readStat != now {
+        if file.readStat != FileStatus.signature(of: info) {
             guard size == file.verdict.bytes, let expected = file.verdict.sha256, (try? sha256()) == expected else { throw .changed }
         }
     }

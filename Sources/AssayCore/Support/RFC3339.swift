@@ -76,6 +76,11 @@ public enum RFC3339 {
         } ?? nil
     }
 
+    /// What `--since` takes: a day (`2026-11-24`, midnight UTC) or an RFC 3339 time; nil otherwise.
+    public static func parseDayOrTime(_ text: String) -> Int64? {
+        parse(text.count == 10 ? text + "T00:00:00Z" : text)
+    }
+
     /// The UTC day `2026-11-24` of a time.
     public static func day(_ seconds: Int64) -> String {
         String(format(seconds).prefix(10))
