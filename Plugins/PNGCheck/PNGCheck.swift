@@ -54,17 +54,22 @@ public struct PNGCheck: StatefulValidator {
             return Decision(reasons: [reason], metrics: ["png.dup_distance": 0], duplicateOf: earlier.file)
         }
         guard options.nearDuplicates else { return Decision() }
-        var best: (file: FileRef, distance: Int)?
-        for earlier in admitted.candidates(forKeys: print.probeKeys(distance: options.nearDupDistance)) {
-            let distance = print.distance(to: earlier.fingerprint)
-            // Candidates come oldest first, so on a tie the first admitted wins.
-            if distance <= options.nearDupDistance, distance < (best?.distance ?? Int.max) {
-                best = (earlier.file, distance)
+        let symmetries = options.nearDupSymmetries ? PNGSymmetry.allCases : [.identity]
+        var best: (file: FileRef, distance: Int, symmetry: PNGSymmetry, order: Int)?
+        for symmetry in symmetries {
+            for (order, earlier) in admitted.candidates(forKeys: print.probeKeys(distance: options.nearDupDistance, symmetry: symmetry)).enumerated() {
+                let distance = print.distance(to: earlier.fingerprint, under: symmetry)
+                guard distance <= options.nearDupDistance,
+                      print.meanDistance(to: earlier.fingerprint, under: symmetry) <= options.nearDupMeanDistance else { continue }
+                // Closest wins; on a tie the upright reading, then the first admitted.
+                if let current = best, (current.distance, current.symmetry.rawValue, current.order) <= (distance, symmetry.rawValue, order) { continue }
+                best = (earlier.file, distance, symmetry, order)
             }
         }
         guard let best else { return Decision() }
+        let how = best.symmetry == .identity ? "" : " \(best.symmetry.phrase)"
         let reason = Reason(PNGReasons.dupNear, stage: stageName,
-                            message: "nearly the same picture as \(best.file.path): perceptual hashes \(best.distance) bits apart",
+                            message: "nearly the same picture as \(best.file.path)\(how): perceptual hashes \(best.distance) bits apart",
                             value: .number(Double(best.distance)), limit: .number(Double(options.nearDupDistance)))
         return Decision(reasons: [reason], metrics: ["png.dup_distance": Double(best.distance)], duplicateOf: best.file)
     }

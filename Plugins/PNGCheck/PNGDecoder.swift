@@ -68,6 +68,13 @@ public enum PNGDecoder {
         d.lumaMean = r.luma_mean
         d.lumaStddev = r.luma_stddev
         d.alphaMean = r.alpha_mean
+        d.symmetricHashes = withUnsafeBytes(of: r.phash_variants) { Array($0.bindMemory(to: UInt64.self)) }
+        d.meanHash = r.ahash
+        d.brightnessP99 = r.dark_p99
+        d.brightnessP5 = r.light_p5
+        d.entropy = r.entropy
+        d.sharpness = r.sharpness >= 0 ? r.sharpness : nil
+        d.chromaMax = Int(r.chroma_max)
         return d
     }
 

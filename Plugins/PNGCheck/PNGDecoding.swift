@@ -133,9 +133,32 @@ public struct PNGDecoding: Sendable {
     public var lumaStddev = 0.0
     /// Mean alpha, 0–255.
     public var alphaMean = 0.0
+    /// The perceptual hash under each of the 8 symmetries of the square (mirrors, 90° turns),
+    /// indexed as ``PNGSymmetry``; element 0 is ``perceptualHash``.
+    public var symmetricHashes: [UInt64] = []
+    /// 64-bit mean hash (8 × 8 grid of mean luma, each bit set above the grid's mean): the second
+    /// opinion that confirms a perceptual-hash match.
+    public var meanHash: UInt64 = 0
+    /// 99th percentile of luma composited over white, 0–1: under a dark limit, even the brightest
+    /// parts are dark (transparent parts count as white, so a dark glyph on transparency is not dark).
+    public var brightnessP99 = 0.0
+    /// 5th percentile of luma composited over black, 0–1: over a light limit, even the darkest
+    /// parts are light (transparent parts count as black).
+    public var brightnessP5 = 0.0
+    /// Shannon entropy of the 256-bin histogram of luma over white, in bits (0–8).
+    public var entropy = 0.0
+    /// RMS Laplacian ÷ standard deviation of the image scaled to at most 64 px on its long side:
+    /// nil when that plane is under 3 × 3 px or flat.
+    public var sharpness: Double?
+    /// Largest max(R, G, B) − min(R, G, B) of any visible pixel, 0–255: 0 for a grey picture.
+    public var chromaMax = 0
 
     /// Empty.
     public init() {}
+
+    /// A colour image (RGB, RGBA or palette) whose visible pixels are all grey, to within 2 of 255
+    /// between channels: it could be stored as greyscale at a third of the samples.
+    public var isGrayStoredAsColor: Bool { colorType & 2 != 0 && chromaMax <= 2 }
 
     /// Bytes after the end of IEND (only meaningful on success).
     public var trailingBytes: UInt64 { status == .ok && length > consumed ? length - consumed : 0 }

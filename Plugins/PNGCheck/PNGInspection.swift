@@ -14,7 +14,8 @@ struct PNGInspection {
             return finding
         }
         finding.reasons = structuralWarnings(d) + container(d) + shape(d) + content(d)
-        finding.fingerprint = PNGFingerprint(pixelHash: d.pixelHash, perceptualHash: d.perceptualHash, width: d.width, height: d.height)
+        finding.fingerprint = PNGFingerprint(pixelHash: d.pixelHash, symmetricHashes: d.symmetricHashes, meanHash: d.meanHash,
+                                             width: d.width, height: d.height)
         return finding
     }
 
@@ -46,6 +47,12 @@ struct PNGInspection {
             m["png.luma_mean"] = d.lumaMean
             m["png.luma_stddev"] = d.lumaStddev
             m["png.alpha_mean"] = d.alphaMean
+            m["png.brightness_p99"] = d.brightnessP99
+            m["png.brightness_p5"] = d.brightnessP5
+            m["png.entropy"] = d.entropy
+            if let sharpness = d.sharpness { m["png.sharpness"] = sharpness }
+            m["png.chroma_max"] = Double(d.chromaMax)
+            m["png.gray_as_color"] = d.isGrayStoredAsColor ? 1 : 0
         }
         return m
     }
@@ -183,13 +190,35 @@ struct PNGInspection {
         return reasons
     }
 
-    /// Blank images.
+    /// Blank, dark, light, blurry and low-information images. A blank image gets only `png.blank`:
+    /// it is dark or light and detail-free by construction.
     private func content(_ d: PNGDecoding) -> [Reason] {
-        guard d.lumaStddev < options.blankStddev else { return [] }
-        return [reason(PNGReasons.blank, "blank or near-uniform image: the brightness varies by \(HumanNumber.format(d.lumaStddev)) "
-                           + "(standard deviation of 0–255 luma), less than the \(HumanNumber.format(options.blankStddev)) required",
-                       value: .number(d.lumaStddev), limit: .number(options.blankStddev))]
+        if d.lumaStddev < options.blankStddev {
+            return [reason(PNGReasons.blank, "blank or near-uniform image: the brightness varies by \(HumanNumber.format(d.lumaStddev)) "
+                               + "(standard deviation of 0–255 luma), less than the \(HumanNumber.format(options.blankStddev)) required",
+                           value: .number(d.lumaStddev), limit: .number(options.blankStddev))]
+        }
+        var reasons: [Reason] = []
+        if let limit = options.minBrightnessP99, d.brightnessP99 < limit {
+            reasons.append(reason(PNGReasons.dark, "too dark: 99% of the picture is darker than \(percent(d.brightnessP99)) brightness, under the \(percent(limit)) required",
+                                  value: .number(d.brightnessP99), limit: .number(limit)))
+        }
+        if let limit = options.maxBrightnessP5, d.brightnessP5 > limit {
+            reasons.append(reason(PNGReasons.light, "washed out: 95% of the picture is brighter than \(percent(d.brightnessP5)) brightness, over the \(percent(limit)) allowed",
+                                  value: .number(d.brightnessP5), limit: .number(limit)))
+        }
+        if let limit = options.minSharpness, let sharpness = d.sharpness, sharpness < limit {
+            reasons.append(reason(PNGReasons.blurry, "blurry: sharpness \(HumanNumber.format(sharpness)) (fine detail ÷ contrast at 64 px across), under the \(HumanNumber.format(limit)) required",
+                                  value: .number(sharpness), limit: .number(limit)))
+        }
+        if let limit = options.minEntropy, d.entropy < limit {
+            reasons.append(reason(PNGReasons.lowInformation, "little information: its brightness levels hold \(HumanNumber.format(d.entropy)) bits of entropy, under the \(HumanNumber.format(limit)) required",
+                                  value: .number(d.entropy), limit: .number(limit)))
+        }
+        return reasons
     }
+
+    private func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
 
     private func notable(_ d: PNGDecoding) -> String {
         d.notableWarning.isEmpty ? "" : " (libpng: \(d.notableWarning))"

@@ -107,19 +107,35 @@ public enum PNGReasons {
     public static let blank = ReasonCode(
         "png.blank", meaning: "The image is blank or nearly uniform: the standard deviation of its luma, composited over black and over white to take alpha into account, is below blank_stddev (on a 0–255 scale).",
         hint: "Submit an image with visible content; a fully transparent or single-colour image carries none.")
+    /// Dark all over.
+    public static let dark = ReasonCode(
+        "png.dark", meaning: "The image is dark all over: the 99th percentile of its luma (0–1, BT.601, transparent parts counted as white) is below min_brightness_p99, so even its brightest parts are dark (CleanVision's definition).",
+        hint: "The picture is too dark to show its content; submit a properly exposed version.")
+    /// Light all over.
+    public static let light = ReasonCode(
+        "png.light", meaning: "The image is washed out: the 5th percentile of its luma (0–1, transparent parts counted as black) is above max_brightness_p5, so even its darkest parts are nearly white (CleanVision's definition).",
+        hint: "The picture is overexposed or faded; submit a version whose content is visible.")
+    /// Out of focus or smeared.
+    public static let blurry = ReasonCode(
+        "png.blurry", meaning: "The image has almost no fine detail: on a copy scaled to at most 64 px on its long side, the RMS of the Laplacian divided by the standard deviation of the luma is below min_sharpness, whatever the image's size or contrast. Smooth gradients read as blurry too.",
+        hint: "The picture is out of focus or smeared; submit a sharp version.")
+    /// Too few distinct tones.
+    public static let lowInformation = ReasonCode(
+        "png.low_information", meaning: "The image carries little information: the Shannon entropy of its 256-level luma histogram (over white) is below min_entropy bits, as for a near-solid fill or a few flat tones.",
+        hint: "The picture is nearly empty; submit one with real content.")
     /// Same pixels as an earlier file.
     public static let dupExact = ReasonCode(
         "png.dup_exact", meaning: "The decoded pixels (as 8-bit RGBA) are identical to those of a file admitted earlier, whatever the encoding, compression, interlacing or metadata.",
         hint: "The image is already in the dataset; submit a different one.")
     /// Nearly the same picture as an earlier file.
     public static let dupNear = ReasonCode(
-        "png.dup_near", meaning: "The image's 64-bit perceptual hash (pHash: the low frequencies of a 32 × 32 grey version) is within near_dup_distance bits of that of a file admitted earlier: the same picture scaled, slightly altered or re-encoded.",
+        "png.dup_near", meaning: "The image's 64-bit perceptual hash (pHash: the low frequencies of a 32 × 32 grey version), upright or mirrored or turned by quarter turns, is within near_dup_distance bits of that of a file admitted earlier, and its 8 × 8 mean hash within near_dup_mean_distance bits: the same picture scaled, mirrored, turned, slightly cropped, altered or re-encoded.",
         hint: "The image is already in the dataset in nearly the same form; submit a different one.")
 
     /// Every code, in the order `assay plugins` shows them.
     public static let all: [ReasonCode] = [
         signature, crc, ihdr, chunk, chunkOrder, missingIDAT, zlib, filter, idatShort, idatExtra, truncated,
         missingIEND, trailingData, tooLarge, noMemory, decode, animated, metadataSize, exif, warning, tooSmall,
-        aspectRatio, bitDepth, colorType, interlaced, blank, dupExact, dupNear,
+        aspectRatio, bitDepth, colorType, interlaced, blank, dark, light, blurry, lowInformation, dupExact, dupNear,
     ]
 }

@@ -30,6 +30,19 @@ void assay_png_stats_init(assay_png_stats *s, uint32_t width, uint32_t height, u
      * x * GRID / width > c. Computed once, so rows need no division. */
     for (uint64_t c = 0; c < ASSAY_GRID; c++)
         s->column_end[c] = ((c + 1) * width + ASSAY_GRID - 1) / ASSAY_GRID;
+    /* The plane keeps the aspect ratio: the long side scaled to PLANE, the short one rounded (at least 1). */
+    uint64_t longest = width > height ? width : height;
+    if (longest <= ASSAY_PLANE) {
+        s->plane_width = width;
+        s->plane_height = height;
+    } else {
+        uint64_t pw = ((uint64_t)width * ASSAY_PLANE + longest / 2) / longest;
+        uint64_t ph = ((uint64_t)height * ASSAY_PLANE + longest / 2) / longest;
+        s->plane_width = (uint32_t)(pw ? pw : 1);
+        s->plane_height = (uint32_t)(ph ? ph : 1);
+    }
+    for (uint64_t c = 0; c < s->plane_width; c++)
+        s->plane_column_end[c] = ((c + 1) * width + s->plane_width - 1) / s->plane_width;
 }
 
 /* One RGBA8 pixel as r | g << 8 | b << 16 | a << 24, whatever the byte order. */
@@ -49,7 +62,7 @@ typedef struct {
 /* Luma sums over at most BLOCK pixels in 16- and 32-bit lanes the compiler can vectorise
  * (BLOCK x 255^2 < 2^32); writes each pixel's luma over white to `shade`. */
 #define BLOCK 65536u
-static block_sums luma_block(const uint8_t *rgba, uint8_t *shade, uint32_t n) {
+static block_sums luma_block(const uint8_t *rgba, uint8_t *shade, uint8_t *shade_black, uint32_t n) {
     uint32_t black = 0, sq_black = 0, white = 0, sq_white = 0, alpha = 0;
     for (uint32_t i = 0; i < n; i++) {
         const uint16_t r = rgba[4 * i], g = rgba[4 * i + 1], b = rgba[4 * i + 2], a = rgba[4 * i + 3];
@@ -58,6 +71,7 @@ static block_sums luma_block(const uint8_t *rgba, uint8_t *shade, uint32_t n) {
         const uint16_t over_black = (uint16_t)((scaled + (scaled >> 8)) >> 8); /* luma * a / 255, rounded */
         const uint16_t over_white = (uint16_t)(over_black + (255 - a));
         shade[i] = (uint8_t)over_white;
+        shade_black[i] = (uint8_t)over_black;
         black += over_black;
         sq_black += (uint16_t)(over_black * over_black);
         white += over_white;
@@ -82,6 +96,60 @@ static block_sums luma_block_opaque(const uint8_t *rgba, uint8_t *shade, uint32_
     return s;
 }
 
+/* Adds `shade[0..<count]`, the pixels at columns x0, x0 + dx, ..., to the cells of one grid row,
+ * whose column c ends before image column column_end[c]. */
+static void add_cells(uint64_t *cells, const uint64_t *column_end, const uint8_t *shade, uint32_t count, uint32_t x0,
+                      uint32_t dx) {
+    const unsigned shift = (unsigned)__builtin_ctz(dx);
+    unsigned cell = 0;
+    while (x0 >= column_end[cell]) cell++;
+    for (uint32_t i = 0; i < count; cell++) {
+        uint64_t end = (column_end[cell] - x0 + dx - 1) >> shift;
+        if (end > count) end = count;
+        uint32_t sum = 0; /* at most 10^6 pixels x 255 */
+        for (; i < end; i++) sum += shade[i];
+        cells[cell] += sum;
+    }
+}
+
+/* Counts each shade in one of four histograms in turn, so runs of one value do not wait on one counter. */
+static void histogram(uint64_t hist[4][256], const uint8_t *shade, uint32_t count) {
+    uint32_t i = 0;
+    for (; i + 4 <= count; i += 4) {
+        hist[0][shade[i]]++;
+        hist[1][shade[i + 1]]++;
+        hist[2][shade[i + 2]]++;
+        hist[3][shade[i + 3]]++;
+    }
+    for (; i < count; i++) hist[0][shade[i]]++;
+}
+
+/* The largest max(r, g, b) - min(r, g, b) over `count` RGBA8 pixels. */
+static uint32_t chroma_opaque(const uint8_t *rgba, uint32_t count) {
+    uint8_t most = 0;
+    for (uint32_t i = 0; i < count; i++) {
+        const uint8_t r = rgba[4 * i], g = rgba[4 * i + 1], b = rgba[4 * i + 2];
+        const uint8_t hi = r > g ? (r > b ? r : b) : (g > b ? g : b);
+        const uint8_t lo = r < g ? (r < b ? r : b) : (g < b ? g : b);
+        const uint8_t spread = (uint8_t)(hi - lo);
+        most = spread > most ? spread : most;
+    }
+    return most;
+}
+
+/* chroma_opaque over the pixels that show (alpha > 0): fully transparent ones may hold any colour. */
+static uint32_t chroma_visible(const uint8_t *rgba, uint32_t count) {
+    uint8_t most = 0;
+    for (uint32_t i = 0; i < count; i++) {
+        const uint8_t r = rgba[4 * i], g = rgba[4 * i + 1], b = rgba[4 * i + 2], a = rgba[4 * i + 3];
+        const uint8_t hi = r > g ? (r > b ? r : b) : (g > b ? g : b);
+        const uint8_t lo = r < g ? (r < b ? r : b) : (g < b ? g : b);
+        const uint8_t spread = a ? (uint8_t)(hi - lo) : 0;
+        most = spread > most ? spread : most;
+    }
+    return most;
+}
+
 void assay_png_stats_row(assay_png_stats *s, const uint8_t *rgba, uint32_t count, uint32_t y, uint32_t x0,
                          uint32_t dx) {
     /* The exact hash: a sum of position-keyed mixes, so pass order does not matter. Seeds keep
@@ -94,10 +162,11 @@ void assay_png_stats_row(assay_png_stats *s, const uint8_t *rgba, uint32_t count
     s->hash += hash;
 
     /* Luma statistics over the row, and each pixel's shade for the grid. */
+    uint8_t *shade_black = s->shade + s->width;
     for (uint32_t i = 0; i < count;) {
         uint32_t n = count - i < BLOCK ? count - i : BLOCK;
         block_sums b = s->opaque ? luma_block_opaque(rgba + 4 * (size_t)i, s->shade + i, n)
-                                 : luma_block(rgba + 4 * (size_t)i, s->shade + i, n);
+                                 : luma_block(rgba + 4 * (size_t)i, s->shade + i, shade_black + i, n);
         s->sum_black += b.black;
         s->sum_sq_black += b.sq_black;
         s->sum_white += b.white;
@@ -105,19 +174,14 @@ void assay_png_stats_row(assay_png_stats *s, const uint8_t *rgba, uint32_t count
         s->sum_alpha += b.alpha;
         i += n;
     }
+    histogram(s->hist_white, s->shade, count);
+    if (!s->opaque)
+        for (uint32_t i = 0; i < count; i++) s->hist_black[shade_black[i]]++;
+    uint32_t chroma = s->opaque ? chroma_opaque(rgba, count) : chroma_visible(rgba, count);
+    if (chroma > s->chroma_max) s->chroma_max = chroma;
 
-    /* Shades summed per grid column: pixels i..<end lie in grid column `cell`. */
-    uint64_t *cells = s->cell_sum[(uint64_t)y * ASSAY_GRID / s->height];
-    const unsigned shift = (unsigned)__builtin_ctz(dx);
-    unsigned cell = 0;
-    while (x0 >= s->column_end[cell]) cell++;
-    for (uint32_t i = 0; i < count; cell++) {
-        uint64_t end = (s->column_end[cell] - x0 + dx - 1) >> shift;
-        if (end > count) end = count;
-        uint32_t sum = 0; /* at most 10^6 pixels x 255 */
-        for (; i < end; i++) sum += s->shade[i];
-        cells[cell] += sum;
-    }
+    add_cells(s->cell_sum[(uint64_t)y * ASSAY_GRID / s->height], s->column_end, s->shade, count, x0, dx);
+    add_cells(s->plane_sum[(uint64_t)y * s->plane_height / s->height], s->plane_column_end, s->shade, count, x0, dx);
 }
 
 /* How many of `extent` indices map to each of the GRID cells (index * GRID / extent). */
@@ -229,9 +293,9 @@ static int compare_doubles(const void *a, const void *b) {
     return (x > y) - (x < y);
 }
 
-/* pHash: the 8 x 8 lowest non-constant DCT frequencies of the grid (1...8 each way), each bit set
- * when the coefficient is above their median. */
-static uint64_t perceptual_hash(double grid[ASSAY_GRID][ASSAY_GRID]) {
+/* The 8 x 8 lowest non-constant DCT frequencies of the grid (1...8 each way), coefficients[v * 8 + u]
+ * for vertical frequency v + 1 and horizontal frequency u + 1. */
+static void dct_coefficients(double grid[ASSAY_GRID][ASSAY_GRID], double coefficients[64]) {
     /* Basis row u is symmetric about the middle for even u, antisymmetric for odd u: fold the
      * 32 samples into 16 sums and 16 differences, half the multiplications. */
     enum { HALF = ASSAY_GRID / 2 };
@@ -249,7 +313,6 @@ static uint64_t perceptual_hash(double grid[ASSAY_GRID][ASSAY_GRID]) {
             rows[u][y] = sum;
         }
     }
-    double coefficients[64], sorted[64];
     for (unsigned u = 0; u < 8; u++) {
         double folded[2][HALF];
         for (unsigned y = 0; y < HALF; y++) {
@@ -263,16 +326,131 @@ static uint64_t perceptual_hash(double grid[ASSAY_GRID][ASSAY_GRID]) {
             coefficients[v * 8 + u] = sum;
         }
     }
-    memcpy(sorted, coefficients, sizeof sorted);
+}
+
+/* 64 bits, the first value at the top, each set when the value is above the values' median.
+ * Values within rounding noise of the median (symmetric images have many exact zeros) count as
+ * not above it, so the bits do not depend on the order of floating-point sums. */
+static uint64_t bits_above_median(const double values[64]) {
+    double sorted[64];
+    memcpy(sorted, values, sizeof sorted);
     qsort(sorted, 64, sizeof sorted[0], compare_doubles);
     double median = (sorted[31] + sorted[32]) / 2;
-    /* Coefficients within rounding noise of the median (symmetric images have many exact zeros)
-     * count as not above it, so the bits do not depend on the order of floating-point sums. */
     double largest = fabs(sorted[0]) > fabs(sorted[63]) ? fabs(sorted[0]) : fabs(sorted[63]);
     double noise = 1e-9 * (largest + 1);
     uint64_t hash = 0;
-    for (unsigned i = 0; i < 64; i++) hash = (hash << 1) | (coefficients[i] > median + noise ? 1u : 0u);
+    for (unsigned i = 0; i < 64; i++) hash = (hash << 1) | (values[i] > median + noise ? 1u : 0u);
     return hash;
+}
+
+/* Where cell (y, x) of an n x n grid under symmetry t comes from: flip x (t & 1), flip y (t & 2),
+ * then transpose (t & 4). Returns the source index y' * n + x'. */
+static unsigned dihedral_source(unsigned y, unsigned x, unsigned n, unsigned t) {
+    if (t & 1) x = n - 1 - x;
+    if (t & 2) y = n - 1 - y;
+    return (t & 4) ? x * n + y : y * n + x;
+}
+
+uint64_t assay_png_dihedral_bits(uint64_t bits, unsigned t) {
+    uint64_t out = 0;
+    for (unsigned y = 0; y < 8; y++)
+        for (unsigned x = 0; x < 8; x++) {
+            unsigned from = dihedral_source(y, x, 8, t);
+            out = (out << 1) | ((bits >> (63 - from)) & 1u);
+        }
+    return out;
+}
+
+/* pHash of the grid under each symmetry t. Flipping x negates the coefficients of odd horizontal
+ * frequency (cos((63 - 2x) k pi / 64) = (-1)^k cos((2x + 1) k pi / 64)), flipping y those of odd
+ * vertical frequency, and transposing swaps the two frequencies, so one DCT serves all eight. */
+static void perceptual_hashes(double grid[ASSAY_GRID][ASSAY_GRID], uint64_t hashes[8]) {
+    double coefficients[64];
+    dct_coefficients(grid, coefficients);
+    for (unsigned t = 0; t < 8; t++) {
+        double moved[64];
+        for (unsigned v = 0; v < 8; v++)
+            for (unsigned u = 0; u < 8; u++) {
+                double c = coefficients[(t & 4) ? u * 8 + v : v * 8 + u];
+                if ((t & 1) && (u & 1) == 0) c = -c; /* frequency u + 1 is odd */
+                if ((t & 2) && (v & 1) == 0) c = -c;
+                moved[v * 8 + u] = c;
+            }
+        hashes[t] = bits_above_median(moved);
+    }
+}
+
+/* The mean hash: 4 x 4 blocks of the grid averaged into 8 x 8, each bit set above their mean. */
+static uint64_t mean_hash(double grid[ASSAY_GRID][ASSAY_GRID]) {
+    double cells[64];
+    double total = 0;
+    for (unsigned y = 0; y < 8; y++)
+        for (unsigned x = 0; x < 8; x++) {
+            double sum = 0;
+            for (unsigned dy = 0; dy < 4; dy++)
+                for (unsigned dx = 0; dx < 4; dx++) sum += grid[4 * y + dy][4 * x + dx];
+            cells[y * 8 + x] = sum / 16;
+            total += sum / 16;
+        }
+    double mean = total / 64, noise = 1e-9 * (mean + 1);
+    uint64_t hash = 0;
+    for (unsigned i = 0; i < 64; i++) hash = (hash << 1) | (cells[i] > mean + noise ? 1u : 0u);
+    return hash;
+}
+
+/* The smallest shade v (0..255) with at least `share` of the `n` pixels at or below it, over 0..1. */
+static double percentile(const uint64_t hist[256], double n, double share) {
+    double needed = share * n, seen = 0;
+    for (unsigned v = 0; v < 256; v++) {
+        seen += (double)hist[v];
+        if (seen >= needed) return v / 255.0;
+    }
+    return 1;
+}
+
+/* Shannon entropy of a histogram of n counts, in bits. */
+static double entropy(const uint64_t hist[256], double n) {
+    double bits = 0;
+    for (unsigned v = 0; v < 256; v++) {
+        if (hist[v] == 0) continue;
+        double p = (double)hist[v] / n;
+        bits -= p * log2(p);
+    }
+    return bits;
+}
+
+/* RMS of the 4-neighbour Laplacian over the plane's interior, divided by the plane's standard
+ * deviation: how much of the picture's contrast sits in its finest detail. The plane has a fixed
+ * size whatever the image's, and the ratio does not change with contrast, so one limit serves
+ * every image. -1 when the plane is under 3 x 3 or flat (blank images have their own check). */
+static double sharpness(const assay_png_stats *s) {
+    const uint32_t pw = s->plane_width, ph = s->plane_height;
+    if (pw < 3 || ph < 3) return -1;
+    uint64_t row_span[ASSAY_PLANE], col_span[ASSAY_PLANE];
+    for (uint64_t c = 0; c < ph; c++)
+        row_span[c] = ((c + 1) * s->height + ph - 1) / ph - (c * s->height + ph - 1) / ph;
+    for (uint64_t c = 0; c < pw; c++)
+        col_span[c] = ((c + 1) * s->width + pw - 1) / pw - (c * s->width + pw - 1) / pw;
+    _Static_assert(ASSAY_PLANE <= 64, "the plane lives on the stack");
+    double plane[ASSAY_PLANE][ASSAY_PLANE];
+    double sum = 0, sum_sq = 0;
+    for (uint32_t y = 0; y < ph; y++)
+        for (uint32_t x = 0; x < pw; x++) {
+            double v = (double)s->plane_sum[y][x] / (double)(row_span[y] * col_span[x]);
+            plane[y][x] = v;
+            sum += v;
+            sum_sq += v * v;
+        }
+    double n = (double)pw * ph, mean = sum / n, variance = sum_sq / n - mean * mean;
+    if (variance < 0.25) return -1;
+    double energy = 0;
+    for (uint32_t y = 1; y + 1 < ph; y++)
+        for (uint32_t x = 1; x + 1 < pw; x++) {
+            double l = 4 * plane[y][x] - plane[y - 1][x] - plane[y + 1][x] - plane[y][x - 1] - plane[y][x + 1];
+            energy += l * l;
+        }
+    energy /= (double)(pw - 2) * (ph - 2);
+    return sqrt(energy / variance);
 }
 
 void assay_png_stats_finish(const assay_png_stats *s, assay_png_result *r) {
@@ -283,6 +461,17 @@ void assay_png_stats_finish(const assay_png_stats *s, assay_png_result *r) {
     double sd_black = stddev(s->sum_black, s->sum_sq_black, n);
     double sd_white = stddev(s->sum_white, s->sum_sq_white, n);
     r->luma_stddev = sd_black > sd_white ? sd_black : sd_white;
+
+    uint64_t white[256];
+    for (unsigned v = 0; v < 256; v++)
+        white[v] = s->hist_white[0][v] + s->hist_white[1][v] + s->hist_white[2][v] + s->hist_white[3][v];
+    r->dark_p99 = percentile(white, n, 0.99);
+    r->light_p5 = percentile(s->opaque ? white : s->hist_black, n, 0.05);
+    r->entropy = entropy(white, n);
+    r->chroma_max = s->chroma_max;
+    r->plane_width = s->plane_width;
+    r->plane_height = s->plane_height;
+    r->sharpness = sharpness(s);
 
     uint64_t row_span[ASSAY_GRID], col_span[ASSAY_GRID];
     cell_spans(s->height, row_span);
@@ -299,5 +488,7 @@ void assay_png_stats_finish(const assay_png_stats *s, assay_png_result *r) {
     for (unsigned gy = 0; gy < ASSAY_GRID; gy++)
         for (unsigned gx = 0; gx < ASSAY_GRID; gx++)
             grid[gy][gx] = (double)s->cell_sum[row_of[gy]][col_of[gx]] * row_scale[gy] * col_scale[gx];
-    r->phash = perceptual_hash(grid);
+    perceptual_hashes(grid, r->phash_variants);
+    r->phash = r->phash_variants[0];
+    r->ahash = mean_hash(grid);
 }

@@ -7,6 +7,8 @@
 
 /* The perceptual hash works on a GRID x GRID image of mean luma. */
 #define ASSAY_GRID 32
+/* Content measures (sharpness) work on the image area-scaled to at most PLANE px on its long side. */
+#define ASSAY_PLANE 64
 
 typedef struct {
     uint32_t width, height;
@@ -16,11 +18,17 @@ typedef struct {
     uint64_t sum_alpha;
     uint64_t cell_sum[ASSAY_GRID][ASSAY_GRID];  /* luma over white per grid cell */
     uint64_t column_end[ASSAY_GRID];    /* first image column past each grid column */
-    uint8_t *shade;                     /* scratch: one row of luma over white (width bytes) */
+    uint64_t plane_sum[ASSAY_PLANE][ASSAY_PLANE]; /* luma over white per plane cell */
+    uint64_t plane_column_end[ASSAY_PLANE];       /* first image column past each plane column */
+    uint32_t plane_width, plane_height;
+    uint64_t hist_white[4][256];        /* luma over white, four interleaved copies (no store stalls) */
+    uint64_t hist_black[256];           /* luma over black, images with alpha only */
+    uint32_t chroma_max;                /* largest max - min channel of a pixel with alpha > 0 */
+    uint8_t *shade;                     /* scratch: one row of luma over white, then one over black (2 x width bytes) */
     int opaque;                         /* every alpha is 255: over black = over white = luma */
 } assay_png_stats;
 
-/* `shade` must hold `width` bytes and live until the last row. `opaque`: the image has no alpha
+/* `shade` must hold 2 x `width` bytes and live until the last row. `opaque`: the image has no alpha
  * channel and no tRNS, so every alpha the decoder adds is 255 (a faster path, same results). */
 void assay_png_stats_init(assay_png_stats *s, uint32_t width, uint32_t height, uint8_t *shade, int opaque);
 
@@ -28,7 +36,8 @@ void assay_png_stats_init(assay_png_stats *s, uint32_t width, uint32_t height, u
 void assay_png_stats_row(assay_png_stats *s, const uint8_t *rgba, uint32_t count, uint32_t y, uint32_t x0,
                          uint32_t dx);
 
-/* Fills pixel_hash, phash, luma_mean, luma_stddev and alpha_mean. */
+/* Fills pixel_hash, phash and its variants, ahash, luma_mean, luma_stddev, alpha_mean and the content
+ * measures (dark_p99, light_p5, entropy, sharpness, chroma_max). */
 void assay_png_stats_finish(const assay_png_stats *s, assay_png_result *r);
 
 #endif

@@ -31,6 +31,10 @@ enum Fixture {
         o.minWidth = 1
         o.minHeight = 1
         o.blankStddev = 0
+        o.minBrightnessP99 = nil
+        o.maxBrightnessP5 = nil
+        o.minSharpness = nil
+        o.minEntropy = nil
         o.exactDuplicates = false
         o.nearDuplicates = false
         return o
@@ -46,6 +50,40 @@ enum Fixture {
         Verdict(root: "/", path: input.submission.path, contributor: "alice", modality: "image", bytes: Int64(input.bytes.count),
                   sha256: nil, mime: "image/png", submittedAt: input.submission.submittedAt, verdict: .accepted,
                   reasons: [], metrics: [:], duplicateOf: nil)
+    }
+}
+
+/// Real pictures and ImageMagick (`/usr/bin/convert`, by full path: PATH may hold wrappers) to
+/// make the bad cases from them.
+enum Magick {
+    /// ImageMagick's own built-in pictures: a photograph of a rose, illustrations, a texture.
+    static let builtIns = ["rose", "wizard", "logo", "granite", "netscape"]
+
+    /// Runs convert with `arguments`; fails the test with its error output when it fails.
+    static func convert(_ arguments: [String]) throws {
+        let result = try Shell.run(["/usr/bin/convert"] + arguments)
+        guard result.status == 0 else { throw ConvertFailed(arguments: arguments, stderr: result.stderr) }
+    }
+
+    /// The 256-px copy of `picture` (a built-in such as "rose", or a file path) written to `path`.
+    @discardableResult
+    static func original(_ picture: String, to path: String, size: Int = 256) throws -> String {
+        let source = builtIns.contains(picture) ? picture + ":" : picture
+        try convert([source, "-resize", "\(size)x\(size)", path])
+        return path
+    }
+
+    /// The Adwaita theme's 512-px colour icons (illustrations of devices, places, files), sorted.
+    static func adwaitaIllustrations() -> [String] {
+        let root = "/usr/share/icons/Adwaita/512x512"
+        let names = (FileManager.default.enumerator(atPath: root)?.allObjects as? [String]) ?? []
+        return names.filter { $0.hasSuffix(".png") }.sorted().map { root + "/" + $0 }
+    }
+
+    struct ConvertFailed: Error, CustomStringConvertible {
+        let arguments: [String]
+        let stderr: String
+        var description: String { "convert \(arguments.joined(separator: " ")) failed: \(stderr)" }
     }
 }
 

@@ -108,6 +108,20 @@ typedef struct {
     double luma_mean;            /* mean luma over white, 0..255 */
     double luma_stddev;          /* the larger stddev of luma composited over black and over white, 0..255 */
     double alpha_mean;           /* mean alpha, 0..255 */
+
+    /* The perceptual hash of the picture under each of the 8 symmetries of the square, indexed by
+     * t = transpose << 2 | flip_y << 1 | flip_x (the flips applied first, then the transpose);
+     * phash_variants[0] == phash. A mirror or 90-degree rotation of the image has, as its phash, one
+     * of these (up to rounding); see assay_png_dihedral_bits for the same map on an 8x8 bit grid. */
+    uint64_t phash_variants[8];
+    uint64_t ahash;              /* mean hash: an 8x8 grid of mean luma over white, bit set above the grid mean */
+    double dark_p99;             /* 99th percentile of luma over white, 0..1 */
+    double light_p5;             /* 5th percentile of luma over black, 0..1 */
+    double entropy;              /* Shannon entropy of the 256-bin histogram of luma over white, in bits (0..8) */
+    double sharpness;            /* RMS Laplacian / stddev of a <= 64 px luma plane; < 0 when undefined */
+    uint32_t plane_width;        /* that plane's size: the image scaled to at most 64 px on its long side */
+    uint32_t plane_height;
+    uint32_t chroma_max;         /* largest max(r,g,b) - min(r,g,b) of any pixel with alpha > 0, 0..255 */
 } assay_png_result;
 
 /*
@@ -119,6 +133,9 @@ assay_png_status assay_png_decode(const uint8_t *bytes, size_t length, const ass
 
 /* Walks the chunk structure without libpng (bounded, never reads past length). */
 void assay_png_walk_chunks(const uint8_t *bytes, size_t length, assay_png_chunks *out);
+
+/* The 8x8 bit grid `bits` (cell y, x at bit 63 - (8 y + x)) under symmetry t, as in phash_variants. */
+uint64_t assay_png_dihedral_bits(uint64_t bits, unsigned t);
 
 /* The libpng version the shim was linked against, e.g. 10639. */
 int assay_png_shim_version(void);
