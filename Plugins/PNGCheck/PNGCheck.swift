@@ -57,7 +57,10 @@ public struct PNGCheck: StatefulValidator {
         let symmetries = options.nearDupSymmetries ? PNGSymmetry.allCases : [.identity]
         var best: (file: FileRef, distance: Int, symmetry: PNGSymmetry, order: Int)?
         for symmetry in symmetries {
-            for (order, earlier) in admitted.candidates(forKeys: print.probeKeys(distance: options.nearDupDistance, symmetry: symmetry)).enumerated() {
+            // Mirrors and turns are probed band-exact: a mirrored or turned copy of a file keeps
+            // most of its bits under that symmetry, so one of its three bands is unchanged.
+            let keys = print.probeKeys(distance: options.nearDupDistance, symmetry: symmetry, exactBands: symmetry != .identity)
+            for (order, earlier) in admitted.candidates(forKeys: keys).enumerated() {
                 let distance = print.distance(to: earlier.fingerprint, under: symmetry)
                 guard distance <= options.nearDupDistance,
                       print.meanDistance(to: earlier.fingerprint, under: symmetry) <= options.nearDupMeanDistance else { continue }

@@ -24,7 +24,7 @@ public struct PNGFingerprint: StageFingerprint, Equatable {
     private static let payloadBytes = 1 + 8 + 8 * 8 + 8 + 4 + 4
     /// Exact keys have the top bit set; band keys never do, so the two cannot meet.
     private static let exactTag: UInt64 = 1 << 63
-    /// Band keys: "ND" in bits 48–63 (top bit clear), the band in bits 16–17, its 16 bits below.
+    /// Band keys: "ND" in bits 48–63 (top bit clear), the band in bits 24–25, its bits below.
     private static let bandTag: UInt64 = 0x4E44 << 48
 
     /// Creates a fingerprint. `symmetricHashes` must hold the 8 hashes in ``PNGSymmetry`` order;
@@ -47,7 +47,9 @@ public struct PNGFingerprint: StageFingerprint, Equatable {
     public init?(encoded payload: [UInt8]) {
         guard payload.count == Self.payloadBytes, payload[0] == Self.version else { return nil }
         func word(_ at: Int, _ count: Int) -> UInt64 {
-            (0..<count).reduce(UInt64(0)) { $0 | UInt64(payload[at + $1]) << (8 * $1) }
+            var value: UInt64 = 0
+            for i in 0..<count { value |= UInt64(payload[at + i]) << UInt64(8 * i) }
+            return value
         }
         pixelHash = word(1, 8)
         symmetricHashes = (0..<8).map { word(9 + 8 * $0, 8) }
@@ -77,22 +79,25 @@ public struct PNGFingerprint: StageFingerprint, Equatable {
     /// Same pixels and same size.
     public func isExactCopy(of other: PNGFingerprint) -> Bool { samePixels(as: other) }
 
-    /// The four 16-bit bands of the upright perceptual hash, as keys. Two hashes within Hamming distance 3
-    /// share at least one band (pigeonhole), so looking up the four bands finds every such image.
-    public var bandKeys: [UInt64] { (0..<4).map { Self.bandKey(band: $0, value: Self.band($0, of: perceptualHash)) } }
+    /// The three bands of the upright perceptual hash (bits 0–20, 21–41, 42–63), as keys. Two hashes
+    /// within Hamming distance d share a band to within d / 3 bits (pigeonhole), so probing each band
+    /// with its near values finds every such image: a multi-index hash. 21-bit bands keep a bucket
+    /// under one image on average up to two million images, so the candidates stay few as the index grows.
+    public var bandKeys: [UInt64] { Self.bands.indices.map { Self.bandKey(band: $0, value: Self.band($0, of: perceptualHash)) } }
 
     /// Every key stored for this image.
     public var indexKeys: [UInt64] { [Self.exactTag | pixelHash] + bandKeys }
 
     /// Keys to look up to find every indexed perceptual hash within `distance` bits of this picture under
-    /// `symmetry`: within distance d, some band differs in at most d / 4 bits (a multi-index hash), so each
-    /// band is probed with every value that close. The work grows with the distance, not the index.
-    public func probeKeys(distance: Int, symmetry: PNGSymmetry = .identity) -> [UInt64] {
-        let radius = max(0, distance) / 4
+    /// `symmetry`: each band probed with every value within distance / 3 bits. The work grows with the
+    /// distance, not with the index. `exactBands` probes each band with its own value only: found
+    /// when one band is unchanged, as it is for a mirror or turn of the same file.
+    public func probeKeys(distance: Int, symmetry: PNGSymmetry = .identity, exactBands: Bool = false) -> [UInt64] {
+        let radius = exactBands ? 0 : max(0, distance) / Self.bands.count
         let hash = symmetricHashes[symmetry.rawValue]
         var keys: [UInt64] = []
-        for b in 0..<4 {
-            for value in Self.neighbours(of: Self.band(b, of: hash), radius: radius) {
+        for b in Self.bands.indices {
+            for value in Self.neighbours(of: Self.band(b, of: hash), width: Self.bands[b].width, radius: radius) {
                 keys.append(Self.bandKey(band: b, value: value))
             }
         }
@@ -117,22 +122,27 @@ public struct PNGFingerprint: StageFingerprint, Equatable {
         pixelHash == other.pixelHash && width == other.width && height == other.height
     }
 
-    private static func band(_ b: Int, of hash: UInt64) -> UInt16 { UInt16(truncatingIfNeeded: hash >> (16 * b)) }
+    /// Bit offset and width of each band.
+    private static let bands: [(shift: Int, width: Int)] = [(0, 21), (21, 21), (42, 22)]
 
-    private static func bandKey(band: Int, value: UInt16) -> UInt64 {
-        bandTag | UInt64(band) << 16 | UInt64(value)
+    private static func band(_ b: Int, of hash: UInt64) -> UInt32 {
+        UInt32(truncatingIfNeeded: hash >> UInt64(bands[b].shift)) & ((1 << UInt32(bands[b].width)) - 1)
     }
 
-    /// Every 16-bit value within `radius` bit flips of `value`, `value` first.
-    private static func neighbours(of value: UInt16, radius: Int) -> [UInt16] {
+    private static func bandKey(band: Int, value: UInt32) -> UInt64 {
+        bandTag | UInt64(band) << 24 | UInt64(value)
+    }
+
+    /// Every `width`-bit value within `radius` bit flips of `value`, `value` first.
+    private static func neighbours(of value: UInt32, width: Int, radius: Int) -> [UInt32] {
         var result = [value]
-        var frontier = [(value: value, lowestBit: 16)]
-        for _ in 0..<min(radius, 16) {
-            var next: [(value: UInt16, lowestBit: Int)] = []
+        var frontier = [(value: value, lowestBit: width)]
+        for _ in 0..<min(radius, width) {
+            var next: [(value: UInt32, lowestBit: Int)] = []
             for item in frontier {
                 // Flip only bits below the last one flipped, so each set of flips appears once.
                 for bit in 0..<item.lowestBit {
-                    let flipped = item.value ^ (1 << UInt16(bit))
+                    let flipped = item.value ^ (1 << UInt32(bit))
                     result.append(flipped)
                     next.append((flipped, bit))
                 }

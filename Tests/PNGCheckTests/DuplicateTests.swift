@@ -69,8 +69,11 @@ import Testing
                 #expect(!probes.isDisjoint(with: other.bandKeys), "distance \(distance) missed")
             }
         }
-        #expect(base.probeKeys(distance: 3).count == 4)
-        #expect(base.probeKeys(distance: 7).count == 4 * 17)
+        // Three bands of 21, 21 and 22 bits, each probed within distance / 3 bit flips.
+        #expect(base.probeKeys(distance: 2).count == 3)
+        #expect(base.probeKeys(distance: 3).count == 22 + 22 + 23)
+        #expect(base.probeKeys(distance: 7).count == 2 * (1 + 21 + 210) + (1 + 22 + 231))
+        #expect(base.probeKeys(distance: 11, exactBands: true).count == 3)
     }
 
     @Test func payloadRoundTrips() throws {

@@ -113,9 +113,9 @@ import Testing
         }
         print(table)
         let shipped = try Self.score(ContentCheckTests.defaults, corpus: corpus)
-        print("defaults: \(shipped); missed: \(shipped.missed.joined(separator: ", ")); \(corpus.originals.count) originals")
+        print("defaults: \(shipped) on \(corpus.originals.count) originals; first missed: \(shipped.missed.prefix(12).joined(separator: ", "))")
         // Measured with the shipped defaults (distance 8, mean distance 10): mirrors 0.97, turns 0.94,
-        // resizes 0.81, centred 5% crops 0.56, corner 3% crops 0.28, precision 0.91. Crops move
+        // resizes 0.81, centred 5% crops 0.56, corner 3% crops 0.25, precision 0.91. Crops move
         // every DCT frequency's phase, which is where perceptual hashes are weakest.
         #expect(shipped.recall(of: "mirror") >= 0.9, "\(shipped)")
         #expect(shipped.recall(of: "turn90") >= 0.9, "\(shipped)")
