@@ -56,7 +56,7 @@ static inline uint32_t load_pixel(const uint8_t *p) {
 }
 
 typedef struct {
-    uint32_t black, sq_black, white, sq_white, alpha;
+    uint32_t black, sq_black, white, sq_white, alpha, chroma;
 } block_sums;
 
 /* Luma sums over at most BLOCK pixels in 16- and 32-bit lanes the compiler can vectorise
@@ -64,8 +64,13 @@ typedef struct {
 #define BLOCK 65536u
 static block_sums luma_block(const uint8_t *rgba, uint8_t *shade, uint8_t *shade_black, uint32_t n) {
     uint32_t black = 0, sq_black = 0, white = 0, sq_white = 0, alpha = 0;
+    uint16_t chroma = 0;
     for (uint32_t i = 0; i < n; i++) {
         const uint16_t r = rgba[4 * i], g = rgba[4 * i + 1], b = rgba[4 * i + 2], a = rgba[4 * i + 3];
+        const uint16_t hi = r > g ? (r > b ? r : b) : (g > b ? g : b);
+        const uint16_t lo = r < g ? (r < b ? r : b) : (g < b ? g : b);
+        const uint16_t spread = (uint16_t)((hi - lo) & (uint16_t)-(a != 0)); /* transparent pixels may hold any colour */
+        chroma = spread > chroma ? spread : chroma;
         const uint16_t luma = (uint16_t)((uint16_t)(77 * r + 150 * g + 29 * b + 128) >> 8); /* BT.601 */
         const uint16_t scaled = (uint16_t)(luma * a + 128);
         const uint16_t over_black = (uint16_t)((scaled + (scaled >> 8)) >> 8); /* luma * a / 255, rounded */
@@ -78,21 +83,25 @@ static block_sums luma_block(const uint8_t *rgba, uint8_t *shade, uint8_t *shade
         sq_white += (uint16_t)(over_white * over_white);
         alpha += a;
     }
-    block_sums s = {black, sq_black, white, sq_white, alpha};
+    block_sums s = {black, sq_black, white, sq_white, alpha, chroma};
     return s;
 }
 
 /* luma_block for opaque pixels (alpha 255): both composites are the luma itself. */
 static block_sums luma_block_opaque(const uint8_t *rgba, uint8_t *shade, uint32_t n) {
     uint32_t sum = 0, sum_sq = 0;
+    uint16_t chroma = 0;
     for (uint32_t i = 0; i < n; i++) {
         const uint16_t r = rgba[4 * i], g = rgba[4 * i + 1], b = rgba[4 * i + 2];
+        const uint16_t hi = r > g ? (r > b ? r : b) : (g > b ? g : b);
+        const uint16_t lo = r < g ? (r < b ? r : b) : (g < b ? g : b);
+        chroma = (uint16_t)(hi - lo) > chroma ? (uint16_t)(hi - lo) : chroma;
         const uint16_t luma = (uint16_t)((uint16_t)(77 * r + 150 * g + 29 * b + 128) >> 8);
         shade[i] = (uint8_t)luma;
         sum += luma;
         sum_sq += (uint16_t)(luma * luma);
     }
-    block_sums s = {sum, sum_sq, sum, sum_sq, 255 * n};
+    block_sums s = {sum, sum_sq, sum, sum_sq, 255 * n, chroma};
     return s;
 }
 
@@ -124,32 +133,6 @@ static void histogram(uint64_t hist[4][256], const uint8_t *shade, uint32_t coun
     for (; i < count; i++) hist[0][shade[i]]++;
 }
 
-/* The largest max(r, g, b) - min(r, g, b) over `count` RGBA8 pixels. */
-static uint32_t chroma_opaque(const uint8_t *rgba, uint32_t count) {
-    uint8_t most = 0;
-    for (uint32_t i = 0; i < count; i++) {
-        const uint8_t r = rgba[4 * i], g = rgba[4 * i + 1], b = rgba[4 * i + 2];
-        const uint8_t hi = r > g ? (r > b ? r : b) : (g > b ? g : b);
-        const uint8_t lo = r < g ? (r < b ? r : b) : (g < b ? g : b);
-        const uint8_t spread = (uint8_t)(hi - lo);
-        most = spread > most ? spread : most;
-    }
-    return most;
-}
-
-/* chroma_opaque over the pixels that show (alpha > 0): fully transparent ones may hold any colour. */
-static uint32_t chroma_visible(const uint8_t *rgba, uint32_t count) {
-    uint8_t most = 0;
-    for (uint32_t i = 0; i < count; i++) {
-        const uint8_t r = rgba[4 * i], g = rgba[4 * i + 1], b = rgba[4 * i + 2], a = rgba[4 * i + 3];
-        const uint8_t hi = r > g ? (r > b ? r : b) : (g > b ? g : b);
-        const uint8_t lo = r < g ? (r < b ? r : b) : (g < b ? g : b);
-        const uint8_t spread = a ? (uint8_t)(hi - lo) : 0;
-        most = spread > most ? spread : most;
-    }
-    return most;
-}
-
 void assay_png_stats_row(assay_png_stats *s, const uint8_t *rgba, uint32_t count, uint32_t y, uint32_t x0,
                          uint32_t dx) {
     /* The exact hash: a sum of position-keyed mixes, so pass order does not matter. Seeds keep
@@ -172,13 +155,12 @@ void assay_png_stats_row(assay_png_stats *s, const uint8_t *rgba, uint32_t count
         s->sum_white += b.white;
         s->sum_sq_white += b.sq_white;
         s->sum_alpha += b.alpha;
+        if (b.chroma > s->chroma_max) s->chroma_max = b.chroma;
         i += n;
     }
     histogram(s->hist_white, s->shade, count);
     if (!s->opaque)
         for (uint32_t i = 0; i < count; i++) s->hist_black[shade_black[i]]++;
-    uint32_t chroma = s->opaque ? chroma_opaque(rgba, count) : chroma_visible(rgba, count);
-    if (chroma > s->chroma_max) s->chroma_max = chroma;
 
     add_cells(s->cell_sum[(uint64_t)y * ASSAY_GRID / s->height], s->column_end, s->shade, count, x0, dx);
     add_cells(s->plane_sum[(uint64_t)y * s->plane_height / s->height], s->plane_column_end, s->shade, count, x0, dx);
@@ -288,11 +270,6 @@ static const double dct[8][ASSAY_GRID] = {
     },
 };
 
-static int compare_doubles(const void *a, const void *b) {
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
 /* The 8 x 8 lowest non-constant DCT frequencies of the grid (1...8 each way), coefficients[v * 8 + u]
  * for vertical frequency v + 1 and horizontal frequency u + 1. */
 static void dct_coefficients(double grid[ASSAY_GRID][ASSAY_GRID], double coefficients[64]) {
@@ -332,12 +309,39 @@ static void dct_coefficients(double grid[ASSAY_GRID][ASSAY_GRID], double coeffic
  * Values within rounding noise of the median (symmetric images have many exact zeros) count as
  * not above it, so the bits do not depend on the order of floating-point sums. */
 static uint64_t bits_above_median(const double values[64]) {
-    double sorted[64];
-    memcpy(sorted, values, sizeof sorted);
-    qsort(sorted, 64, sizeof sorted[0], compare_doubles);
-    double median = (sorted[31] + sorted[32]) / 2;
-    double largest = fabs(sorted[0]) > fabs(sorted[63]) ? fabs(sorted[0]) : fabs(sorted[63]);
-    double noise = 1e-9 * (largest + 1);
+    /* The 32nd and 33rd smallest by selection (Hoare's quickselect), not a full sort: this runs
+     * for each of the 8 symmetries of every image. */
+    double v[64];
+    memcpy(v, values, sizeof v);
+    unsigned lo = 0, hi = 63;
+    while (lo < hi) {
+        double pivot = v[(lo + hi) / 2];
+        unsigned i = lo, j = hi;
+        while (i <= j) {
+            while (v[i] < pivot) i++;
+            while (v[j] > pivot) j--;
+            if (i <= j) {
+                double t = v[i];
+                v[i] = v[j];
+                v[j] = t;
+                i++;
+                if (j == 0) break;
+                j--;
+            }
+        }
+        if (31 <= j) hi = j;
+        else if (31 >= i) lo = i;
+        else break;
+    }
+    double lower = v[31], upper = v[32], smallest = v[0], largest = v[0];
+    for (unsigned k = 32; k < 64; k++) upper = v[k] < upper ? v[k] : upper;
+    for (unsigned k = 0; k < 64; k++) {
+        smallest = values[k] < smallest ? values[k] : smallest;
+        largest = values[k] > largest ? values[k] : largest;
+    }
+    double median = (lower + upper) / 2;
+    double extent = fabs(smallest) > fabs(largest) ? fabs(smallest) : fabs(largest);
+    double noise = 1e-9 * (extent + 1);
     uint64_t hash = 0;
     for (unsigned i = 0; i < 64; i++) hash = (hash << 1) | (values[i] > median + noise ? 1u : 0u);
     return hash;
