@@ -32,6 +32,7 @@ let package = Package(
         .systemLibrary(name: "CPNG", pkgConfig: "libpng16", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
         .systemLibrary(name: "CEBUR128", pkgConfig: "libebur128", providers: [.apt(["libebur128-dev"])]),
+        .systemLibrary(name: "CChromaprint", pkgConfig: "libchromaprint", providers: [.apt(["libchromaprint-dev"])]),
         // The only code that calls setjmp for libpng.
         .target(name: "CPNGShim", dependencies: ["CPNG"]),
         // posix_spawn with pipes, process group and clean descriptors for external plugins.
@@ -57,7 +58,7 @@ let package = Package(
         plugin("TextPII"),
         plugin("TextRelevance"),
         plugin("External", extra: ["CSpawn"]),
-        plugin("AudioCheck", extra: ["CSndFile", "CEBUR128", .product(name: "Crypto", package: "swift-crypto")]),
+        plugin("AudioCheck", extra: ["CSndFile", "CEBUR128", "CChromaprint", .product(name: "Crypto", package: "swift-crypto")]),
 
         // The registry: one list of every built-in validator.
         .target(name: "AssayPlugins", dependencies: ["AssayCore", "MIMESniff", "TextQuality", "TextDedup", "PNGCheck", "AudioCheck", "TextLanguage", "TextPII", "TextRelevance", "External"], swiftSettings: strict),
@@ -73,6 +74,9 @@ let package = Package(
 
         // A mutation fuzzer for the parsers untrusted bytes reach (Benchmarks/fuzz.sh runs it).
         .executableTarget(name: "assay-fuzz", dependencies: ["AssayCore", "PNGCheck", "AudioCheck", "TextQuality", "TextPII"], swiftSettings: strict),
+
+        // Times png-check's near-duplicate lookup at 100k and 1M indexed images (Benchmarks/png-near-dup.sh).
+        .executableTarget(name: "assay-index-bench", dependencies: ["AssayCore", "PNGCheck"], swiftSettings: strict),
 
         // Temp folders, real programs and corpus locations for every test target.
         .target(name: "AssayTestSupport", path: "Tests/AssayTestSupport", swiftSettings: strict),

@@ -12,6 +12,9 @@ public struct AudioCheckOptions: ValidatorOptions {
     public var sampleRates: [Int] = [8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000, 88200, 96000]
     /// Most channels accepted.
     public var maxChannels: Int = 2
+    /// Fewest bits per sample accepted for integer PCM (8, 16, 24 or 32; `audio.bit_depth`); nil
+    /// accepts any. Float, lossy and ADPCM codecs have no bit depth and are never judged by it.
+    public var minBitDepth: Int? = nil
     /// Bytes the decoder may leave unread after the last frame (reader buffers, small tags).
     public var maxTrailingBytes: Int64 = 16384
     /// Lowest accepted peak level, dBFS.
@@ -41,8 +44,19 @@ public struct AudioCheckOptions: ValidatorOptions {
     /// Highest true peak in dBTP (`audio.too_loud`); nil switches it off, and true peak is then
     /// not measured (it doubles the loudness meter's cost).
     public var maxTruePeakDBTP: Double? = nil
+    /// Lowest accepted share of active 20 ms frames (``VoiceActivityMeter``), 0 to 1
+    /// (`audio.speech_ratio_low`); nil switches it off and leaves it unmeasured.
+    public var minSpeechRatio: Double? = 0.2
+    /// Lowest accepted estimated bandwidth as a share of the Nyquist frequency, 0 to 1, judged
+    /// only at 32 kHz and above (`audio.upsampled`); nil switches it off and leaves it unmeasured.
+    public var minBandwidthRatio: Double? = 0.6
     /// Reject files whose decoded audio equals an earlier file's.
     public var duplicates: Bool = true
+    /// Reject files whose Chromaprint fingerprint nearly equals an earlier file's (`audio.dup_near`).
+    public var nearDuplicates: Bool = true
+    /// Highest bit error rate, 0 to 0.5, between two fingerprints that still counts as the same
+    /// recording (`audio.dup_near`).
+    public var maxFingerprintError: Double = 0.2
 
     /// The shipped defaults.
     public init() {}
@@ -55,6 +69,7 @@ public struct AudioCheckOptions: ValidatorOptions {
             .duration("max_seconds", \.maxSeconds, help: "longest decoded duration accepted (audio.too_long)"),
             sampleRatesField,
             .integer("max_channels", \.maxChannels, in: 1...64, help: "most channels accepted (audio.channels)"),
+            minBitDepthField,
             .size("max_trailing_bytes", \.maxTrailingBytes,
                   help: "bytes the decoder may leave unread after the last frame before audio.trailing_data (reader buffers, small tags)"),
             .optionalNumber("min_peak_dbfs", \.minPeakDBFS, in: -200...0, help: "lowest peak level in dBFS (audio.peak_low); null switches it off"),
@@ -71,7 +86,15 @@ public struct AudioCheckOptions: ValidatorOptions {
             .optionalNumber("max_true_peak_dbtp", \.maxTruePeakDBTP, in: -70...20, help: "highest true peak in dBTP, 4x oversampled (audio.too_loud); null switches it off and leaves it unmeasured"),
             .optionalNumber("min_snr_db", \.minSNRDB, in: -20...100,
                             help: "lowest WADA-SNR estimate in dB (audio.snr_low); speech only: tones and music read low; null switches it off"),
+            .optionalNumber("min_speech_ratio", \.minSpeechRatio, in: 0...1,
+                            help: "lowest share of 20 ms frames above the file's own noise floor, with 200 ms hangover (audio.speech_ratio_low); null switches it off and leaves it unmeasured"),
+            .optionalNumber("min_bandwidth_ratio", \.minBandwidthRatio, in: 0...1,
+                            help: "lowest estimated bandwidth as a share of the Nyquist frequency, at 32 kHz and above (audio.upsampled); null switches it off and leaves it unmeasured"),
             .boolean("duplicates", \.duplicates, help: "reject a file whose decoded audio equals an earlier admitted file (audio.dup_exact)"),
+            .boolean("near_duplicates", \.nearDuplicates,
+                     help: "reject a file whose Chromaprint fingerprint nearly matches an earlier admitted file's, such as an MP3 or Ogg copy (audio.dup_near); clips under about 3.6 s are not compared"),
+            .number("max_fingerprint_error", \.maxFingerprintError, in: 0...0.5,
+                    help: "highest fingerprint bit error rate at the best alignment that still counts as the same recording (audio.dup_near)"),
         ]
     }
 
@@ -92,6 +115,23 @@ public struct AudioCheckOptions: ValidatorOptions {
                 codecs.append(name)
             }
             options.codecs = codecs
+        }
+    }
+
+    /// `min_bit_depth`: 8, 16, 24, 32 or null (the core has no optional-integer field).
+    private static var minBitDepthField: OptionField<AudioCheckOptions> {
+        OptionField(name: "min_bit_depth", typeName: "8, 16, 24, 32 or null",
+                    help: "fewest bits per sample accepted for integer PCM, WAV and FLAC alike (audio.bit_depth); float and lossy codecs are not judged; null accepts any",
+                    read: { $0.minBitDepth.map { .integer($0) } ?? .null }) { options, node throws(ConfigError) in
+            if node.isNull {
+                options.minBitDepth = nil
+                return
+            }
+            let bits = try node.integer("min_bit_depth")
+            guard [8, 16, 24, 32].contains(bits) else {
+                throw node.error("'min_bit_depth' must be 8, 16, 24 or 32, got \(bits)")
+            }
+            options.minBitDepth = bits
         }
     }
 

@@ -1,9 +1,11 @@
 import AssayCore
+import Foundation
 
 /// `audio-check`: decodes WAV, FLAC, Ogg Vorbis, Opus and MP3 with libsndfile from the bytes
 /// already read, catches corrupt, truncated and padded files that libsndfile alone lets through,
-/// measures levels, silence and a speech SNR estimate, and rejects exact duplicates of the decoded
-/// sound whatever the container.
+/// measures levels, silence, voice activity, bandwidth and a speech SNR estimate, and rejects
+/// exact duplicates of the decoded sound whatever the container, and near duplicates by
+/// Chromaprint fingerprint.
 ///
 /// `analyze` opens the bytes with `sf_open_virtual` (no second read, no temporary file), refuses
 /// codecs off the allow-list before decoding, then decodes every frame in blocks of 4096 frames
@@ -15,7 +17,7 @@ public struct AudioCheckValidator: StatefulValidator {
     /// The key used in `assay.yml`.
     public static let name = "audio-check"
     /// One line for `assay plugins`.
-    public static let summary = "decodes audio with libsndfile; rejects corrupt, truncated, clipped, silent, noisy, off-length and duplicate recordings"
+    public static let summary = "decodes audio with libsndfile; rejects corrupt, truncated, clipped, silent, noisy, upsampled, off-length and duplicate recordings"
     /// Audio only.
     public static let modalities: Set<Modality> = [.audio]
     /// Every code this stage gives.
@@ -57,23 +59,50 @@ public struct AudioCheckValidator: StatefulValidator {
             }
             var meter = SignalMeter(channels: header.channels, sampleRate: header.sampleRate, clipLevel: options.clipLevel,
                                     silenceThresholdDBFS: options.silenceThresholdDBFS, silenceWindow: options.silenceWindow)
-            let result = AudioDecoder.decode(sound, meter: &meter, truePeak: options.maxTruePeakDBTP != nil)
+            let measures = AudioDecoder.Measures(
+                truePeak: options.maxTruePeakDBTP != nil,
+                activity: options.minSpeechRatio != nil,
+                bandwidth: options.minBandwidthRatio != nil && header.sampleRate >= AudioLimits.bandwidthJudgedFrom,
+                acoustic: options.nearDuplicates)
+            let result = AudioDecoder.decode(sound, meter: &meter, measures: measures)
             let flacProblem = header.codec == "flac" ? FLACMetadata(bytes).problem() : nil
             let mpeg = header.isMPEG ? MPEGFrames(bytes) : nil
             let integrity = judge.integrityReasons(header, result, flacProblem: flacProblem, mpeg: mpeg)
             var reasons = gate.reasons + integrity
             // Levels of audio that did not decode whole would only add noise to the real reason.
-            if integrity.isEmpty { reasons += judge.qualityReasons(header, result.levels, loudness: result.loudness) }
-            return Finding(reasons: reasons, metrics: judge.metrics(header, result),
-                           fingerprint: integrity.isEmpty && options.duplicates ? result.fingerprint : nil)
+            if integrity.isEmpty {
+                reasons += judge.qualityReasons(header, result.levels, loudness: result.loudness)
+                reasons += judge.signalReasons(header, result)
+            }
+            let remembered = integrity.isEmpty && (options.duplicates || options.nearDuplicates)
+            return Finding(reasons: reasons, metrics: judge.metrics(header, result), fingerprint: remembered ? result.fingerprint : nil)
         }
     }
 
-    /// Rejects a file whose decoded audio equals an admitted file's (`audio.dup_exact`).
+    /// Rejects a file whose decoded audio equals an admitted file's (`audio.dup_exact`), or whose
+    /// Chromaprint fingerprint is within `max_fingerprint_error` of one's (`audio.dup_near`).
+    /// Candidates come from the fingerprint's keys, never from a scan of every admitted file.
     public func decide(_ print: AudioFingerprint, of file: Verdict, among admitted: AdmittedFiles<AudioFingerprint>) -> Decision {
-        guard options.duplicates, let earlier = admitted.exactCopy(of: print) else { return Decision() }
-        return Decision(reasons: [Reason(AudioReasons.dupExact, stage: stageName,
-                                         message: "the decoded audio is identical to \(earlier.file.path)", value: .text(earlier.file.path))],
-                        duplicateOf: earlier.file)
+        if options.duplicates, let earlier = admitted.exactCopy(of: print) {
+            return Decision(reasons: [Reason(AudioReasons.dupExact, stage: stageName,
+                                             message: "the decoded audio is identical to \(earlier.file.path)", value: .text(earlier.file.path))],
+                            duplicateOf: earlier.file)
+        }
+        guard options.nearDuplicates, let acoustic = print.acoustic, acoustic.isDistinctive else { return Decision() }
+        var best: (file: FileRef, errorRate: Double, offset: Int)?
+        for earlier in admitted.candidates(forKeys: acoustic.probeKeys) {
+            guard let theirs = earlier.fingerprint.acoustic, theirs.isDistinctive, let match = acoustic.bestMatch(theirs) else { continue }
+            // Candidates come oldest first, so on a tie the first admitted wins.
+            if match.errorRate <= options.maxFingerprintError, match.errorRate < (best?.errorRate ?? .infinity) {
+                best = (earlier.file, match.errorRate, match.offset)
+            }
+        }
+        guard let best else { return Decision() }
+        // Item i of this file met item i + offset of the earlier one: this file is -offset items later.
+        let later = -Double(best.offset) * AcousticPrint.itemSeconds
+        let reason = Reason(AudioReasons.dupNear, stage: stageName,
+                            message: "nearly the same audio as \(best.file.path): \(String(format: "%.1f%%", best.errorRate * 100)) of the Chromaprint fingerprint bits differ (at most \(String(format: "%.1f%%", options.maxFingerprintError * 100))), with this file shifted \(String(format: "%+.1f", later)) s",
+                            value: .number(best.errorRate), limit: .number(options.maxFingerprintError))
+        return Decision(reasons: [reason], metrics: ["audio.dup_fingerprint_error": best.errorRate], duplicateOf: best.file)
     }
 }

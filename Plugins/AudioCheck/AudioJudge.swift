@@ -53,6 +53,10 @@ struct AudioJudge {
             reasons.append(reason(AudioReasons.sampleRate, "sample rate \(header.sampleRate) Hz is not among \(rateList)",
                                   value: .number(Double(header.sampleRate)), limit: .text(rateList)))
         }
+        if let limit = options.minBitDepth, let bits = header.bitDepth, bits < limit {
+            reasons.append(reason(AudioReasons.bitDepth, "\(bits)-bit samples, fewer than the \(limit) bits required",
+                                  value: .number(Double(bits)), limit: .number(Double(limit))))
+        }
         return (reasons, decode)
     }
 
@@ -144,6 +148,27 @@ struct AudioJudge {
         return reasons
     }
 
+    /// Voice activity and bandwidth checks on audio that decoded whole: too little sound
+    /// (`audio.speech_ratio_low`), and a spectrum that ends far below the Nyquist frequency at
+    /// 32 kHz and above (`audio.upsampled`).
+    func signalReasons(_ header: AudioHeader, _ result: DecodeResult) -> [Reason] {
+        var reasons: [Reason] = []
+        if let limit = options.minSpeechRatio, let activity = result.activity, activity.ratio < limit {
+            reasons.append(reason(AudioReasons.speechRatioLow,
+                                  "\(percent(activity.ratio)) of the audio holds sound (frames above \(fixed(activity.thresholdDBFS, 0)) dBFS, with 200 ms hangover), less than \(percent(limit))",
+                                  value: .number(activity.ratio), limit: .number(limit)))
+        }
+        if let limit = options.minBandwidthRatio, let bandwidth = result.bandwidthHz, header.sampleRate >= AudioLimits.bandwidthJudgedFrom {
+            let nyquist = Double(header.sampleRate) / 2
+            if bandwidth < limit * nyquist {
+                reasons.append(reason(AudioReasons.upsampled,
+                                      "the spectrum ends at about \(fixed(bandwidth, 0)) Hz, \(fixed(bandwidth / nyquist, 2)) of the \(fixed(nyquist, 0)) Hz a \(header.sampleRate) Hz file can hold, below \(fixed(limit, 2)): resampled up from a lower rate",
+                                      value: .number(bandwidth), limit: .number(limit * nyquist)))
+            }
+        }
+        return reasons
+    }
+
     /// EBU R128: too quiet below `min_lufs`, too loud
     /// above `max_lufs` or `max_true_peak_dbtp`.
     func loudnessReasons(_ loudness: LoudnessMeter.Result) -> [Reason] {
@@ -172,6 +197,7 @@ struct AudioJudge {
         ]
         // An MPEG stream declares no length; libsndfile's figure is an estimate from the size.
         if let declared = header.declaredFrames, !header.isMPEG { metrics["audio.frames_declared"] = Double(declared) }
+        if let bits = header.bitDepth { metrics["audio.bit_depth"] = Double(bits) }
         guard let result, header.sampleRate > 0 else { return metrics }
         let levels = result.levels
         if let lufs = result.loudness?.integratedLUFS { metrics["audio.lufs"] = lufs }
@@ -186,6 +212,12 @@ struct AudioJudge {
         metrics["audio.trail_silence_s"] = levels.trailSilence
         metrics["audio.dc_offset"] = levels.dcOffset
         if let snr = levels.snrDB { metrics["audio.snr_db"] = snr }
+        if let activity = result.activity {
+            metrics["audio.speech_ratio"] = activity.ratio
+            metrics["audio.speech_lead_s"] = activity.leadSeconds
+            metrics["audio.speech_trail_s"] = activity.trailSeconds
+        }
+        if let bandwidth = result.bandwidthHz { metrics["audio.bandwidth_hz"] = bandwidth }
         metrics["audio.unread_bytes"] = Double(result.unreadBytes)
         metrics["audio.header_mismatches"] = Double(result.log.harmlessCount)
         if levels.nonFinite > 0 { metrics["audio.non_finite"] = Double(levels.nonFinite) }

@@ -12,6 +12,9 @@ enum AudioLimits {
     static let blockFrames = 4096
     /// The dBFS reported for digital silence, so metrics stay finite.
     static let floorDBFS = -200.0
+    /// The lowest sample rate, Hz, whose bandwidth is estimated and judged (`audio.upsampled`):
+    /// below it, a file has no room for a much wider band than speech already uses.
+    static let bandwidthJudgedFrom = 32000
     /// Size of the buffer for libsndfile's header log (its own log holds 2048 bytes).
     static let logBytes = 4096
 

@@ -65,6 +65,13 @@ public enum AudioReasons {
         meaning: "The sample rate is not one of the stage's `sample_rates`.",
         hint: "Resample the recording to one of the allowed rates (for example `sox in.wav -r 16000 out.wav`).")
 
+    /// Fewer bits per sample than allowed.
+    public static let bitDepth = ReasonCode(
+        "audio.bit_depth",
+        meaning: "The file stores integer PCM samples (WAV, FLAC and the like) with fewer bits per sample than `min_bit_depth`, as libsndfile's format subtype declares it (PCM_S8/U8, PCM_16, PCM_24, PCM_32). Float, lossy and ADPCM codecs have no bit depth and are not judged.",
+        hint: "Export the recording again from the original at 16 or 24 bits per sample; converting an 8-bit file up does not restore what was lost.",
+        curator: "Lower `min_bit_depth` or set it to null.")
+
     // MARK: Length and levels
 
     /// Shorter than min_seconds.
@@ -114,6 +121,19 @@ public enum AudioReasons {
         hint: "Record in a quieter room or closer to the microphone.",
         curator: "The estimate assumes speech: for music or tones set `min_snr_db: null`.")
 
+    /// Too little of the file holds sound.
+    public static let speechRatioLow = ReasonCode(
+        "audio.speech_ratio_low",
+        meaning: "The share of 20 ms frames that hold sound is below `min_speech_ratio`. A frame holds sound when its level is 10 dB above the file's noise floor (the 10th percentile of its frame levels), and always when above -40 dBFS, never when below -60 dBFS; the 200 ms after such a frame count too. Background noise with a single click or word reads low (about 0.1); speech and music read 0.7 to 1. Steady noise louder than -40 dBFS counts as sound and is left to `audio.snr_low`. The metrics audio.speech_lead_s and audio.speech_trail_s give the quiet time before the first and after the last such frame.",
+        hint: "Submit a recording in which the speech or sound fills most of the clip; trim the long stretches of background noise before and after it.",
+        curator: "Lower `min_speech_ratio` (a clip with one short word in long pauses reads 0.1 to 0.3) or set it to null.")
+    /// The spectrum ends far below the Nyquist frequency.
+    public static let upsampled = ReasonCode(
+        "audio.upsampled",
+        meaning: "At 32 kHz and above, the estimated bandwidth (the highest frequency of the mean power spectrum over the first 5 s within 50 dB of its peak, as NeMo's speech data processor estimates it) is below `min_bandwidth_ratio` of the Nyquist frequency: the audio was recorded or stored at a lower rate (8, 16 or 22.05 kHz) and resampled up, so the rate promises frequencies it does not hold. The value is the bandwidth in Hz. Lossy codecs at common bit rates keep 0.75 of the Nyquist frequency or more; a pure tone, or sound with nothing above a few kHz, also reads narrow.",
+        hint: "Submit the recording at its original sample rate (for example 16 kHz), not resampled to 44.1 or 48 kHz, or record again at the higher rate.",
+        curator: "Lower `min_bandwidth_ratio` (0.5 still catches 8 and 16 kHz sources) or set it to null.")
+
     /// Integrated loudness below the limit.
     public static let tooQuiet = ReasonCode(
         "audio.too_quiet",
@@ -134,10 +154,17 @@ public enum AudioReasons {
         "audio.dup_exact",
         meaning: "The decoded audio (samples quantised to 16 bits, with the same sample rate and channel count) is identical to a file admitted earlier, whatever the container (a WAV and its FLAC copy match).",
         hint: "Do not submit the same recording twice, in any format.")
+    /// Nearly the same sound as an earlier file.
+    public static let dupNear = ReasonCode(
+        "audio.dup_near",
+        meaning: "The Chromaprint fingerprint of the decoded audio (the fingerprint AcoustID uses) matches a file admitted earlier: at the best alignment within about 1.5 s, at most `max_fingerprint_error` of its bits differ. Re-encodes (MP3, Ogg, FLAC), gain changes, resampling and silence added or cut at the ends match (measured 0.00 to 0.09); the same words read by another voice do not (0.36 and up). Clips shorter than about 3.6 s, and steady sound such as noise or hum, whose fingerprints do not identify it, are not compared. The value is the bit error rate.",
+        hint: "Do not submit the same recording twice, in another format or with silence added.",
+        curator: "Lower `max_fingerprint_error`, or set `near_duplicates: false` to keep only the exact check.")
 
     /// Every code, in the order docs list them.
     public static let all: [ReasonCode] = [
         header, codec, decode, truncated, trailingData, flacMetadata, nonFinite, empty, noChannels, channels, implausibleRate,
-        sampleRate, tooShort, tooLong, peakLow, rmsLow, rmsHigh, clipping, silence, dcOffset, snrLow, tooQuiet, tooLoud, dupExact,
+        sampleRate, bitDepth, tooShort, tooLong, peakLow, rmsLow, rmsHigh, clipping, silence, dcOffset, snrLow, speechRatioLow,
+        upsampled, tooQuiet, tooLoud, dupExact, dupNear,
     ]
 }

@@ -10,7 +10,11 @@ struct DecodeResult {
     let log: HeaderLog
     /// Level measurements.
     let levels: SignalLevels
-    /// Hash of the normalised samples.
+    /// Voice activity over 20 ms frames; nil when not measured or shorter than one frame.
+    let activity: VoiceActivity?
+    /// Estimated bandwidth in Hz (``BandwidthMeter``); nil when not measured or not measurable.
+    let bandwidthHz: Double?
+    /// Hash of the normalised samples, with the Chromaprint fingerprint when it was measured.
     let fingerprint: AudioFingerprint
     /// EBU R128 loudness; nil when libebur128 could not take the file's shape.
     let loudness: LoudnessMeter.Result?

@@ -52,7 +52,10 @@ import Testing
         let original = try judge(speech)
         for url in copies {
             let finding = try judge(url)
-            #expect(finding.reasons.isEmpty, "\(url.lastPathComponent): \(finding.reasons.map(\.message))")
+            // Opus is always 48 kHz, so the 22.05 kHz speech went up to 48 kHz before encoding: it
+            // holds nothing above 10.5 kHz of 24, which is what audio.upsampled is for.
+            let expected = url.pathExtension == "opus" ? ["audio.upsampled"] : []
+            #expect(finding.codes == expected, "\(url.lastPathComponent): \(finding.reasons.map(\.message))")
             #expect(abs((finding.metrics["audio.seconds"] ?? 0) - (original.metrics["audio.seconds"] ?? 0)) < 0.001, "\(url.lastPathComponent)")
         }
         let flac = try judge(copies[0])
@@ -177,9 +180,11 @@ import Testing
         #expect(finding.reasons.first?.value == .number(3))
         #expect(finding.reasons.first?.limit == .number(2))
 
+        // The 22.05 kHz speech resampled to 37.8 kHz is also genuinely upsampled (10.5 of 18.9 kHz).
         let odd = try maker.sox("odd.wav", [speech.path, "-r", "37800", "OUT"])
-        #expect(try judge(odd).codes == ["audio.sample_rate"])
-        #expect(try judge(odd, with: try Fixtures.validator { $0.sampleRates = [] }).reasons.isEmpty)
+        #expect(try judge(odd).codes == ["audio.sample_rate", "audio.upsampled"])
+        #expect(try judge(odd, with: try Fixtures.validator { $0.sampleRates = [] }).codes == ["audio.upsampled"])
+        #expect(try judge(odd, with: try Fixtures.validator { $0.sampleRates = []; $0.minBandwidthRatio = nil }).reasons.isEmpty)
     }
 
     // MARK: Duplicates
@@ -207,15 +212,16 @@ import Testing
             #expect(decision.duplicateOf?.path == "alice/audio/speech.wav")
         }
 
-        // Other speech, and a lossy copy (its samples differ), are not exact duplicates.
-        for (url, path) in [(other, "bob/audio/other.wav"), (ogg, "bob/audio/copy.ogg")] {
+        // Other speech is no duplicate; a lossy copy (its samples differ) is not an exact one but a
+        // near one, by its Chromaprint fingerprint (NearDuplicateTests).
+        for (url, path, codes) in [(other, "bob/audio/other.wav", [String]()), (ogg, "bob/audio/copy.ogg", ["audio.dup_near"])] {
             let input = try Fixtures.input(url, path: path)
             let finding = try validator.analyze(input)
-            #expect(validator.decide(finding, of: Fixtures.judgement(input, finding), index: index).reasons.isEmpty, "\(path)")
+            #expect(validator.decide(finding, of: Fixtures.judgement(input, finding), index: index).reasons.map(\.code) == codes, "\(path)")
         }
 
         // Switched off, nothing is a duplicate and nothing is indexed.
-        let lenient = try Fixtures.validator { $0.duplicates = false }
+        let lenient = try Fixtures.validator { $0.duplicates = false; $0.nearDuplicates = false }
         let input = try Fixtures.input(flac, path: "carol/audio/copy.flac")
         let finding = try lenient.analyze(input)
         #expect(lenient.decide(finding, of: Fixtures.judgement(input, finding), index: index).reasons.isEmpty)

@@ -65,7 +65,11 @@ import Testing
     @Test func mpeg1StereoAndTagsAroundTheAudioAreAccepted() throws {
         // 44.1 kHz stereo is MPEG-1 (1152 samples a frame, other side-info sizes than 22.05 kHz mono).
         let stereo = try maker.sox("stereo.mp3", [speech.path, "-r", "44100", "-c", "2", "-C", "-4.2", "OUT"])
-        #expect(try judge(stereo).reasons.isEmpty)
+        // espeak-ng's 22.05 kHz speech resampled to 44.1 kHz holds nothing above 10.5 kHz, which
+        // the defaults flag; this test is about the frame layout, so that check is off below.
+        #expect(try judge(stereo).codes == ["audio.upsampled"])
+        let layout = try Fixtures.validator { $0.minBandwidthRatio = nil }
+        #expect(try layout.analyze(try Fixtures.input(stereo)).reasons.isEmpty)
         var bytes = Array(try Data(contentsOf: stereo))
         // An ID3v2 tag padded with zeros (taggers leave room to grow; its size counts the padding:
         // 320 = 2 × 128 + 64), and an ID3v1 tag at the end.
@@ -73,12 +77,12 @@ import Testing
         bytes = tag + bytes + Array("TAG".utf8) + [UInt8](repeating: 0x20, count: 125)
         let tagged = maker.folder.file("padded.mp3")
         try Data(bytes).write(to: tagged)
-        let finding = try judge(tagged)
+        let finding = try layout.analyze(try Fixtures.input(tagged))
         #expect(finding.reasons.isEmpty, "\(finding.reasons.map(\.message))")
         // And cut: still caught after the padding.
         let cut = maker.folder.file("padded-cut.mp3")
         try Data(bytes.prefix(bytes.count * 2 / 3 + 7)).write(to: cut)
-        #expect(try judge(cut).codes == ["audio.truncated"])
+        #expect(try layout.analyze(try Fixtures.input(cut)).codes == ["audio.truncated"])
     }
 
     @Test(arguments: [0.3137, 0.9071, 0.999])

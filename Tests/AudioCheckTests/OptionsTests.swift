@@ -38,6 +38,26 @@ import Testing
         #expect(value(stage, "silence_window") == .duration(0.05))
     }
 
+    @Test func theNewChecksParseAndSwitchOff() throws {
+        let defaults = try stage("{}")
+        #expect(value(defaults, "min_speech_ratio") == .number(0.2))
+        #expect(value(defaults, "min_bandwidth_ratio") == .number(0.6))
+        #expect(value(defaults, "near_duplicates") == .boolean(true))
+        #expect(value(defaults, "max_fingerprint_error") == .number(0.2))
+        #expect(value(defaults, "min_bit_depth") == .null)
+        let changed = try stage("{ min_speech_ratio: null, min_bandwidth_ratio: 0.5, near_duplicates: false, max_fingerprint_error: 0.3, min_bit_depth: 16 }")
+        #expect(value(changed, "min_speech_ratio") == .null)
+        #expect(value(changed, "min_bandwidth_ratio") == .number(0.5))
+        #expect(value(changed, "near_duplicates") == .boolean(false))
+        #expect(value(changed, "max_fingerprint_error") == .number(0.3))
+        #expect(value(changed, "min_bit_depth") == .integer(16))
+        #expect(value(try stage("{ min_bit_depth: null }"), "min_bit_depth") == .null)
+        for wrong in ["{ min_bit_depth: 12 }", "{ min_bit_depth: 64 }", "{ min_speech_ratio: 1.5 }", "{ max_fingerprint_error: 0.7 }",
+                      "{ min_bandwidth_ratio: -0.1 }"] {
+            #expect(throws: ConfigError.self, "\(wrong)") { try stage(wrong) }
+        }
+    }
+
     @Test func mistakesAreLocatedErrors() {
         for (typo, meant) in [("flack", "flac"), ("wav-pcm-16", "wav-pcm16"), ("ogg-opsu", "ogg-opus")] {
             #expect(throws: ConfigError.self) { try stage("{ codecs: [flac, \(typo)] }") }

@@ -26,6 +26,28 @@ final class SoundMaker {
         return url
     }
 
+    /// Music, as far as sox makes it (there is no music corpus here): eight 0.45 s chords of three
+    /// plucked strings each (C, F, G, C, Am, Dm, G, C), concatenated: 3.6 s, 16-bit mono at `rate`.
+    func melody(_ name: String = "melody.wav", rate: Int = 44100) throws -> URL {
+        let chords = [["C4", "E4", "G4"], ["F4", "A4", "C5"], ["G4", "B4", "D5"], ["C4", "E4", "G4"],
+                      ["A3", "C4", "E4"], ["D4", "F4", "A4"], ["G3", "B3", "D4"], ["C4", "E4", "G4"]]
+        var notes: [String] = []
+        for (index, chord) in chords.enumerated() {
+            let note = try sox("\(name)-chord\(index).wav",
+                               ["-n", "-r", String(rate), "-b", "16", "OUT", "synth", "0.45"] + chord.flatMap { ["pluck", $0] } + ["remix", "-", "vol", "0.9"])
+            notes.append(note.path)
+        }
+        return try sox(name, notes + ["OUT"])
+    }
+
+    /// Pink noise at `volume` (0.02 is about -53 dBFS) for 3 s at 16 kHz, with one 50 ms 1 kHz
+    /// tone blip at half scale in the middle: background noise with a single event in it.
+    func noiseWithBlip(_ name: String = "noise-blip.wav", volume: String = "0.02") throws -> URL {
+        let noise = try sox("\(name)-noise.wav", ["-R", "-n", "-r", "16000", "-b", "16", "OUT", "synth", "3", "pinknoise", "vol", volume])
+        let blip = try sox("\(name)-blip.wav", ["-n", "-r", "16000", "-b", "16", "OUT", "synth", "0.05", "sine", "1000", "vol", "0.5", "pad", "1.5", "1.45"])
+        return try sox(name, ["-m", noise.path, blip.path, "OUT"])
+    }
+
     /// The first `fraction` of a file's bytes, as a new file.
     func cut(_ source: URL, to fraction: Double, name: String) throws -> URL {
         let data = try Data(contentsOf: source)
