@@ -160,7 +160,7 @@ static assay_png_status decode_under_jmp(decode_context *ctx) {
         copy_text(r->message, sizeof r->message, "libpng did not deliver 8-bit RGBA rows");
         return ASSAY_PNG_OTHER;
     }
-    ctx->row = malloc(rowbytes + 2 * (size_t)width); /* the RGBA8 row, then two bytes of shade per pixel */
+    ctx->row = malloc(rowbytes + 4 * (size_t)width); /* the RGBA8 row, then 4 bytes of scratch per pixel */
     if (ctx->row == NULL) {
         copy_text(r->message, sizeof r->message, "cannot allocate one row");
         return ASSAY_PNG_NO_MEMORY;

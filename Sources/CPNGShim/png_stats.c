@@ -30,6 +30,20 @@ void assay_png_stats_init(assay_png_stats *s, uint32_t width, uint32_t height, u
      * x * GRID / width > c. Computed once, so rows need no division. */
     for (uint64_t c = 0; c < ASSAY_GRID; c++)
         s->column_end[c] = ((c + 1) * width + ASSAY_GRID - 1) / ASSAY_GRID;
+    /* An image at least GRID pixels each way is area-averaged into the grid exactly, as a good
+     * resize is: in grid units a pixel spans [32x / width, 32 (x + 1) / width), at most one cell
+     * edge, and the 32nds on each side are integers. Hard cell edges would move by up to a pixel
+     * with the image's size, and a resized copy would hash differently. */
+    s->weighted = width >= ASSAY_GRID && height >= ASSAY_GRID;
+    if (s->weighted) {
+        s->column_cell = shade + 2 * (size_t)width;
+        s->column_left = shade + 3 * (size_t)width;
+        for (uint64_t x = 0; x < width; x++) {
+            uint64_t cell = x * ASSAY_GRID / width, left = (cell + 1) * width - x * ASSAY_GRID;
+            s->column_cell[x] = (uint8_t)cell;
+            s->column_left[x] = (uint8_t)(left < ASSAY_GRID ? left : ASSAY_GRID);
+        }
+    }
     /* The plane keeps the aspect ratio: the long side scaled to PLANE, the short one rounded (at least 1). */
     uint64_t longest = width > height ? width : height;
     if (longest <= ASSAY_PLANE) {
@@ -121,6 +135,37 @@ static void add_cells(uint64_t *cells, const uint64_t *column_end, const uint8_t
     }
 }
 
+/* The weighted grid: each pixel's shade split between its cell and the next by 32nds of area,
+ * across the row and then down (the row's share in grid row r and r + 1). cell_sum then holds
+ * 1024 x the shade x area in pixels. */
+static void add_weighted(assay_png_stats *s, const uint8_t *shade, uint32_t count, uint32_t y, uint32_t x0, uint32_t dx) {
+    uint64_t row[ASSAY_GRID + 1] = {0};
+    /* Columns come in order, so sums for the current cell and the next stay in registers until
+     * the cell changes (no store-to-load chain through row[]). */
+    uint32_t cell = count ? s->column_cell[x0] : 0;
+    uint64_t here = 0, next = 0;
+    for (uint32_t i = 0, x = x0; i < count; i++, x += dx) {
+        const uint32_t v = shade[i], c = s->column_cell[x], left = s->column_left[x];
+        if (c != cell) {
+            row[cell] += here;
+            row[cell + 1] += next;
+            here = next = 0;
+            cell = c;
+        }
+        here += v * left;
+        next += v * (ASSAY_GRID - left);
+    }
+    row[cell] += here;
+    row[cell + 1] += next;
+    const uint64_t grid_row = (uint64_t)y * ASSAY_GRID / s->height;
+    uint64_t top = (grid_row + 1) * s->height - (uint64_t)y * ASSAY_GRID;
+    if (top > ASSAY_GRID) top = ASSAY_GRID;
+    for (unsigned c = 0; c < ASSAY_GRID; c++) {
+        s->cell_sum[grid_row][c] += row[c] * top;
+        if (top < ASSAY_GRID) s->cell_sum[grid_row + 1][c] += row[c] * (ASSAY_GRID - top);
+    }
+}
+
 /* Counts each shade in one of four histograms in turn, so runs of one value do not wait on one counter. */
 static void histogram(uint64_t hist[4][256], const uint8_t *shade, uint32_t count) {
     uint32_t i = 0;
@@ -159,10 +204,12 @@ void assay_png_stats_row(assay_png_stats *s, const uint8_t *rgba, uint32_t count
         i += n;
     }
     histogram(s->hist_white, s->shade, count);
-    if (!s->opaque)
-        for (uint32_t i = 0; i < count; i++) s->hist_black[shade_black[i]]++;
+    if (!s->opaque) histogram(s->hist_black, shade_black, count);
 
-    add_cells(s->cell_sum[(uint64_t)y * ASSAY_GRID / s->height], s->column_end, s->shade, count, x0, dx);
+    if (s->weighted)
+        add_weighted(s, s->shade, count, y, x0, dx);
+    else
+        add_cells(s->cell_sum[(uint64_t)y * ASSAY_GRID / s->height], s->column_end, s->shade, count, x0, dx);
     add_cells(s->plane_sum[(uint64_t)y * s->plane_height / s->height], s->plane_column_end, s->shade, count, x0, dx);
 }
 
@@ -437,10 +484,13 @@ static double sharpness(const assay_png_stats *s) {
         col_span[c] = ((c + 1) * s->width + pw - 1) / pw - (c * s->width + pw - 1) / pw;
     _Static_assert(ASSAY_PLANE <= 64, "the plane lives on the stack");
     double plane[ASSAY_PLANE][ASSAY_PLANE];
+    double row_scale[ASSAY_PLANE], col_scale[ASSAY_PLANE];
+    for (uint32_t c = 0; c < ph; c++) row_scale[c] = 1.0 / (double)row_span[c];
+    for (uint32_t c = 0; c < pw; c++) col_scale[c] = 1.0 / (double)col_span[c];
     double sum = 0, sum_sq = 0;
     for (uint32_t y = 0; y < ph; y++)
         for (uint32_t x = 0; x < pw; x++) {
-            double v = (double)s->plane_sum[y][x] / (double)(row_span[y] * col_span[x]);
+            double v = (double)s->plane_sum[y][x] * row_scale[y] * col_scale[x];
             plane[y][x] = v;
             sum += v;
             sum_sq += v * v;
@@ -470,7 +520,10 @@ void assay_png_stats_finish(const assay_png_stats *s, assay_png_result *r) {
     for (unsigned v = 0; v < 256; v++)
         white[v] = s->hist_white[0][v] + s->hist_white[1][v] + s->hist_white[2][v] + s->hist_white[3][v];
     r->dark_p99 = percentile(white, n, 0.99);
-    r->light_p5 = percentile(s->opaque ? white : s->hist_black, n, 0.05);
+    uint64_t black[256];
+    for (unsigned v = 0; v < 256; v++)
+        black[v] = s->hist_black[0][v] + s->hist_black[1][v] + s->hist_black[2][v] + s->hist_black[3][v];
+    r->light_p5 = percentile(s->opaque ? white : black, n, 0.05);
     r->entropy = entropy(white, n);
     r->chroma_max = s->chroma_max;
     r->plane_width = s->plane_width;
@@ -489,9 +542,12 @@ void assay_png_stats_finish(const assay_png_stats *s, assay_png_result *r) {
         col_scale[c] = 1.0 / (double)col_span[col_of[c]];
     }
     double grid[ASSAY_GRID][ASSAY_GRID];
+    /* Weighted cells each cover width x height / 1024 pixels, summed in 1024ths. */
+    const double area = (double)s->width * (double)s->height;
     for (unsigned gy = 0; gy < ASSAY_GRID; gy++)
         for (unsigned gx = 0; gx < ASSAY_GRID; gx++)
-            grid[gy][gx] = (double)s->cell_sum[row_of[gy]][col_of[gx]] * row_scale[gy] * col_scale[gx];
+            grid[gy][gx] = s->weighted ? (double)s->cell_sum[gy][gx] / area
+                                       : (double)s->cell_sum[row_of[gy]][col_of[gx]] * row_scale[gy] * col_scale[gx];
     perceptual_hashes(grid, r->phash_variants);
     r->phash = r->phash_variants[0];
     r->ahash = mean_hash(grid);

@@ -22,13 +22,17 @@ typedef struct {
     uint64_t plane_column_end[ASSAY_PLANE];       /* first image column past each plane column */
     uint32_t plane_width, plane_height;
     uint64_t hist_white[4][256];        /* luma over white, four interleaved copies (no store stalls) */
-    uint64_t hist_black[256];           /* luma over black, images with alpha only */
+    uint64_t hist_black[4][256];        /* luma over black, images with alpha only, likewise */
     uint32_t chroma_max;                /* largest max - min channel of a pixel with alpha > 0 */
+    int weighted;                       /* width and height >= GRID: pixels split between grid cells by area */
+    uint8_t *column_cell;               /* weighted: the grid column each image column starts in (width bytes) */
+    uint8_t *column_left;               /* weighted: 32nds of that column's pixel in it; the rest is in the next */
     uint8_t *shade;                     /* scratch: one row of luma over white, then one over black (2 x width bytes) */
     int opaque;                         /* every alpha is 255: over black = over white = luma */
 } assay_png_stats;
 
-/* `shade` must hold 2 x `width` bytes and live until the last row. `opaque`: the image has no alpha
+/* `shade` must hold 4 x `width` bytes and live until the last row (two rows of shades, then the
+ * weighted grid's column tables). `opaque`: the image has no alpha
  * channel and no tRNS, so every alpha the decoder adds is 255 (a faster path, same results). */
 void assay_png_stats_init(assay_png_stats *s, uint32_t width, uint32_t height, uint8_t *shade, int opaque);
 

@@ -10,12 +10,6 @@ import Testing
 @Suite struct FalseRejectionAuditTests {
     static let contentCodes: Set<String> = ["png.dark", "png.light", "png.blurry", "png.low_information"]
 
-    /// Every PNG under `root`, sorted; symbolic links to files are followed once.
-    static func pngs(under root: String) -> [String] {
-        let names = (FileManager.default.enumerator(atPath: root)?.allObjects as? [String]) ?? []
-        return names.filter { $0.hasSuffix(".png") }.sorted().map { root + "/" + $0 }
-    }
-
     @Test func theContentChecksRejectUnderTwoPercentOfGoodPictures() throws {
         var contentOff = ContentCheckTests.defaults
         contentOff.minWidth = 1
@@ -35,7 +29,7 @@ import Testing
         var good = 0, rejected = 0
         for (name, root) in [("icons", "/usr/share/icons"), ("PngSuite", Fixture.pngSuite)] {
             var corpusGood = 0, corpusRejected: [String: Int] = [:]
-            for path in Self.pngs(under: root) {
+            for path in Magick.pngs(under: root) {
                 guard let input = try? Fixture.input(path), try before.analyze(input).reasons.isEmpty else { continue }
                 corpusGood += 1
                 let codes = Set(try after.analyze(input).codes)

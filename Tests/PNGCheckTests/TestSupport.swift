@@ -74,8 +74,10 @@ enum Magick {
     }
 
     /// The Adwaita theme's 512-px colour icons (illustrations of devices, places, files), sorted.
-    static func adwaitaIllustrations() -> [String] {
-        let root = "/usr/share/icons/Adwaita/512x512"
+    static func adwaitaIllustrations() -> [String] { pngs(under: "/usr/share/icons/Adwaita/512x512") }
+
+    /// Every PNG under `root`, sorted.
+    static func pngs(under root: String) -> [String] {
         let names = (FileManager.default.enumerator(atPath: root)?.allObjects as? [String]) ?? []
         return names.filter { $0.hasSuffix(".png") }.sorted().map { root + "/" + $0 }
     }
