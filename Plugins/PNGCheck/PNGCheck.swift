@@ -55,22 +55,24 @@ public struct PNGCheck: StatefulValidator {
         }
         guard options.nearDuplicates else { return Decision() }
         let symmetries = options.nearDupSymmetries ? PNGSymmetry.allCases : [.identity]
-        var best: (file: FileRef, distance: Int, symmetry: PNGSymmetry, order: Int)?
+        var best: (file: FileRef, distance: Int, symmetry: PNGSymmetry, order: Int, crop: Bool)?
         for symmetry in symmetries {
             // Mirrors and turns are probed band-exact: a mirrored or turned copy of a file keeps
             // most of its bits under that symmetry, so one of its three bands is unchanged.
-            let keys = print.probeKeys(distance: options.nearDupDistance, symmetry: symmetry, exactBands: symmetry != .identity)
+            var keys = print.probeKeys(distance: options.nearDupDistance, symmetry: symmetry, exactBands: symmetry != .identity)
+            if symmetry == .identity { keys += print.cropProbeKeys }
             for (order, earlier) in admitted.candidates(forKeys: keys).enumerated() {
-                let distance = print.distance(to: earlier.fingerprint, under: symmetry)
+                let (distance, crop) = print.closestDistance(to: earlier.fingerprint, under: symmetry)
+                // The mean hash confirms whole-picture matches; a crop moves its 8 × 8 blocks.
                 guard distance <= options.nearDupDistance,
-                      print.meanDistance(to: earlier.fingerprint, under: symmetry) <= options.nearDupMeanDistance else { continue }
+                      crop || print.meanDistance(to: earlier.fingerprint, under: symmetry) <= options.nearDupMeanDistance else { continue }
                 // Closest wins; on a tie the upright reading, then the first admitted.
                 if let current = best, (current.distance, current.symmetry.rawValue, current.order) <= (distance, symmetry.rawValue, order) { continue }
-                best = (earlier.file, distance, symmetry, order)
+                best = (earlier.file, distance, symmetry, order, crop)
             }
         }
         guard let best else { return Decision() }
-        let how = best.symmetry == .identity ? "" : " \(best.symmetry.phrase)"
+        let how = best.crop ? ", cropped or uncropped by about 5% a side" : best.symmetry == .identity ? "" : " \(best.symmetry.phrase)"
         let reason = Reason(PNGReasons.dupNear, stage: stageName,
                             message: "nearly the same picture as \(best.file.path)\(how): perceptual hashes \(best.distance) bits apart",
                             value: .number(Double(best.distance)), limit: .number(Double(options.nearDupDistance)))

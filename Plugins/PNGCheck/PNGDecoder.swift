@@ -70,6 +70,7 @@ public enum PNGDecoder {
         d.alphaMean = r.alpha_mean
         d.symmetricHashes = withUnsafeBytes(of: r.phash_variants) { Array($0.bindMemory(to: UInt64.self)) }
         d.meanHash = r.ahash
+        d.innerHash = r.inner_phash
         d.brightnessP99 = r.dark_p99
         d.brightnessP5 = r.light_p5
         d.entropy = r.entropy

@@ -136,6 +136,9 @@ public struct PNGDecoding: Sendable {
     /// The perceptual hash under each of the 8 symmetries of the square (mirrors, 90° turns),
     /// indexed as ``PNGSymmetry``; element 0 is ``perceptualHash``.
     public var symmetricHashes: [UInt64] = []
+    /// Perceptual hash of the central 90% × 90% of the picture: the hash a centred crop of 5% per
+    /// side would have, so such a crop is found.
+    public var innerHash: UInt64 = 0
     /// 64-bit mean hash (8 × 8 grid of mean luma, each bit set above the grid's mean): the second
     /// opinion that confirms a perceptual-hash match.
     public var meanHash: UInt64 = 0

@@ -12,6 +12,8 @@ public struct PNGFingerprint: StageFingerprint, Equatable {
     public let symmetricHashes: [UInt64]
     /// 64-bit mean hash of an 8 × 8 grid, upright.
     public let meanHash: UInt64
+    /// Perceptual hash of the central 90% × 90%: near the upright hash of a centred crop.
+    public let innerHash: UInt64
     /// Width in pixels.
     public let width: UInt32
     /// Height in pixels.
@@ -20,20 +22,23 @@ public struct PNGFingerprint: StageFingerprint, Equatable {
     /// The upright perceptual hash.
     public var perceptualHash: UInt64 { symmetricHashes[0] }
 
-    private static let version: UInt8 = 2
-    private static let payloadBytes = 1 + 8 + 8 * 8 + 8 + 4 + 4
+    private static let version: UInt8 = 3
+    private static let payloadBytes = 1 + 8 + 8 * 8 + 8 + 4 + 4 + 8
     /// Exact keys have the top bit set; band keys never do, so the two cannot meet.
     private static let exactTag: UInt64 = 1 << 63
     /// Band keys: "ND" in bits 48–63 (top bit clear), the band in bits 24–25, its bits below.
     private static let bandTag: UInt64 = 0x4E44 << 48
+    /// Inner-hash band keys: "NC" in bits 48–63, laid out as band keys.
+    private static let innerTag: UInt64 = 0x4E43 << 48
 
     /// Creates a fingerprint. `symmetricHashes` must hold the 8 hashes in ``PNGSymmetry`` order;
     /// fewer are padded with the first (a picture that no symmetry changes).
-    public init(pixelHash: UInt64, symmetricHashes: [UInt64], meanHash: UInt64, width: UInt32, height: UInt32) {
+    public init(pixelHash: UInt64, symmetricHashes: [UInt64], meanHash: UInt64, innerHash: UInt64? = nil, width: UInt32, height: UInt32) {
         self.pixelHash = pixelHash
         let first = symmetricHashes.first ?? 0
         self.symmetricHashes = Array((symmetricHashes + Array(repeating: first, count: 8)).prefix(8))
         self.meanHash = meanHash
+        self.innerHash = innerHash ?? first
         self.width = width
         self.height = height
     }
@@ -56,6 +61,7 @@ public struct PNGFingerprint: StageFingerprint, Equatable {
         meanHash = word(73, 8)
         width = UInt32(word(81, 4))
         height = UInt32(word(85, 4))
+        innerHash = word(89, 8)
     }
 
     /// The stored bytes, little-endian.
@@ -70,6 +76,7 @@ public struct PNGFingerprint: StageFingerprint, Equatable {
         put(meanHash, 8)
         put(UInt64(width), 4)
         put(UInt64(height), 4)
+        put(innerHash, 8)
         return bytes
     }
 
@@ -83,10 +90,28 @@ public struct PNGFingerprint: StageFingerprint, Equatable {
     /// within Hamming distance d share a band to within d / 3 bits (pigeonhole), so probing each band
     /// with its near values finds every such image: a multi-index hash. 21-bit bands keep a bucket
     /// under one image on average up to two million images, so the candidates stay few as the index grows.
-    public var bandKeys: [UInt64] { Self.bands.indices.map { Self.bandKey(band: $0, value: Self.band($0, of: perceptualHash)) } }
+    public var bandKeys: [UInt64] { Self.keys(of: perceptualHash) }
 
-    /// Every key stored for this image.
-    public var indexKeys: [UInt64] { [Self.exactTag | pixelHash] + bandKeys }
+    /// Every key stored for this image: the exact key, the bands of the upright hash, and the bands
+    /// of the inner hash under their own tag (so the wide upright probes never meet them).
+    public var indexKeys: [UInt64] { [Self.exactTag | pixelHash] + bandKeys + Self.keys(of: innerHash, tag: Self.innerTag) }
+
+    /// Band-exact probes for crops: this picture's upright bands among the inner-hash keys (an earlier
+    /// picture this one is a crop of), and its inner bands among the upright keys (an earlier crop of it).
+    public var cropProbeKeys: [UInt64] { Self.keys(of: perceptualHash, tag: Self.innerTag) + Self.keys(of: innerHash) }
+
+    /// Bits between this picture under `symmetry` and `other`, the closer of its upright and inner
+    /// readings; and between their inner and upright hashes either way (crops), upright only.
+    public func closestDistance(to other: PNGFingerprint, under symmetry: PNGSymmetry) -> (bits: Int, crop: Bool) {
+        let direct = distance(to: other, under: symmetry)
+        guard symmetry == .identity else { return (direct, false) }
+        let crop = min((perceptualHash ^ other.innerHash).nonzeroBitCount, (innerHash ^ other.perceptualHash).nonzeroBitCount)
+        return crop < direct ? (crop, true) : (direct, false)
+    }
+
+    private static func keys(of hash: UInt64, tag: UInt64 = bandTag) -> [UInt64] {
+        bands.indices.map { bandKey(band: $0, value: band($0, of: hash), tag: tag) }
+    }
 
     /// Keys to look up to find every indexed perceptual hash within `distance` bits of this picture under
     /// `symmetry`: each band probed with every value within distance / 3 bits. The work grows with the
@@ -129,8 +154,8 @@ public struct PNGFingerprint: StageFingerprint, Equatable {
         UInt32(truncatingIfNeeded: hash >> UInt64(bands[b].shift)) & ((1 << UInt32(bands[b].width)) - 1)
     }
 
-    private static func bandKey(band: Int, value: UInt32) -> UInt64 {
-        bandTag | UInt64(band) << 24 | UInt64(value)
+    private static func bandKey(band: Int, value: UInt32, tag: UInt64 = bandTag) -> UInt64 {
+        tag | UInt64(band) << 24 | UInt64(value)
     }
 
     /// Every `width`-bit value within `radius` bit flips of `value`, `value` first.

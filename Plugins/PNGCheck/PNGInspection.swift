@@ -14,7 +14,7 @@ struct PNGInspection {
             return finding
         }
         finding.reasons = structuralWarnings(d) + container(d) + shape(d) + content(d)
-        finding.fingerprint = PNGFingerprint(pixelHash: d.pixelHash, symmetricHashes: d.symmetricHashes, meanHash: d.meanHash,
+        finding.fingerprint = PNGFingerprint(pixelHash: d.pixelHash, symmetricHashes: d.symmetricHashes, meanHash: d.meanHash, innerHash: d.innerHash,
                                              width: d.width, height: d.height)
         return finding
     }

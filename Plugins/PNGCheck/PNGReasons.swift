@@ -129,7 +129,7 @@ public enum PNGReasons {
         hint: "The image is already in the dataset; submit a different one.")
     /// Nearly the same picture as an earlier file.
     public static let dupNear = ReasonCode(
-        "png.dup_near", meaning: "The image's 64-bit perceptual hash (pHash: the low frequencies of a 32 × 32 grey version), upright or mirrored or turned by quarter turns, is within near_dup_distance bits of that of a file admitted earlier, and its 8 × 8 mean hash within near_dup_mean_distance bits: the same picture scaled, mirrored, turned, slightly cropped, altered or re-encoded.",
+        "png.dup_near", meaning: "The image's 64-bit perceptual hash (pHash: the low frequencies of a 32 × 32 grey version), upright or mirrored or turned by quarter turns, is within near_dup_distance bits of that of a file admitted earlier, and its 8 × 8 mean hash within near_dup_mean_distance bits; or its upright hash is that close to the hash of the central 90% × 90% of an earlier picture (or the other way round): the same picture scaled, mirrored, turned, slightly cropped, altered or re-encoded.",
         hint: "The image is already in the dataset in nearly the same form; submit a different one.")
 
     /// Every code, in the order `assay plugins` shows them.

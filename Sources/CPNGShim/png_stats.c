@@ -431,6 +431,34 @@ static void perceptual_hashes(double grid[ASSAY_GRID][ASSAY_GRID], uint64_t hash
     }
 }
 
+/* pHash of the grid's central 90% x 90%, resampled to GRID x GRID by bilinear interpolation
+ * between cell centres: what the upright phash of a centred crop of 5% per side would be. */
+static uint64_t inner_hash(double grid[ASSAY_GRID][ASSAY_GRID]) {
+    static const double cut = 0.05;
+    double inner[ASSAY_GRID][ASSAY_GRID];
+    double at[ASSAY_GRID];
+    unsigned low[ASSAY_GRID];
+    double frac[ASSAY_GRID];
+    for (unsigned g = 0; g < ASSAY_GRID; g++) {
+        /* Target cell centre in image fractions, then in grid cell-centre coordinates. */
+        at[g] = (cut + (g + 0.5) / ASSAY_GRID * (1 - 2 * cut)) * ASSAY_GRID - 0.5;
+        double floor_at = floor(at[g]);
+        low[g] = floor_at < 0 ? 0 : (unsigned)floor_at;
+        if (low[g] > ASSAY_GRID - 2) low[g] = ASSAY_GRID - 2;
+        frac[g] = at[g] - low[g];
+    }
+    for (unsigned y = 0; y < ASSAY_GRID; y++)
+        for (unsigned x = 0; x < ASSAY_GRID; x++) {
+            const unsigned y0 = low[y], x0 = low[x];
+            const double fy = frac[y], fx = frac[x];
+            inner[y][x] = (1 - fy) * ((1 - fx) * grid[y0][x0] + fx * grid[y0][x0 + 1]) +
+                          fy * ((1 - fx) * grid[y0 + 1][x0] + fx * grid[y0 + 1][x0 + 1]);
+        }
+    double coefficients[64];
+    dct_coefficients(inner, coefficients);
+    return bits_above_median(coefficients);
+}
+
 /* The mean hash: 4 x 4 blocks of the grid averaged into 8 x 8, each bit set above their mean. */
 static uint64_t mean_hash(double grid[ASSAY_GRID][ASSAY_GRID]) {
     double cells[64];
@@ -550,5 +578,6 @@ void assay_png_stats_finish(const assay_png_stats *s, assay_png_result *r) {
                                        : (double)s->cell_sum[row_of[gy]][col_of[gx]] * row_scale[gy] * col_scale[gx];
     perceptual_hashes(grid, r->phash_variants);
     r->phash = r->phash_variants[0];
+    r->inner_phash = inner_hash(grid);
     r->ahash = mean_hash(grid);
 }

@@ -28,12 +28,12 @@ func cpuSeconds() -> Double {
 func fingerprint(_ random: inout SplitMix, near base: PNGFingerprint? = nil, flips: Int = 0) -> PNGFingerprint {
     guard let base else {
         return PNGFingerprint(pixelHash: random.next(), symmetricHashes: (0..<8).map { _ in random.next() }, meanHash: random.next(),
-                              width: 256, height: 256)
+                              innerHash: random.next(), width: 256, height: 256)
     }
     var hash = base.perceptualHash
     for _ in 0..<flips { hash ^= 1 << (random.next() % 64) }
     return PNGFingerprint(pixelHash: random.next(), symmetricHashes: [hash] + (1..<8).map { _ in random.next() },
-                          meanHash: base.meanHash, width: 256, height: 256)
+                          meanHash: base.meanHash, innerHash: random.next(), width: 256, height: 256)
 }
 
 let arguments = CommandLine.arguments

@@ -115,12 +115,13 @@ import Testing
         let shipped = try Self.score(ContentCheckTests.defaults, corpus: corpus)
         print("defaults: \(shipped) on \(corpus.originals.count) originals; first missed: \(shipped.missed.prefix(12).joined(separator: ", "))")
         // Measured with the shipped defaults (distance 8, mean distance 10) on 36 originals: mirrors
-        // 0.97, turns 0.97, resizes 0.94, centred 5% crops 0.64, corner 3% crops 0.36, precision
-        // 0.97. Crops move every DCT frequency's phase, which is where perceptual hashes are weakest.
+        // 0.97, turns 0.97, resizes 0.94, centred 5% crops 0.72 (0.64 without the inner hash),
+        // corner 3% crops 0.39, precision 0.97. A shift moves every DCT frequency's phase, which is
+        // where perceptual hashes are weakest.
         #expect(shipped.recall(of: "mirror") >= 0.9, "\(shipped)")
         #expect(shipped.recall(of: "turn90") >= 0.9, "\(shipped)")
         #expect(shipped.recall(of: "resize60") >= 0.9, "\(shipped)")
-        #expect(shipped.recall(of: "crop-centre") >= 0.55, "\(shipped)")
+        #expect(shipped.recall(of: "crop-centre") >= 0.65, "\(shipped)")
         #expect(shipped.precision >= 0.95, "\(shipped)")
     }
 }

@@ -114,6 +114,7 @@ typedef struct {
      * phash_variants[0] == phash. A mirror or 90-degree rotation of the image has, as its phash, one
      * of these (up to rounding); see assay_png_dihedral_bits for the same map on an 8x8 bit grid. */
     uint64_t phash_variants[8];
+    uint64_t inner_phash;        /* pHash of the central 90% x 90% (5% cut from each side): a crop's phash is near it */
     uint64_t ahash;              /* mean hash: an 8x8 grid of mean luma over white, bit set above the grid mean */
     double dark_p99;             /* 99th percentile of luma over white, 0..1 */
     double light_p5;             /* 5th percentile of luma over black, 0..1 */
