@@ -2,7 +2,8 @@
 # png-check's near-duplicate lookup as the index grows: the same 10,000 lookups (half new
 # pictures, half copies of indexed ones with 4 of 64 bits changed) against 100,000 and 1,000,000
 # indexed perceptual hashes (each image filed under its upright and its inner, crop-finding, hash),
-# every symmetry probed at the shipped distance (8 bits) and every candidate confirmed. Prints CPU µs per lookup at each size, the ratio between them, and peak RSS.
+# every symmetry probed at the shipped distance (8 bits) and every candidate confirmed. Prints CPU
+# µs per lookup at each size, the ratio between them, and peak RSS.
 # The hashes are uniform random: real ones cluster, which fills some buckets more.
 #
 # Environment: QUERIES (10000).
