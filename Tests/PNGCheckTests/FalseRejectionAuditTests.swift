@@ -11,15 +11,11 @@ import Testing
     static let contentCodes: Set<String> = ["png.dark", "png.light", "png.blurry", "png.low_information"]
 
     @Test func theContentChecksRejectUnderTwoPercentOfGoodPictures() throws {
-        var contentOff = ContentCheckTests.defaults
-        contentOff.minWidth = 1
-        contentOff.minHeight = 1
-        contentOff.minBrightnessP99 = nil
-        contentOff.maxBrightnessP5 = nil
-        contentOff.minSharpness = nil
-        contentOff.minEntropy = nil
-        var contentOn = contentOff
+        // Good: passes every check but the content ones, whatever its size (blank images are not good).
         let shipped = PNGCheckOptions()
+        var contentOff = Fixture.permissive
+        contentOff.blankStddev = shipped.blankStddev
+        var contentOn = contentOff
         contentOn.minBrightnessP99 = shipped.minBrightnessP99
         contentOn.maxBrightnessP5 = shipped.maxBrightnessP5
         contentOn.minSharpness = shipped.minSharpness
