@@ -6,17 +6,13 @@ import Testing
 /// Fake bandwidth (`audio.upsampled`): espeak-ng speech taken down to 8 or 16 kHz and back up to
 /// 44.1 or 48 kHz with sox, against genuinely wideband 44.1 kHz sound from sox (pink noise, a
 /// sawtooth chord with a square bass, the pluck melody).
-@Suite struct BandwidthTests {
+@Suite struct BandwidthTests: SpeechSuite {
     let maker: SoundMaker
     let speech: URL
 
     init() throws {
         maker = try SoundMaker()
         speech = try maker.speech()
-    }
-
-    func judge(_ url: URL, _ configure: (inout AudioCheckOptions) -> Void = { _ in }) throws -> Finding {
-        try Fixtures.validator(configure).analyze(try Fixtures.input(url))
     }
 
     /// `speech` down to `low` Hz, then up to `high` Hz.

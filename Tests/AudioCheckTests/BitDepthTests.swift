@@ -7,7 +7,7 @@ import Testing
 /// The bit-depth policy (`audio.bit_depth`): espeak-ng speech written by sox at 8, 16, 24 and 32
 /// bits, as WAV and FLAC, against `min_bit_depth` at, just above and just below each depth.
 /// Float and lossy files have no bit depth and are never judged by it.
-@Suite struct BitDepthTests {
+@Suite struct BitDepthTests: SpeechSuite {
     let maker: SoundMaker
     let speech: URL
 
@@ -17,7 +17,7 @@ import Testing
     }
 
     func judge(_ url: URL, minBitDepth: Int?) throws -> Finding {
-        try Fixtures.validator { $0.minBitDepth = minBitDepth }.analyze(try Fixtures.input(url))
+        try judge(url) { $0.minBitDepth = minBitDepth }
     }
 
     @Test(arguments: [("wav", 8), ("wav", 16), ("wav", 24), ("wav", 32), ("flac", 8), ("flac", 16), ("flac", 24)])

@@ -52,3 +52,19 @@ extension Finding {
     /// The reason codes, in order.
     var codes: [String] { reasons.map(\.code) }
 }
+
+/// A suite that judges files made from one espeak-ng sentence: `judge` runs the stage on a file
+/// with the defaults changed by `configure`, as every such suite needs.
+protocol SpeechSuite {
+    /// Makes the files, in the suite's own temporary folder.
+    var maker: SoundMaker { get }
+    /// The sentence as a WAV file.
+    var speech: URL { get }
+}
+
+extension SpeechSuite {
+    /// The finding for `url` under the defaults changed by `configure`.
+    func judge(_ url: URL, _ configure: (inout AudioCheckOptions) -> Void = { _ in }) throws -> Finding {
+        try Fixtures.validator(configure).analyze(try Fixtures.input(url))
+    }
+}

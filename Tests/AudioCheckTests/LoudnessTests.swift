@@ -5,17 +5,13 @@ import Testing
 
 /// EBU R128 loudness (libebur128) on espeak-ng speech made louder and quieter with sox: each
 /// limit at, just inside and just outside the measured value.
-@Suite struct LoudnessTests {
+@Suite struct LoudnessTests: SpeechSuite {
     let maker: SoundMaker
     let speech: URL
 
     init() throws {
         maker = try SoundMaker()
         speech = try maker.speech()
-    }
-
-    func judge(_ url: URL, _ configure: (inout AudioCheckOptions) -> Void = { _ in }) throws -> Finding {
-        try Fixtures.validator(configure).analyze(try Fixtures.input(url))
     }
 
     @Test func speechMeasuresAsSpeechAndPassesTheDefaults() throws {

@@ -6,17 +6,13 @@ import Testing
 /// Voice activity (`audio.speech_ratio_low`) on espeak-ng speech, a sox pluck melody (the music
 /// here: there is no music corpus) and sox pink noise with one tone blip, and the limit at, just
 /// inside and just outside the measured ratio.
-@Suite struct SpeechRatioTests {
+@Suite struct SpeechRatioTests: SpeechSuite {
     let maker: SoundMaker
     let speech: URL
 
     init() throws {
         maker = try SoundMaker()
         speech = try maker.speech()
-    }
-
-    func judge(_ url: URL, _ configure: (inout AudioCheckOptions) -> Void = { _ in }) throws -> Finding {
-        try Fixtures.validator(configure).analyze(try Fixtures.input(url))
     }
 
     func ratio(_ finding: Finding) throws -> Double { try #require(finding.metrics["audio.speech_ratio"]) }
