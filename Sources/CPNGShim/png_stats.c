@@ -558,24 +558,28 @@ void assay_png_stats_finish(const assay_png_stats *s, assay_png_result *r) {
     r->plane_height = s->plane_height;
     r->sharpness = sharpness(s);
 
-    uint64_t row_span[ASSAY_GRID], col_span[ASSAY_GRID];
-    cell_spans(s->height, row_span);
-    cell_spans(s->width, col_span);
-    unsigned row_of[ASSAY_GRID], col_of[ASSAY_GRID];
-    double row_scale[ASSAY_GRID], col_scale[ASSAY_GRID];
-    for (unsigned c = 0; c < ASSAY_GRID; c++) {
-        row_of[c] = resolve(c, s->height, row_span);
-        col_of[c] = resolve(c, s->width, col_span);
-        row_scale[c] = 1.0 / (double)row_span[row_of[c]];
-        col_scale[c] = 1.0 / (double)col_span[col_of[c]];
-    }
     double grid[ASSAY_GRID][ASSAY_GRID];
-    /* Weighted cells each cover width x height / 1024 pixels, summed in 1024ths. */
-    const double area = (double)s->width * (double)s->height;
-    for (unsigned gy = 0; gy < ASSAY_GRID; gy++)
-        for (unsigned gx = 0; gx < ASSAY_GRID; gx++)
-            grid[gy][gx] = s->weighted ? (double)s->cell_sum[gy][gx] / area
-                                       : (double)s->cell_sum[row_of[gy]][col_of[gx]] * row_scale[gy] * col_scale[gx];
+    if (s->weighted) {
+        /* Weighted cells each cover width x height / 1024 pixels, summed in 1024ths. */
+        const double area = (double)s->width * (double)s->height;
+        for (unsigned gy = 0; gy < ASSAY_GRID; gy++)
+            for (unsigned gx = 0; gx < ASSAY_GRID; gx++) grid[gy][gx] = (double)s->cell_sum[gy][gx] / area;
+    } else {
+        uint64_t row_span[ASSAY_GRID], col_span[ASSAY_GRID];
+        cell_spans(s->height, row_span);
+        cell_spans(s->width, col_span);
+        unsigned row_of[ASSAY_GRID], col_of[ASSAY_GRID];
+        double row_scale[ASSAY_GRID], col_scale[ASSAY_GRID];
+        for (unsigned c = 0; c < ASSAY_GRID; c++) {
+            row_of[c] = resolve(c, s->height, row_span);
+            col_of[c] = resolve(c, s->width, col_span);
+            row_scale[c] = 1.0 / (double)row_span[row_of[c]];
+            col_scale[c] = 1.0 / (double)col_span[col_of[c]];
+        }
+        for (unsigned gy = 0; gy < ASSAY_GRID; gy++)
+            for (unsigned gx = 0; gx < ASSAY_GRID; gx++)
+                grid[gy][gx] = (double)s->cell_sum[row_of[gy]][col_of[gx]] * row_scale[gy] * col_scale[gx];
+    }
     perceptual_hashes(grid, r->phash_variants);
     r->phash = r->phash_variants[0];
     r->inner_phash = inner_hash(grid);
