@@ -6,13 +6,15 @@ import Foundation
 struct LedgerOptions: ParsableArguments {
     @OptionGroup var config: ConfigOptions
 
-    @Option(name: .long, help: "The ledger database (default: the one the config names).")
+    @Option(name: .long, help: "The ledger: a file, sqlite:PATH or postgres://USER@HOST:PORT/DB (default: the one the config names).")
     var ledger: String?
 
     /// Opens the ledger read only; a missing ledger is a usage error (exit 2) and is not created.
     func open() throws -> Ledger {
         let path = try ledger ?? config.load().ledger
-        guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure.usage("\(path): no ledger there; run `assay run` first") }
+        if case let .sqlite(file)? = try? LedgerAddress(path), !FileManager.default.fileExists(atPath: file) {
+            throw CommandFailure.usage("\(file): no ledger there; run `assay run` first")
+        }
         do {
             return try Ledger(path: path, readOnly: true)
         } catch {

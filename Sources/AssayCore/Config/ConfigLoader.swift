@@ -77,7 +77,15 @@ public struct ConfigLoader: Sendable {
             case "manifest":
                 config.manifest = Self.resolve(try value.string("manifest"), against: base)
             case "ledger":
-                config.ledger = Self.resolve(try value.string("ledger"), against: base)
+                // A PostgreSQL address is not a path; `sqlite:PATH` is, relative to the config.
+                let named = try value.string("ledger")
+                if LedgerAddress.isPostgres(named) {
+                    config.ledger = named
+                } else if named.hasPrefix("sqlite:") {
+                    config.ledger = "sqlite:" + Self.resolve(String(named.dropFirst("sqlite:".count)), against: base)
+                } else {
+                    config.ledger = Self.resolve(named, against: base)
+                }
             case "limits":
                 config.limits = try limits(from: value)
             case "modalities":

@@ -11,6 +11,8 @@ struct FileStatus {
     let kind: Kind
     let size: Int64
     let modified: Int64
+    /// The permission bits (`st_mode & 0o7777`).
+    let permissions: UInt32
     /// Device, inode, size and modification and change times to the nanosecond: when all are
     /// unchanged the file is taken as unchanged and not read again (as git's index does).
     let signature: String
@@ -28,6 +30,7 @@ struct FileStatus {
         }
         size = Int64(info.st_size)
         modified = Int64(info.st_mtim.tv_sec)
+        permissions = UInt32(info.st_mode) & 0o7777
         signature = Self.signature(of: info)
     }
 

@@ -8,7 +8,9 @@ public enum OutputGuard {
     public static func check(_ output: String, what: String, ledger: String, config: String?, manifest: String?,
                              roots: [String]) throws(RunError) {
         let target = resolved(output)
-        let protected = [ledger, ledger + "-wal", ledger + "-shm", ledger + ".lock"].map { ($0, "the ledger") }
+        var ledgerFiles: [String] = []
+        if case let .sqlite(path)? = try? LedgerAddress(ledger) { ledgerFiles = [path, path + "-wal", path + "-shm", path + ".lock"] }
+        let protected = ledgerFiles.map { ($0, "the ledger") }
             + [config.map { ($0, "the config") }, manifest.map { ($0, "the manifest") }].compactMap { $0 }
         for (path, name) in protected where resolved(path) == target {
             throw .usage("\(what) \(output) is \(name); choose another file")

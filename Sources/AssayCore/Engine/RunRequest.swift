@@ -19,7 +19,7 @@ public struct RunRequest: Sendable {
     public init(roots: [String], jobs: Int, rejudge: Bool = false, verdicts: String? = nil, progress: Bool = true, wait: Bool = true) {
         self.wait = wait
         self.roots = roots
-        self.jobs = max(1, jobs)
+        self.jobs = max(0, jobs)
         self.rejudge = rejudge
         self.verdicts = verdicts
         self.progress = progress

@@ -11,6 +11,8 @@ import Foundation
 public final class Runner {
     private let pipeline: Pipeline
     private static let batchSize = 512
+    /// Files per work-queue batch: small enough that a lease of a minute covers slow media.
+    private static let queueBatchSize = 128
 
     /// A runner for `pipeline`.
     public init(pipeline: Pipeline) {
@@ -22,9 +24,10 @@ public final class Runner {
         let started = Date()
         let config = pipeline.config
         do {
-            let lock: LedgerLock
+            let ledger = try Ledger(path: config.ledger)
+            let lock: AnyObject
             do {
-                lock = try LedgerLock(ledger: config.ledger, wait: request.wait) { message in
+                lock = try ledger.store.lockForRun(wait: request.wait) { message in
                     FileHandle.standardError.write(Data((message + "\n").utf8))
                 }
             } catch {
@@ -34,7 +37,6 @@ public final class Runner {
                 }
             }
             defer { withExtendedLifetime(lock) {} }
-            let ledger = try Ledger(path: config.ledger)
             if let verdicts = request.verdicts, verdicts != "-" {
                 let roots = request.roots + (try ledger.sources().filter { $0.kind == .folder }.map(\.path))
                 try OutputGuard.check(verdicts, what: "--verdicts", ledger: config.ledger, config: config.source,
@@ -45,13 +47,19 @@ public final class Runner {
             let runID = try ledger.beginRun(fingerprint: config.fingerprint, config: config.source, roots: request.roots, jobs: request.jobs,
                                             stages: config.pipeline.map(\.name))
             var summary = RunSummary()
+            let queue = ledger.store.backend == .postgres ? try WorkQueue(ledger: ledger) : nil
             do {
+                // Workers that start before the files are staged wait instead of leaving.
+                try queue?.announce(WorkQueue.Announcement(phase: "staging", run: runID, fingerprints: [:]))
                 summary.vanishedSources = try discover(request, into: ledger)
                 let changes = try ledger.applyDiscovery(decideFingerprint: config.decideFingerprint,
                                                         analysisFingerprints: pipeline.analysisFingerprints, rejudge: request.rejudge,
                                                         keeping: summary.vanishedSources)
                 summary.changes = changes
-                if let mark = changes.mark { try judge(from: mark, request: request, ledger: ledger, runID: runID, summary: &summary) }
+                if let mark = changes.mark {
+                    try judge(from: mark, request: request, ledger: ledger, queue: queue, runID: runID, summary: &summary)
+                }
+                if summary.interruptedBy == nil { try queue?.finish(run: runID) }
                 let sink: LineSink?
                 switch request.verdicts {
                 case nil: sink = nil
@@ -179,15 +187,42 @@ public final class Runner {
         return vanished
     }
 
-    /// Analyzes and decides every file from `mark` on, recording in batches.
-    private func judge(from mark: StaleMark, request: RunRequest, ledger: Ledger, runID: Int64, summary: inout RunSummary) throws {
+    /// Analyzes and decides every file from `mark` on, recording in batches. With a work queue
+    /// (a PostgreSQL ledger), the files to analyze are queued for `assay work` workers and this
+    /// process's own ``QueueWorker`` (`request.jobs` threads, none with `--jobs 0`), and decide
+    /// waits for each batch's findings before it passes the batch's first file.
+    private func judge(from mark: StaleMark, request: RunRequest, ledger: Ledger, queue: WorkQueue?, runID: Int64,
+                       summary: inout RunSummary) throws {
         let decider = pipeline.decider()
         try ledger.loadIndexes(decider, before: mark)
         try ledger.seedQuota(decider, before: mark)
-        let analyzer = pipeline.analyzer(rejudge: request.rejudge)
+        // With a queue, a rejudge's discovery already forgot every stored analysis: workers
+        // analyze every file again, and decide reuses what they wrote.
+        let analyzer = pipeline.analyzer(rejudge: request.rejudge && queue == nil)
         let pipeline = self.pipeline
-        let files = PendingFiles(ledger: ledger, mark: mark) { stage, bytes in pipeline.restoreFingerprint(stage: stage, bytes: bytes) }
+        var helpers: LocalWorkers?
+        if let queue {
+            try queue.fill(run: runID, from: mark, fingerprints: pipeline.analysisFingerprints, batchSize: Self.queueBatchSize)
+            if request.jobs > 0 { helpers = try LocalWorkers(pipeline: pipeline, ledger: pipeline.config.ledger, jobs: request.jobs) }
+        }
+        defer { helpers?.stop() }
+        var frontier: (() throws -> CanonicalKey?)?
+        if let queue { frontier = { try queue.frontier(run: runID) } }
+        let files = PendingFiles(ledger: ledger, mark: mark, frontier: frontier) { stage, bytes in
+            pipeline.restoreFingerprint(stage: stage, bytes: bytes)
+        }
         let progress = ProgressBar(total: files.count, enabled: request.progress)
+        var lastNote = Date.distantPast
+        let started = Date()
+        files.waiting = {
+            if let failure = helpers?.failure { throw failure }
+            guard let queue, Date().timeIntervalSince(lastNote) > 0.5 else { return }
+            let (analyzed, workers) = try queue.progress(run: runID, aliveWithin: QueueWorker.defaultLease)
+            let rate = Double(analyzed) / max(Date().timeIntervalSince(started), 0.001)
+            progress.note = "· \(analyzed) analyzed (\(Int(rate.rounded()))/s) by \(workers) worker\(workers == 1 ? "" : "s")"
+            progress.update(done: progress.done)
+            lastNote = Date()
+        }
         var batch: [DecidedFile] = []
         var lastFlush = Date()
         var decided = 0
@@ -200,7 +235,8 @@ public final class Runner {
             lastFlush = Date()
         }
 
-        let map = OrderedParallelMap<(id: Int64, work: FileWork), FileAnalysis>(workers: request.jobs, window: request.jobs * 16)
+        let threads = max(1, request.jobs)
+        let map = OrderedParallelMap<(id: Int64, work: FileWork), FileAnalysis>(workers: threads, window: threads * 16)
         var lastKey: CanonicalKey?
         try map.run(files, transform: { analyzer.analyze($0.work) }) { item, analysis in
             let submission = item.work.submission
@@ -213,6 +249,7 @@ public final class Runner {
             progress.update(done: decided)
             if batch.count >= Self.batchSize || Date().timeIntervalSince(lastFlush) > 1 {
                 try flush(last: lastKey)
+                try files.waiting?()
                 if let signal = RunInterruption.caughtSignal {
                     summary.interruptedBy = signal
                     return false
@@ -221,6 +258,12 @@ public final class Runner {
             return true
         }
         if let error = files.failure { throw error }
+        if let failure = helpers?.failure { throw failure }
+        if files.interrupted, summary.interruptedBy == nil {
+            summary.interruptedBy = RunInterruption.caughtSignal
+            try flush(last: lastKey)
+        }
+        if let queue { analyzed = max(analyzed, try queue.progress(run: runID, aliveWithin: 0).analyzed) }
         if summary.interruptedBy == nil {
             // Everything from the mark on is decided: nothing is stale.
             try flush(last: nil)
@@ -231,21 +274,30 @@ public final class Runner {
     }
 }
 
-/// The files to decide, from the stale mark on, read from the ledger a page at a time.
+/// The files to decide, from the stale mark on, read from the ledger a page at a time; with a
+/// work queue, never past the first file of the first batch whose findings are not written yet
+/// (it waits, calling `waiting`, until they are).
 private final class PendingFiles: Sequence, IteratorProtocol {
     private let ledger: Ledger
     private let mark: StaleMark
+    private let frontier: (() throws -> CanonicalKey?)?
     private let restore: (String, [UInt8]) -> (any StageFingerprint)?
     private var page: [(id: Int64, work: FileWork)] = []
     private var at = 0
     private var last: CanonicalKey?
     private var done = false
     /// The ledger error that ended the sequence early, if any.
-    private(set) var failure: LedgerError?
+    private(set) var failure: (any Error)?
+    /// True when a signal stopped the wait for findings (files are left to decide).
+    private(set) var interrupted = false
+    /// Called while waiting for findings (progress, a failed helper); throwing ends the sequence.
+    var waiting: (() throws -> Void)?
 
-    init(ledger: Ledger, mark: StaleMark, restore: @escaping (String, [UInt8]) -> (any StageFingerprint)?) {
+    init(ledger: Ledger, mark: StaleMark, frontier: (() throws -> CanonicalKey?)?,
+         restore: @escaping (String, [UInt8]) -> (any StageFingerprint)?) {
         self.ledger = ledger
         self.mark = mark
+        self.frontier = frontier
         self.restore = restore
     }
 
@@ -256,7 +308,17 @@ private final class PendingFiles: Sequence, IteratorProtocol {
         if at == page.count {
             guard !done else { return nil }
             do {
-                page = try ledger.pendingFiles(from: mark, after: last, limit: 1024, restore: restore)
+                while true {
+                    let bound = try frontier?()
+                    page = try ledger.pendingFiles(from: mark, after: last, before: bound, limit: 1024, restore: restore)
+                    guard page.isEmpty, bound != nil else { break }
+                    guard RunInterruption.caughtSignal == nil else {
+                        interrupted = true
+                        break
+                    }
+                    try waiting?()
+                    Thread.sleep(forTimeInterval: 0.05)
+                }
             } catch {
                 failure = error
                 page = []

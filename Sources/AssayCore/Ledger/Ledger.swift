@@ -1,8 +1,8 @@
 import Foundation
-import GRDB
 
-/// The ledger: an SQLite database (through GRDB, WAL mode) holding one datanet's files, their
-/// stored findings, their verdicts, the duplicate indexes of stateful stages and the runs.
+/// The ledger: one datanet's files, their stored findings, their verdicts, the duplicate indexes
+/// of stateful stages and the runs, in a ``LedgerStore`` (an SQLite file by default, or a
+/// PostgreSQL database shared by workers). Its logic is written once over the store's SQL.
 ///
 /// Invariant: for every file before the stale mark (``StaleMark``), the verdict, the index entries
 /// and the quota usage recorded are those one fresh run with the last config over the current
@@ -10,61 +10,52 @@ import GRDB
 /// decide from there and moves it forward in the same transaction as each batch of verdicts, so a
 /// run killed at any point leaves a ledger the next run completes.
 public final class Ledger: Sendable {
-    /// The database file.
-    public let path: String
-    let queue: DatabaseQueue
+    /// Where the tables live.
+    public let store: any LedgerStore
 
-    /// Opens (and creates or migrates) the ledger at `path`; with `readOnly` the file is only read
-    /// (it must exist) and nothing in it or next to it is changed.
-    public init(path: String, readOnly: Bool = false) throws(LedgerError) {
-        self.path = path
-        var configuration = Configuration()
-        configuration.readonly = readOnly
-        configuration.busyMode = .timeout(30)
-        if !readOnly {
-            configuration.prepareDatabase { db in
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
-                try db.execute(sql: "PRAGMA temp_store = FILE")
-            }
-        }
-        do {
-            if readOnly {
-                guard FileManager.default.fileExists(atPath: path) else { throw LedgerError("\(path): no ledger there; run `assay run` first") }
-            } else {
-                let directory = (path as NSString).deletingLastPathComponent
-                if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
-            }
-            queue = try DatabaseQueue(path: path, configuration: configuration)
-            if readOnly, try queue.read({ db in try !db.tableExists("files") }) {
-                throw LedgerError("\(path): this ledger was written by an older Assay; run `assay run` on it once to upgrade it")
-            }
-            if !readOnly {
-                try queue.writeWithoutTransaction { db in _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
-                try LedgerSchema.migrator.migrate(queue)
-            }
-        } catch let error as LedgerError {
-            throw error
-        } catch {
-            throw LedgerError("\(path): cannot open the ledger: \(error)")
+    /// What messages call the ledger: its file path or PostgreSQL address.
+    public var path: String { store.location }
+
+    /// Opens (and creates or migrates) the ledger `address` names (``LedgerAddress``: a path,
+    /// `sqlite:PATH` or `postgres://…`); with `readOnly` nothing in it is changed.
+    public convenience init(path address: String, readOnly: Bool = false) throws(LedgerError) {
+        switch try LedgerAddress(address) {
+        case let .sqlite(path): self.init(store: try SQLiteLedgerStore(path: path, readOnly: readOnly))
+        case let .postgres(postgres): self.init(store: try PostgresLedgerStore(address: postgres, readOnly: readOnly))
         }
     }
 
+    /// A ledger over `store`.
+    public init(store: any LedgerStore) {
+        self.store = store
+    }
+
     /// Runs `body` in a write transaction, mapping database errors.
-    func write<T>(_ what: String, _ body: (Database) throws -> T) throws(LedgerError) -> T {
+    @discardableResult
+    func write<T>(_ what: String, _ body: (any SQLSession) throws -> T) throws(LedgerError) -> T {
         do {
-            return try queue.write(body)
+            return try store.write(body)
+        } catch let error as LedgerError {
+            throw error
         } catch {
-            throw LedgerError("\(path): cannot \(what): \(error)")
+            throw LedgerError("\(path): cannot \(what): \(Self.describe(error))")
         }
     }
 
     /// Runs `body` for reading, mapping database errors.
-    func read<T>(_ what: String, _ body: (Database) throws -> T) throws(LedgerError) -> T {
+    func read<T>(_ what: String, _ body: (any SQLSession) throws -> T) throws(LedgerError) -> T {
         do {
-            return try queue.read(body)
+            return try store.read(body)
+        } catch let error as LedgerError {
+            throw error
         } catch {
-            throw LedgerError("\(path): cannot \(what): \(error)")
+            throw LedgerError("\(path): cannot \(what): \(Self.describe(error))")
         }
+    }
+
+    /// A database error as a person reads it.
+    static func describe(_ error: any Error) -> String {
+        PostgresLedgerStore.describe(error)
     }
 
     // MARK: Runs
@@ -72,57 +63,62 @@ public final class Ledger: Sendable {
     /// Records the start of a run and returns its id.
     public func beginRun(fingerprint: String, config: String?, roots: [String], jobs: Int, stages: [String]) throws(LedgerError) -> Int64 {
         try write("start a run") { db in
-            try db.execute(sql: """
+            let row = try db.fetchOne("""
                 INSERT INTO runs(started_at, fingerprint, config, roots, jobs, stages, status) VALUES (?, ?, ?, ?, ?, ?, 'running')
-                """, arguments: [RFC3339.format(Int64(Date().timeIntervalSince1970)), fingerprint, config, roots.joined(separator: "\n"), jobs,
-                                  stages.joined(separator: " ")])
-            return db.lastInsertedRowID
+                RETURNING id
+                """, [RFC3339.format(Int64(Date().timeIntervalSince1970)), fingerprint, config, roots.joined(separator: "\n"), jobs,
+                      stages.joined(separator: " ")])
+            guard let row else { throw LedgerError("\(path): the new run got no id") }
+            return try row["id"] as Int64
         }
     }
 
     /// Marks a run ended (`completed`, `interrupted`, `failed`) with its counts.
     public func finishRun(_ id: Int64, status: RunStatus, found: Int, analyzed: Int, decided: Int) throws(LedgerError) {
         try write("finish the run") { db in
-            try db.execute(sql: """
+            try db.execute("""
                 UPDATE runs SET finished_at = ?, status = ?, files_found = ?, files_judged = ?, files_analyzed = ?, files_decided = ?
                 WHERE id = ?
-                """, arguments: [RFC3339.format(Int64(Date().timeIntervalSince1970)), status.rawValue, found, analyzed, analyzed, decided, id])
+                """, [RFC3339.format(Int64(Date().timeIntervalSince1970)), status.rawValue, found, analyzed, analyzed, decided, id])
         }
     }
 
     /// Marks runs still `running` as `killed`: called under the run lock, when none can be alive.
     public func markAbandonedRuns() throws(LedgerError) {
         try write("mark killed runs") { db in
-            try db.execute(sql: "UPDATE runs SET status = 'killed' WHERE status = 'running'")
+            try db.execute("UPDATE runs SET status = 'killed' WHERE status = 'running'")
         }
     }
 
     // MARK: State
 
     /// The stale mark, nil when every verdict is current.
-    func staleMark(_ db: Database) throws -> StaleMark? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT submitted_at, path, root, inclusive FROM state WHERE name = 'stale'") else { return nil }
-        return StaleMark(key: CanonicalKey(submittedAt: row["submitted_at"], path: row["path"], root: row["root"]), inclusive: row["inclusive"])
+    func staleMark(_ db: any SQLSession) throws -> StaleMark? {
+        guard let row = try db.fetchOne("SELECT submitted_at, path, root, inclusive FROM state WHERE name = 'stale'") else { return nil }
+        return StaleMark(key: try CanonicalKey(row), inclusive: try row["inclusive"])
     }
 
     /// Stores the stale mark (nil: nothing stale).
-    func setStaleMark(_ mark: StaleMark?, _ db: Database) throws {
+    func setStaleMark(_ mark: StaleMark?, _ db: any SQLSession) throws {
         guard let mark else {
-            try db.execute(sql: "DELETE FROM state WHERE name = 'stale'")
+            try db.execute("DELETE FROM state WHERE name = 'stale'")
             return
         }
-        try db.execute(sql: "INSERT OR REPLACE INTO state(name, submitted_at, path, root, inclusive) VALUES ('stale', ?, ?, ?, ?)",
-                       arguments: [mark.key.submittedAt, mark.key.path, mark.key.root, mark.inclusive])
+        try db.execute("""
+            INSERT INTO state(name, submitted_at, path, root, inclusive) VALUES ('stale', ?, ?, ?, ?)
+            ON CONFLICT(name) DO UPDATE SET submitted_at = excluded.submitted_at, path = excluded.path, root = excluded.root,
+              inclusive = excluded.inclusive
+            """, [mark.key.submittedAt, mark.key.path, mark.key.root, mark.inclusive])
     }
 
     /// A text value of the state table.
-    func stateText(_ name: String, _ db: Database) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT text FROM state WHERE name = ?", arguments: [name])
+    func stateText(_ name: String, _ db: any SQLSession) throws -> String? {
+        try db.fetchOne("SELECT text FROM state WHERE name = ?", [name]).flatMap { try $0["text"] as String? }
     }
 
     /// Stores a text value of the state table.
-    func setStateText(_ name: String, _ value: String, _ db: Database) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO state(name, text) VALUES (?, ?)", arguments: [name, value])
+    func setStateText(_ name: String, _ value: String, _ db: any SQLSession) throws {
+        try db.execute("INSERT INTO state(name, text) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET text = excluded.text", [name, value])
     }
 }
 

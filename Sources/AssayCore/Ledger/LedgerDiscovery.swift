@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// A folder or manifest the datanet is made of. A run walks every source the ledger knows, not
 /// only those named on its command line, so the ledger always holds the verdicts of one run over
@@ -38,8 +37,9 @@ extension Ledger {
     /// The sources recorded so far.
     public func sources() throws(LedgerError) -> [DatanetSource] {
         try read("read the datanet's sources") { db in
-            try Row.fetchAll(db, sql: "SELECT kind, path FROM sources ORDER BY kind, path").compactMap { row in
-                DatanetSource.Kind(rawValue: row["kind"]).map { DatanetSource(kind: $0, path: row["path"]) }
+            try db.fetchAll("SELECT kind, path FROM sources ORDER BY kind, path").compactMap { row in
+                let path: String = try row["path"]
+                return DatanetSource.Kind(rawValue: try row["kind"]).map { DatanetSource(kind: $0, path: path) }
             }
         }
     }
@@ -48,7 +48,7 @@ extension Ledger {
     public func addSources(_ sources: [DatanetSource]) throws(LedgerError) {
         try write("record the datanet's sources") { db in
             for source in sources {
-                try db.execute(sql: "INSERT OR IGNORE INTO sources(kind, path) VALUES (?, ?)", arguments: [source.kind.rawValue, source.path])
+                try db.execute("INSERT INTO sources(kind, path) VALUES (?, ?) ON CONFLICT DO NOTHING", [source.kind.rawValue, source.path])
             }
         }
     }
@@ -56,26 +56,26 @@ extension Ledger {
     /// Forgets a source that no longer exists.
     public func removeSource(_ source: DatanetSource) throws(LedgerError) {
         try write("forget a source") { db in
-            try db.execute(sql: "DELETE FROM sources WHERE kind = ? AND path = ?", arguments: [source.kind.rawValue, source.path])
+            try db.execute("DELETE FROM sources WHERE kind = ? AND path = ?", [source.kind.rawValue, source.path])
         }
     }
 
     /// Empties the staging table for a new run.
     public func resetStaging() throws(LedgerError) {
-        try write("reset staging") { db in try db.execute(sql: "DELETE FROM staged") }
+        try write("reset staging") { db in try db.execute("DELETE FROM staged") }
     }
 
     /// Stages a batch of discovered files; a (root, path) seen twice keeps its first entry.
     public func stage(_ files: [DiscoveredFile]) throws(LedgerError) {
         try write("stage discovered files") { db in
-            let statement = try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO staged(root, path, absolute_path, contributor, modality, submitted_at, bytes, stat, refusal)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            let insert = """
+                INSERT INTO staged(root, path, absolute_path, contributor, modality, submitted_at, bytes, stat, refusal)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                """
             for file in files {
                 let s = file.submission
-                try statement.execute(arguments: [s.root, s.path, s.absolutePath, s.contributor, s.modalityName, s.submittedAt, s.bytes,
-                                                  s.stat, try file.refusal.map(StoredJSON.encode)])
+                try db.execute(insert, [s.root, s.path, s.absolutePath, s.contributor, s.modalityName, s.submittedAt, s.bytes,
+                                        s.stat, try file.refusal.map(StoredJSON.encode)])
             }
         }
     }
@@ -96,33 +96,33 @@ extension Ledger {
             }
             // Counts the rows of `sql` (which selects submitted_at, path, root) and moves the mark
             // back to the first of them, in one pass (the count is a window over every row).
-            func earliest(_ sql: String, _ arguments: StatementArguments = []) throws -> Int {
-                guard let row = try Row.fetchOne(db, sql: """
-                    SELECT submitted_at, path, root, count(*) OVER () AS n FROM (\(sql)) ORDER BY submitted_at, path, root LIMIT 1
-                    """, arguments: arguments) else { return 0 }
-                let key = CanonicalKey(submittedAt: row["submitted_at"], path: row["path"], root: row["root"])
-                mark = StaleMark.earliest(mark, StaleMark(key: key, inclusive: true))
-                return row["n"]
+            func earliest(_ sql: String, _ arguments: [any SQLArgument] = []) throws -> Int {
+                guard let row = try db.fetchOne("""
+                    SELECT submitted_at, path, root, count(*) OVER () AS n FROM (\(sql)) AS t ORDER BY submitted_at, path, root LIMIT 1
+                    """, arguments) else { return 0 }
+                mark = StaleMark.earliest(mark, StaleMark(key: try CanonicalKey(row), inclusive: true))
+                return try row["n"]
             }
             // Gone: in the ledger, not found now.
-            let kept = StatementArguments(keeping)
+            let kept: [any SQLArgument] = keeping
             let notKept = keeping.isEmpty ? "" : " AND f.root NOT IN (" + keeping.map { _ in "?" }.joined(separator: ", ") + ")"
             changes.removed = try earliest("""
                 SELECT f.submitted_at, f.path, f.root FROM files f
                 WHERE NOT EXISTS (SELECT 1 FROM staged s WHERE s.root = f.root AND s.path = f.path)\(notKept)
                 """, kept)
-            try db.execute(sql: """
+            try db.execute("""
                 DELETE FROM files WHERE id IN (SELECT f.id FROM files f
                   WHERE NOT EXISTS (SELECT 1 FROM staged s WHERE s.root = f.root AND s.path = f.path)\(notKept))
-                """, arguments: kept)
+                """, kept)
             // Changed: both the old and the new place in canonical order are stale.
             let differs = """
-                s.absolute_path IS NOT f.absolute_path OR s.contributor IS NOT f.contributor OR s.modality IS NOT f.modality
-                OR s.submitted_at IS NOT f.submitted_at OR s.bytes IS NOT f.bytes OR s.stat IS NOT f.stat OR s.refusal IS NOT f.refusal
+                s.absolute_path IS DISTINCT FROM f.absolute_path OR s.contributor IS DISTINCT FROM f.contributor
+                OR s.modality IS DISTINCT FROM f.modality OR s.submitted_at IS DISTINCT FROM f.submitted_at
+                OR s.bytes IS DISTINCT FROM f.bytes OR s.stat IS DISTINCT FROM f.stat OR s.refusal IS DISTINCT FROM f.refusal
                 """
             changes.changed = try earliest("SELECT f.submitted_at, f.path, f.root FROM files f JOIN staged s ON s.root = f.root AND s.path = f.path WHERE \(differs)")
             _ = try earliest("SELECT s.submitted_at, s.path, s.root FROM files f JOIN staged s ON s.root = f.root AND s.path = f.path WHERE \(differs)")
-            try db.execute(sql: """
+            try db.execute("""
                 UPDATE files SET absolute_path = s.absolute_path, contributor = s.contributor, modality = s.modality,
                   submitted_at = s.submitted_at, bytes = s.bytes, stat = s.stat, refusal = s.refusal
                 FROM staged s WHERE s.root = files.root AND s.path = files.path AND (\(differs.replacingOccurrences(of: "f.", with: "files.")))
@@ -132,7 +132,7 @@ extension Ledger {
                 SELECT s.submitted_at, s.path, s.root FROM staged s
                 WHERE NOT EXISTS (SELECT 1 FROM files f WHERE f.root = s.root AND f.path = s.path)
                 """)
-            try db.execute(sql: """
+            try db.execute("""
                 INSERT INTO files(root, path, absolute_path, contributor, modality, submitted_at, bytes, stat, refusal)
                 SELECT root, path, absolute_path, contributor, modality, submitted_at, bytes, stat, refusal FROM staged s
                 WHERE NOT EXISTS (SELECT 1 FROM files f WHERE f.root = s.root AND f.path = s.path)
@@ -141,19 +141,19 @@ extension Ledger {
             for modality in Modality.allCases {
                 _ = try earliest("""
                     SELECT submitted_at, path, root FROM files
-                    WHERE modality = ? AND refusal IS NULL AND analyzed_under IS NOT ?
+                    WHERE modality = ? AND refusal IS NULL AND analyzed_under IS DISTINCT FROM ?
                     """, [modality.rawValue, analysisFingerprints[modality]])
             }
             if rejudge {
                 // Forget what was read, so a rejudge interrupted half way still re-reads the rest.
-                try db.execute(sql: "UPDATE files SET analyzed_under = NULL, read_stat = NULL, sha256 = NULL, mime = NULL")
-                try db.execute(sql: "DELETE FROM findings")
+                try db.execute("UPDATE files SET analyzed_under = NULL, read_stat = NULL, sha256 = NULL, mime = NULL")
+                try db.execute("DELETE FROM findings")
             }
             try setStateText("decide_fingerprint", decideFingerprint, db)
             try setStaleMark(mark, db)
             if let mark {
-                try db.execute(sql: "DELETE FROM index_entries WHERE \(mark.condition(after: true))",
-                               arguments: [mark.key.submittedAt, mark.key.path, mark.key.root])
+                try db.execute("DELETE FROM index_entries WHERE \(mark.condition(after: true))",
+                               [mark.key.submittedAt, mark.key.path, mark.key.root])
             }
             changes.mark = mark
             return changes

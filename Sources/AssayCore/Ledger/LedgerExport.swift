@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// What `assay export` asks the ledger.
 extension Ledger {
@@ -9,32 +8,31 @@ extension Ledger {
     public func forEachAccepted(_ selection: ExportSelection, _ body: (AcceptedFile) throws -> Void) throws(LedgerError) {
         try read("read accepted files") { db in
             var conditions = ["v.verdict = 'accepted'"]
-            var arguments: StatementArguments = []
+            var arguments: [any SQLArgument] = []
             if let modality = selection.modality {
                 conditions.append("v.modality = ?")
-                arguments += [modality.rawValue]
+                arguments.append(modality.rawValue)
             }
             if let contributor = selection.contributor {
                 conditions.append("v.contributor = ?")
-                arguments += [contributor]
+                arguments.append(contributor)
             }
             if let since = selection.since {
                 conditions.append("v.submitted_at >= ?")
-                arguments += [since]
+                arguments.append(since)
             }
             if let mark = try staleMark(db) {
                 conditions.append(mark.condition(after: false, prefix: "f."))
-                arguments += [mark.key.submittedAt, mark.key.path, mark.key.root]
+                arguments += [mark.key.submittedAt, mark.key.path, mark.key.root] as [any SQLArgument]
             }
-            let rows = try Row.fetchCursor(db, sql: """
+            let decoder = JSONDecoder()
+            try db.forEach("""
                 SELECT v.line, f.absolute_path, coalesce(f.read_stat, f.stat) AS read_stat FROM verdicts v JOIN files f ON f.id = v.file_id
                 WHERE \(conditions.joined(separator: " AND ")) ORDER BY f.submitted_at, f.path, f.root
-                """, arguments: arguments)
-            let decoder = JSONDecoder()
-            while let row = try rows.next() {
-                let line: String = row["line"]
+                """, arguments) { row in
+                let line: String = try row["line"]
                 let verdict = try decoder.decode(Verdict.self, from: Data(line.utf8))
-                try body(AcceptedFile(verdict: verdict, line: line, absolutePath: row["absolute_path"], readStat: row["read_stat"]))
+                try body(AcceptedFile(verdict: verdict, line: line, absolutePath: try row["absolute_path"], readStat: try row["read_stat"]))
             }
         }
     }

@@ -1,12 +1,11 @@
 import Foundation
-import GRDB
 
 /// Read-only questions the ranker and the report ask the ledger.
 extension Ledger {
     /// Verdict counts per contributor, optionally for one modality and from a day on.
     public func tallies(modality: String? = nil, since: Int64? = nil, runID: Int64? = nil) throws(LedgerError) -> [ContributorTally] {
         var conditions: [String] = []
-        var arguments: [any DatabaseValueConvertible] = []
+        var arguments: [any SQLArgument] = []
         if let modality {
             conditions.append("modality = ?")
             arguments.append(modality)
@@ -21,14 +20,14 @@ extension Ledger {
         }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try read("count verdicts") { db in
-            try Row.fetchAll(db, sql: """
+            try db.fetchAll("""
                 SELECT contributor,
-                  sum(verdict = 'accepted') AS accepted, sum(verdict = 'rejected') AS rejected,
-                  sum(verdict = 'refused') AS refused, sum(verdict = 'error') AS errors
+                  sum(CASE WHEN verdict = 'accepted' THEN 1 ELSE 0 END) AS accepted, sum(CASE WHEN verdict = 'rejected' THEN 1 ELSE 0 END) AS rejected,
+                  sum(CASE WHEN verdict = 'refused' THEN 1 ELSE 0 END) AS refused, sum(CASE WHEN verdict = 'error' THEN 1 ELSE 0 END) AS errors
                 FROM verdicts \(filter) GROUP BY contributor ORDER BY contributor
-                """, arguments: StatementArguments(arguments)).map {
-                ContributorTally(contributor: $0["contributor"], accepted: $0["accepted"], rejected: $0["rejected"],
-                                 refused: $0["refused"], errors: $0["errors"])
+                """, arguments).map {
+                ContributorTally(contributor: try $0["contributor"], accepted: try $0["accepted"], rejected: try $0["rejected"],
+                                 refused: try $0["refused"], errors: try $0["errors"])
             }
         }
     }
@@ -39,20 +38,19 @@ extension Ledger {
     public func forEachVerdictLine(runID: Int64? = nil, currentOnly: Bool = false, _ body: (String) throws -> Void) throws(LedgerError) {
         try read("read verdicts") { db in
             var conditions: [String] = []
-            var arguments: StatementArguments = []
+            var arguments: [any SQLArgument] = []
             if let runID {
                 conditions.append("v.run_id = ?")
-                arguments += [runID]
+                arguments.append(runID)
             }
             if currentOnly, let mark = try staleMark(db) {
                 conditions.append(mark.condition(after: false, prefix: "f."))
                 arguments += [mark.key.submittedAt, mark.key.path, mark.key.root]
             }
             let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-            let lines = try String.fetchCursor(db, sql: """
+            try db.forEach("""
                 SELECT v.line FROM verdicts v JOIN files f ON f.id = v.file_id\(filter) ORDER BY f.submitted_at, f.path, f.root
-                """, arguments: arguments)
-            while let line = try lines.next() { try body(line) }
+                """, arguments) { row in try body(try row[0]) }
         }
     }
 
@@ -67,12 +65,14 @@ extension Ledger {
     public func summary() throws(LedgerError) -> RunSummary {
         try read("count verdicts") { db in
             var summary = RunSummary()
-            for row in try Row.fetchAll(db, sql: "SELECT modality, verdict, count(*) AS n FROM verdicts GROUP BY modality, verdict") {
-                guard let kind = VerdictKind(rawValue: row["verdict"]) else { continue }
-                summary.add(modality: row["modality"], verdict: kind, count: row["n"])
+            for row in try db.fetchAll("SELECT modality, verdict, count(*) AS n FROM verdicts GROUP BY modality, verdict") {
+                guard let kind = VerdictKind(rawValue: try row["verdict"]) else { continue }
+                summary.add(modality: try row["modality"], verdict: kind, count: try row["n"])
             }
-            let codes = try String.fetchCursor(db, sql: "SELECT codes FROM verdicts WHERE codes != ''")
-            while let line = try codes.next() { summary.add(codes: line.split(separator: " ").map(String.init)) }
+            try db.forEach("SELECT codes FROM verdicts WHERE codes != ''", []) { row in
+                let line: String = try row[0]
+                summary.add(codes: line.split(separator: " ").map(String.init))
+            }
             return summary
         }
     }
@@ -80,13 +80,13 @@ extension Ledger {
     /// Every run, newest first.
     public func runs() throws(LedgerError) -> [RunRecord] {
         try read("read runs") { db in
-            try Row.fetchAll(db, sql: """
+            try db.fetchAll("""
                 SELECT id, started_at, finished_at, status, files_found, files_analyzed, files_decided, roots FROM runs ORDER BY id DESC
                 """).map { row in
-                RunRecord(id: row["id"], startedAt: row["started_at"], finishedAt: row["finished_at"],
-                          status: RunStatus(rawValue: row["status"]) ?? .running, found: row["files_found"],
-                          analyzed: row["files_analyzed"], decided: row["files_decided"],
-                          roots: (row["roots"] as String? ?? "").split(separator: "\n").map(String.init))
+                RunRecord(id: try row["id"], startedAt: try row["started_at"], finishedAt: try row["finished_at"],
+                          status: RunStatus(rawValue: try row["status"]) ?? .running, found: try row["files_found"],
+                          analyzed: try row["files_analyzed"], decided: try row["files_decided"],
+                          roots: (try row["roots"] as String? ?? "").split(separator: "\n").map(String.init))
             }
         }
     }
@@ -95,11 +95,11 @@ extension Ledger {
     public func runStages(runID: Int64? = nil) throws(LedgerError) -> (id: Int64, stages: [String])? {
         try read("read runs") { db in
             let row = runID == nil
-                ? try Row.fetchOne(db, sql: "SELECT id, stages FROM runs ORDER BY id DESC LIMIT 1")
-                : try Row.fetchOne(db, sql: "SELECT id, stages FROM runs WHERE id = ?", arguments: [runID])
+                ? try db.fetchOne("SELECT id, stages FROM runs ORDER BY id DESC LIMIT 1")
+                : try db.fetchOne("SELECT id, stages FROM runs WHERE id = ?", [runID])
             guard let row else { return nil }
-            let stages: String = row["stages"] ?? ""
-            return (row["id"], stages.split(separator: " ").map(String.init))
+            let stages: String = try row["stages"] ?? ""
+            return (try row["id"], stages.split(separator: " ").map(String.init))
         }
     }
 }
@@ -111,15 +111,15 @@ extension Ledger {
     public func contributorDays(_ contributor: String, runID: Int64?, limit: Int) throws(LedgerError) -> [ContributorSection.Day] {
         try read("count a contributor's days") { db in
             let run = runID == nil ? "" : " AND run_id = ?"
-            var arguments: StatementArguments = [contributor]
-            if let runID { arguments += [runID] }
-            arguments += [limit]
-            return try Row.fetchAll(db, sql: """
-                SELECT submitted_at / 86400 AS day, sum(verdict = 'accepted') AS accepted, count(*) AS total
-                FROM verdicts WHERE contributor = ?\(run) GROUP BY day ORDER BY day DESC LIMIT ?
-                """, arguments: arguments).reversed().map { row in
-                let day: Int64 = row["day"]
-                return ContributorSection.Day(day: RFC3339.day(day * 86_400), accepted: row["accepted"], total: row["total"])
+            var arguments: [any SQLArgument] = [contributor]
+            if let runID { arguments.append(runID) }
+            arguments.append(limit)
+            return try db.fetchAll("""
+                SELECT submitted_at / 86400 AS day, sum(CASE WHEN verdict = 'accepted' THEN 1 ELSE 0 END) AS accepted, count(*) AS total
+                FROM verdicts WHERE contributor = ?\(run) GROUP BY submitted_at / 86400 ORDER BY day DESC LIMIT ?
+                """, arguments).reversed().map { row in
+                let day: Int64 = try row["day"]
+                return ContributorSection.Day(day: RFC3339.day(day * 86_400), accepted: try row["accepted"], total: try row["total"])
             }
         }
     }
@@ -128,11 +128,11 @@ extension Ledger {
     public func contributorCodes(_ contributor: String, runID: Int64?, limit: Int) throws(LedgerError) -> [(code: String, files: Int)] {
         try read("count a contributor's reasons") { db in
             let run = runID == nil ? "" : " AND run_id = ?"
-            var arguments: StatementArguments = [contributor]
-            if let runID { arguments += [runID] }
+            var arguments: [any SQLArgument] = [contributor]
+            if let runID { arguments.append(runID) }
             var counts: [String: Int] = [:]
-            let lines = try String.fetchCursor(db, sql: "SELECT codes FROM verdicts WHERE contributor = ? AND codes != ''\(run)", arguments: arguments)
-            while let line = try lines.next() {
+            try db.forEach("SELECT codes FROM verdicts WHERE contributor = ? AND codes != ''\(run)", arguments) { row in
+                let line: String = try row[0]
                 for code in Set(line.split(separator: " ")) { counts[String(code), default: 0] += 1 }
             }
             return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limit).map { ($0.key, $0.value) }

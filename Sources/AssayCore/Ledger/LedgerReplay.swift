@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// One file decided in a run, ready for the ledger.
 public struct DecidedFile: Sendable {
@@ -20,47 +19,70 @@ public struct DecidedFile: Sendable {
 extension Ledger {
     /// Files from `mark` on (after `after` when paging), in canonical order, with what earlier
     /// runs stored about them; `restore` decodes a stage's stored fingerprint.
-    public func pendingFiles(from mark: StaleMark, after: CanonicalKey?, limit: Int,
+    public func pendingFiles(from mark: StaleMark, after: CanonicalKey?, before: CanonicalKey? = nil, limit: Int,
                              restore: (String, [UInt8]) -> (any StageFingerprint)?) throws(LedgerError) -> [(id: Int64, work: FileWork)] {
         try read("read files to decide") { db in
-            var arguments: StatementArguments = [mark.key.submittedAt, mark.key.path, mark.key.root]
+            var arguments: [any SQLArgument] = [mark.key.submittedAt, mark.key.path, mark.key.root]
             var condition = mark.condition(after: true)
             if let after {
                 condition += " AND (submitted_at, path, root) > (?, ?, ?)"
-                arguments += [after.submittedAt, after.path, after.root]
+                arguments += [after.submittedAt, after.path, after.root] as [any SQLArgument]
             }
-            arguments += [limit]
-            let rows = try Row.fetchAll(db, sql: """
+            if let before {
+                condition += " AND (submitted_at, path, root) < (?, ?, ?)"
+                arguments += [before.submittedAt, before.path, before.root] as [any SQLArgument]
+            }
+            arguments.append(limit)
+            let rows = try db.fetchAll("""
                 SELECT id, root, path, absolute_path, contributor, modality, submitted_at, bytes, stat, refusal,
                        read_stat, read_bytes, sha256, mime
                 FROM files WHERE \(condition) ORDER BY submitted_at, path, root LIMIT ?
-                """, arguments: arguments)
-            var findings: [Int64: [String: StoredFinding]] = [:]
-            if !rows.isEmpty {
-                let ids = rows.map { $0["id"] as Int64 }
-                let list = ids.map(String.init).joined(separator: ",")
-                for row in try Row.fetchAll(db, sql: "SELECT file_id, stage, stage_fingerprint, reasons, metrics, fingerprint FROM findings WHERE file_id IN (\(list))") {
-                    let stage: String = row["stage"]
-                    let print: Data? = row["fingerprint"]
-                    let finding = Finding(reasons: try StoredJSON.decode([Reason].self, row["reasons"]),
-                                          metrics: try StoredJSON.decode([String: Double].self, row["metrics"]),
-                                          fingerprint: print.flatMap { restore(stage, [UInt8]($0)) })
-                    findings[row["file_id"], default: [:]][stage] = StoredFinding(stageFingerprint: row["stage_fingerprint"], finding: finding)
-                }
+                """, arguments)
+            return try Self.works(rows, db, restore: restore)
+        }
+    }
+
+    /// The files with ids `ids` (a batch of the work queue), in canonical order.
+    public func files(ids: [Int64], restore: (String, [UInt8]) -> (any StageFingerprint)?) throws(LedgerError) -> [(id: Int64, work: FileWork)] {
+        guard !ids.isEmpty else { return [] }
+        return try read("read files to analyze") { db in
+            let rows = try db.fetchAll("""
+                SELECT id, root, path, absolute_path, contributor, modality, submitted_at, bytes, stat, refusal,
+                       read_stat, read_bytes, sha256, mime
+                FROM files WHERE id IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY submitted_at, path, root
+                """)
+            return try Self.works(rows, db, restore: restore)
+        }
+    }
+
+    /// Work items for rows of `files`, with their stored findings.
+    private static func works(_ rows: [SQLRow], _ db: any SQLSession,
+                              restore: (String, [UInt8]) -> (any StageFingerprint)?) throws -> [(id: Int64, work: FileWork)] {
+        var findings: [Int64: [String: StoredFinding]] = [:]
+        if !rows.isEmpty {
+            let ids = try rows.map { try $0["id"] as Int64 }
+            let list = ids.map(String.init).joined(separator: ",")
+            for row in try db.fetchAll("SELECT file_id, stage, stage_fingerprint, reasons, metrics, fingerprint FROM findings WHERE file_id IN (\(list))") {
+                let stage: String = try row["stage"]
+                let print: Data? = try row["fingerprint"]
+                let finding = Finding(reasons: try StoredJSON.decode([Reason].self, try row["reasons"]),
+                                      metrics: try StoredJSON.decode([String: Double].self, try row["metrics"]),
+                                      fingerprint: print.flatMap { restore(stage, [UInt8]($0)) })
+                findings[try row["file_id"], default: [:]][stage] = StoredFinding(stageFingerprint: try row["stage_fingerprint"], finding: finding)
             }
-            return try rows.map { row in
-                let id: Int64 = row["id"]
-                let submission = Submission(root: row["root"], path: row["path"], absolutePath: row["absolute_path"],
-                                            contributor: row["contributor"], modalityName: row["modality"],
-                                            submittedAt: row["submitted_at"], bytes: row["bytes"], stat: row["stat"])
-                let refusal = try (row["refusal"] as String?).map { try StoredJSON.decode(Reason.self, $0) }
-                var stored: StoredAnalysis?
-                if let stat = row["read_stat"] as String?, let sha = row["sha256"] as String?, let mime = row["mime"] as String? {
-                    stored = StoredAnalysis(stat: stat, bytes: row["read_bytes"] ?? submission.bytes, sha256: sha, mime: mime,
-                                            findings: findings[id] ?? [:])
-                }
-                return (id, FileWork(submission: submission, refusal: refusal, stored: stored))
+        }
+        return try rows.map { row in
+            let id: Int64 = try row["id"]
+            let submission = Submission(root: try row["root"], path: try row["path"], absolutePath: try row["absolute_path"],
+                                        contributor: try row["contributor"], modalityName: try row["modality"],
+                                        submittedAt: try row["submitted_at"], bytes: try row["bytes"], stat: try row["stat"])
+            let refusal = try (try row["refusal"] as String?).map { try StoredJSON.decode(Reason.self, $0) }
+            var stored: StoredAnalysis?
+            if let stat = try row["read_stat"] as String?, let sha = try row["sha256"] as String?, let mime = try row["mime"] as String? {
+                stored = StoredAnalysis(stat: stat, bytes: try row["read_bytes"] ?? submission.bytes, sha256: sha, mime: mime,
+                                        findings: findings[id] ?? [:])
             }
+            return (id, FileWork(submission: submission, refusal: refusal, stored: stored))
         }
     }
 
@@ -68,20 +90,19 @@ extension Ledger {
     public func loadIndexes(_ decider: Decider, before mark: StaleMark?) throws(LedgerError) {
         for index in decider.indexes.compactMap({ $0 }) {
             try read("load the \(index.stage) index") { db in
-                var arguments: StatementArguments = [index.stage]
+                var arguments: [any SQLArgument] = [index.stage]
                 var condition = ""
                 if let mark {
                     condition = " AND " + mark.condition(after: false)
-                    arguments += [mark.key.submittedAt, mark.key.path, mark.key.root]
+                    arguments += [mark.key.submittedAt, mark.key.path, mark.key.root] as [any SQLArgument]
                 }
-                let rows = try Row.fetchCursor(db, sql: """
+                try db.forEach("""
                     SELECT submitted_at, path, root, keys, fingerprint FROM index_entries
                     WHERE stage = ?\(condition) ORDER BY submitted_at, path, root
-                    """, arguments: arguments)
-                while let row = try rows.next() {
-                    let keys: Data = row["keys"]
-                    let print: Data = row["fingerprint"]
-                    let key = CanonicalKey(submittedAt: row["submitted_at"], path: row["path"], root: row["root"])
+                    """, arguments) { row in
+                    let keys: Data = try row["keys"]
+                    let print: Data = try row["fingerprint"]
+                    let key = try CanonicalKey(row)
                     index.load(DuplicateIndex.Entry(file: FileRef(root: key.root, path: key.path), key: key,
                                                     keys: IndexKeyCoding.unpack(keys), fingerprint: [UInt8](print)))
                 }
@@ -103,18 +124,20 @@ extension Ledger {
                           excluding: Set<String> = []) throws(LedgerError) {
         try read("read quota usage") { db in
             var condition = ""
-            var arguments: StatementArguments = [window.lowerBound, window.upperBound]
+            var arguments: [any SQLArgument] = [window.lowerBound, window.upperBound]
             if let mark {
                 condition = " AND " + mark.condition(after: false, prefix: "f.")
-                arguments += [mark.key.submittedAt, mark.key.path, mark.key.root]
+                arguments += [mark.key.submittedAt, mark.key.path, mark.key.root] as [any SQLArgument]
             }
-            let rows = try Row.fetchCursor(db, sql: """
+            try db.forEach("""
                 SELECT f.contributor, f.modality, f.submitted_at, v.bytes, f.absolute_path FROM verdicts v JOIN files f ON f.id = v.file_id
                 WHERE v.admitted = 1 AND f.submitted_at BETWEEN ? AND ?\(condition) ORDER BY f.submitted_at, f.path, f.root
-                """, arguments: arguments)
-            while let row = try rows.next() {
-                guard excluding.isEmpty || !excluding.contains(row[4] as String) else { continue }
-                decider.quota.seed(QuotaUsage(contributor: row[0], modality: row[1], time: row[2], bytes: row[3]))
+                """, arguments) { row in
+                if !excluding.isEmpty {
+                    let path: String = try row[4]
+                    guard !excluding.contains(path) else { return }
+                }
+                decider.quota.seed(QuotaUsage(contributor: try row[0], modality: try row[1], time: try row[2], bytes: try row[3]))
             }
         }
     }
@@ -130,47 +153,55 @@ extension Ledger {
     public func commit(_ batch: [DecidedFile], indexChanges: [(stage: String, entries: [DuplicateIndex.Entry])], mark: StaleMark?,
                        runID: Int64) throws(LedgerError) {
         try write("record verdicts") { db in
-            let updateRead = try db.cachedStatement(sql: """
-                UPDATE files SET read_stat = ?, read_bytes = ?, sha256 = ?, mime = ?, analyzed_under = ? WHERE id = ?
-                """)
-            let dropFindings = try db.cachedStatement(sql: "DELETE FROM findings WHERE file_id = ?")
-            let updateAnalyzed = try db.cachedStatement(sql: "UPDATE files SET analyzed_under = ? WHERE id = ?")
-            let upsertFinding = try db.cachedStatement(sql: """
-                INSERT OR REPLACE INTO findings(file_id, stage, stage_fingerprint, reasons, metrics, fingerprint) VALUES (?, ?, ?, ?, ?, ?)
-                """)
-            let upsertVerdict = try db.cachedStatement(sql: """
-                INSERT OR REPLACE INTO verdicts(file_id, run_id, contributor, modality, submitted_at, bytes, verdict, admitted, codes, line)
+            let upsertVerdict = """
+                INSERT INTO verdicts(file_id, run_id, contributor, modality, submitted_at, bytes, verdict, admitted, codes, line)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+                ON CONFLICT(file_id) DO UPDATE SET run_id = excluded.run_id, contributor = excluded.contributor, modality = excluded.modality,
+                  submitted_at = excluded.submitted_at, bytes = excluded.bytes, verdict = excluded.verdict, admitted = excluded.admitted,
+                  codes = excluded.codes, line = excluded.line
+                """
             for item in batch {
-                let analysis = item.analysis
-                if analysis.read {
-                    let facts = analysis.mime != nil && analysis.sha256 != nil
-                    try updateRead.execute(arguments: [facts ? item.submission.stat : nil, analysis.bytes, facts ? analysis.sha256 : nil,
-                                                       analysis.mime, item.analyzedUnder, item.id])
-                } else {
-                    try updateAnalyzed.execute(arguments: [item.analyzedUnder, item.id])
-                }
-                if analysis.newContent || (analysis.read && analysis.sha256 == nil) { try dropFindings.execute(arguments: [item.id]) }
-                for fresh in analysis.fresh {
-                    try upsertFinding.execute(arguments: [item.id, fresh.stage, fresh.stageFingerprint, try StoredJSON.encode(fresh.finding.reasons),
-                                                          try StoredJSON.encode(fresh.finding.metrics),
-                                                          fresh.finding.fingerprint.map { Data($0.encoded) }])
-                }
+                try Self.recordAnalysis(id: item.id, submission: item.submission, analysis: item.analysis, analyzedUnder: item.analyzedUnder, db)
                 let v = item.settled.verdict
-                try upsertVerdict.execute(arguments: [item.id, runID, v.contributor, v.modality, v.submittedAt, v.bytes, v.verdict.rawValue,
-                                                      item.settled.admitted, v.reasons.map(\.code).joined(separator: " "), item.line])
+                try db.execute(upsertVerdict, [item.id, runID, v.contributor, v.modality, v.submittedAt, v.bytes, v.verdict.rawValue,
+                                               item.settled.admitted, v.reasons.map(\.code).joined(separator: " "), item.line])
             }
-            let insert = try db.cachedStatement(sql: """
-                INSERT OR REPLACE INTO index_entries(stage, file_id, submitted_at, path, root, keys, fingerprint)
+            let insert = """
+                INSERT INTO index_entries(stage, file_id, submitted_at, path, root, keys, fingerprint)
                 SELECT ?, id, submitted_at, path, root, ?, ? FROM files WHERE root = ? AND path = ?
-                """)
+                ON CONFLICT(stage, file_id) DO UPDATE SET submitted_at = excluded.submitted_at, path = excluded.path, root = excluded.root,
+                  keys = excluded.keys, fingerprint = excluded.fingerprint
+                """
             for (stage, entries) in indexChanges {
                 for entry in entries {
-                    try insert.execute(arguments: [stage, IndexKeyCoding.pack(entry.keys), Data(entry.fingerprint), entry.file.root, entry.file.path])
+                    try db.execute(insert, [stage, IndexKeyCoding.pack(entry.keys), Data(entry.fingerprint), entry.file.root, entry.file.path])
                 }
             }
             try setStaleMark(mark, db)
+        }
+    }
+
+    /// Records what analysis learned of one file (what was read, the fresh findings, the
+    /// analysis fingerprint when complete), as a run does before its verdict and an `assay work`
+    /// worker does for the run to decide from. Writing the same analysis twice changes nothing.
+    static func recordAnalysis(id: Int64, submission: Submission, analysis: FileAnalysis, analyzedUnder: String?, _ db: any SQLSession) throws {
+        if analysis.read {
+            let facts = analysis.mime != nil && analysis.sha256 != nil
+            try db.execute("UPDATE files SET read_stat = ?, read_bytes = ?, sha256 = ?, mime = ?, analyzed_under = ? WHERE id = ?",
+                           [facts ? submission.stat : nil, analysis.bytes, facts ? analysis.sha256 : nil, analysis.mime, analyzedUnder, id])
+        } else {
+            try db.execute("UPDATE files SET analyzed_under = ? WHERE id = ?", [analyzedUnder, id])
+        }
+        if analysis.newContent || (analysis.read && analysis.sha256 == nil) { try db.execute("DELETE FROM findings WHERE file_id = ?", [id]) }
+        for fresh in analysis.fresh {
+            // From a worker the file may be gone by now (a new run's discovery removed it).
+            try db.execute("""
+                INSERT INTO findings(file_id, stage, stage_fingerprint, reasons, metrics, fingerprint)
+                SELECT id, ?, ?, ?, ?, ? FROM files WHERE id = ?
+                ON CONFLICT(file_id, stage) DO UPDATE SET stage_fingerprint = excluded.stage_fingerprint, reasons = excluded.reasons,
+                  metrics = excluded.metrics, fingerprint = excluded.fingerprint
+                """, [fresh.stage, fresh.stageFingerprint, try StoredJSON.encode(fresh.finding.reasons), try StoredJSON.encode(fresh.finding.metrics),
+                      fresh.finding.fingerprint.map { Data($0.encoded) }, id])
         }
     }
 }
@@ -179,8 +210,8 @@ extension Ledger {
     /// The number of files from `mark` on.
     public func countFiles(from mark: StaleMark) throws(LedgerError) -> Int {
         try read("count files") { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM files WHERE \(mark.condition(after: true))",
-                             arguments: [mark.key.submittedAt, mark.key.path, mark.key.root]) ?? 0
+            try db.fetchOne("SELECT count(*) AS n FROM files WHERE \(mark.condition(after: true))",
+                            [mark.key.submittedAt, mark.key.path, mark.key.root]).map { try $0["n"] as Int } ?? 0
         }
     }
 }

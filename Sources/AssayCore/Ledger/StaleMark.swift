@@ -34,3 +34,10 @@ public struct StaleMark: Sendable, Equatable {
         }
     }
 }
+
+extension CanonicalKey {
+    /// The key in a ledger row's `submitted_at`, `path` and `root` columns.
+    init(_ row: SQLRow) throws(SQLRowError) {
+        self.init(submittedAt: try row["submitted_at"], path: try row["path"], root: try row["root"])
+    }
+}

@@ -6,6 +6,10 @@ final class ProgressBar {
     private let enabled: Bool
     private let start = Date()
     private var last = Date.distantPast
+    /// Files done at the last update.
+    private(set) var done = 0
+    /// Shown after the rate (what the workers of a shared ledger have analyzed).
+    var note = ""
 
     init(total: Int, enabled: Bool) {
         self.total = total
@@ -13,6 +17,7 @@ final class ProgressBar {
     }
 
     func update(done: Int) {
+        self.done = done
         guard enabled else { return }
         let now = Date()
         guard done == total || now.timeIntervalSince(last) >= 0.1 else { return }
@@ -23,7 +28,8 @@ final class ProgressBar {
         let rate = Double(done) / max(now.timeIntervalSince(start), 0.001)
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
         // Clear to the end of the line: a shorter line must not leave the tail of a longer one.
-        let text = "\r[\(bar)] \(done)/\(total) " + String(format: "%3.0f%% %.0f files/s", fraction * 100, rate) + "\u{1B}[K"
+        let text = "\r[\(bar)] \(done)/\(total) " + String(format: "%3.0f%% %.0f files/s", fraction * 100, rate)
+            + (note.isEmpty ? "" : " " + note) + "\u{1B}[K"
         FileHandle.standardError.write(Data(text.utf8))
     }
 

@@ -1,0 +1,86 @@
+import Foundation
+import Logging
+import NIOCore
+import PostgresNIO
+
+/// Ledger statements on a PostgreSQL connection: `?` placeholders become `$1`, `$2`, …; values are
+/// bound with their types (`bigint`, `double precision`, `text`, `bytea`); rows are read back as
+/// ``SQLValue``s. `forEach` reads through a cursor, a page at a time.
+struct PostgresSession: SQLSession {
+    let connection: PostgresConnection
+    let logger: Logger
+    private static let page = 2000
+
+    func execute(_ sql: String, _ arguments: [any SQLArgument]) throws -> Int {
+        try run(sql, arguments).metadata.rows ?? 0
+    }
+
+    func fetchAll(_ sql: String, _ arguments: [any SQLArgument]) throws -> [SQLRow] {
+        try run(sql, arguments).rows.map { try Self.row($0) }
+    }
+
+    func forEach(_ sql: String, _ arguments: [any SQLArgument], _ body: (SQLRow) throws -> Void) throws {
+        let cursor = "assay_cursor"
+        _ = try run("DECLARE \(cursor) NO SCROLL CURSOR FOR \(sql)", arguments)
+        defer { _ = try? run("CLOSE \(cursor)", []) }
+        while true {
+            let rows = try run("FETCH \(Self.page) FROM \(cursor)", []).rows
+            for row in rows { try body(try Self.row(row)) }
+            if rows.count < Self.page { break }
+        }
+    }
+
+    private func run(_ sql: String, _ arguments: [any SQLArgument]) throws -> PostgresQueryResult {
+        var binds = PostgresBindings(capacity: arguments.count)
+        for argument in arguments {
+            switch argument.sqlValue {
+            case .null: binds.appendNull()
+            case let .integer(value): binds.append(value)
+            case let .real(value): binds.append(value)
+            case let .text(value): binds.append(value)
+            case let .blob(value): try binds.append(value)
+            }
+        }
+        return try connection.query(PostgresQuery(unsafeSQL: Self.numbered(sql), binds: binds), logger: logger).wait()
+    }
+
+    /// `sql` with each `?` outside quotes replaced by `$1`, `$2`, … in order.
+    static func numbered(_ sql: String) -> String {
+        var out = ""
+        out.reserveCapacity(sql.utf8.count + 16)
+        var number = 0
+        var quoted = false
+        for character in sql {
+            if character == "'" { quoted.toggle() }
+            if character == "?", !quoted {
+                number += 1
+                out += "$\(number)"
+            } else {
+                out.append(character)
+            }
+        }
+        return out
+    }
+
+    private static func row(_ row: PostgresRow) throws -> SQLRow {
+        var names: [String] = []
+        var values: [SQLValue] = []
+        for cell in row {
+            names.append(cell.columnName)
+            values.append(try value(cell))
+        }
+        return SQLRow(names: names, values: values)
+    }
+
+    private static func value(_ cell: PostgresCell) throws -> SQLValue {
+        guard cell.bytes != nil else { return .null }
+        switch cell.dataType {
+        case .int8, .int4, .int2: return .integer(try cell.decode(Int64.self))
+        case .float8, .float4: return .real(try cell.decode(Double.self))
+        case .numeric: return .real(NSDecimalNumber(decimal: try cell.decode(Decimal.self)).doubleValue)
+        case .bool: return .integer(try cell.decode(Bool.self) ? 1 : 0)
+        case .bytea: return .blob(try cell.decode(Data.self))
+        default: return .text(try cell.decode(String.self))
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import GRDB
+
+/// A ledger in one SQLite file, through GRDB in WAL mode: the default, for one machine. Its run
+/// lock is an exclusive `flock` on `LEDGER.lock` (``LedgerLock``).
+public final class SQLiteLedgerStore: LedgerStore {
+    /// The database file.
+    public let path: String
+    private let queue: DatabaseQueue
+
+    public var location: String { path }
+    public var backend: LedgerBackend { .sqlite }
+
+    /// Opens (and creates or migrates) the ledger at `path`; with `readOnly` the file is only read
+    /// (it must exist) and nothing in it or next to it is changed.
+    public init(path: String, readOnly: Bool) throws(LedgerError) {
+        self.path = path
+        var configuration = Configuration()
+        configuration.readonly = readOnly
+        configuration.busyMode = .timeout(30)
+        if !readOnly {
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                try db.execute(sql: "PRAGMA temp_store = FILE")
+            }
+        }
+        do {
+            if readOnly {
+                guard FileManager.default.fileExists(atPath: path) else { throw LedgerError("\(path): no ledger there; run `assay run` first") }
+            } else {
+                let directory = (path as NSString).deletingLastPathComponent
+                if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+            }
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            if readOnly, try queue.read({ db in try !db.tableExists("files") }) {
+                throw LedgerError("\(path): this ledger was written by an older Assay; run `assay run` on it once to upgrade it")
+            }
+            if !readOnly {
+                try queue.writeWithoutTransaction { db in _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
+                try LedgerSchema.migrator.migrate(queue)
+            }
+        } catch let error as LedgerError {
+            throw error
+        } catch {
+            throw LedgerError("\(path): cannot open the ledger: \(error)")
+        }
+    }
+
+    public func write<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+        try queue.write { db in try body(SQLiteSession(db: db)) }
+    }
+
+    public func read<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+        try queue.read { db in try body(SQLiteSession(db: db)) }
+    }
+
+    public func lockForRun(wait: Bool, notify: (String) -> Void) throws(LedgerLock.Failure) -> AnyObject {
+        try LedgerLock(ledger: path, wait: wait, notify: notify)
+    }
+}
+
+/// Ledger statements on one GRDB connection; statements are prepared once per SQL text.
+private struct SQLiteSession: SQLSession {
+    let db: Database
+
+    func execute(_ sql: String, _ arguments: [any SQLArgument]) throws -> Int {
+        try db.cachedStatement(sql: sql).execute(arguments: Self.arguments(arguments))
+        return db.changesCount
+    }
+
+    func fetchAll(_ sql: String, _ arguments: [any SQLArgument]) throws -> [SQLRow] {
+        try Row.fetchAll(db.cachedStatement(sql: sql), arguments: Self.arguments(arguments)).map(Self.row)
+    }
+
+    func forEach(_ sql: String, _ arguments: [any SQLArgument], _ body: (SQLRow) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: Self.arguments(arguments))
+        while let row = try rows.next() { try body(Self.row(row)) }
+    }
+
+    private static func arguments(_ values: [any SQLArgument]) -> StatementArguments {
+        StatementArguments(values.map { value -> DatabaseValue in
+            switch value.sqlValue {
+            case .null: return .null
+            case let .integer(number): return number.databaseValue
+            case let .real(number): return number.databaseValue
+            case let .text(text): return text.databaseValue
+            case let .blob(data): return data.databaseValue
+            }
+        })
+    }
+
+    private static func row(_ row: Row) -> SQLRow {
+        SQLRow(names: Array(row.columnNames), values: row.databaseValues.map { value in
+            switch value.storage {
+            case .null: return .null
+            case let .int64(number): return .integer(number)
+            case let .double(number): return .real(number)
+            case let .string(text): return .text(text)
+            case let .blob(data): return .blob(data)
+            }
+        })
+    }
+}
