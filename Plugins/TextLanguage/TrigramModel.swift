@@ -76,9 +76,12 @@ final class TrigramModel: Sendable {
         var totals = [Float](repeating: 0, count: block.count)
         var unknown = 0
         let width = languages.count
+        // Summed in key order: a dictionary's order changes from process to process (its hash
+        // seed does), and float sums in another order differ in the last digits.
+        let ordered = counts.sorted { $0.key < $1.key }
         logProbabilities.withUnsafeBufferPointer { table in
             totals.withUnsafeMutableBufferPointer { sums in
-                for (key, count) in counts {
+                for (key, count) in ordered {
                     guard let row = rows[key] else {
                         unknown += Int(count)
                         continue

@@ -46,8 +46,10 @@ struct TermVector: Sendable {
     /// The cosine with another normalised vector, in 0...1.
     func cosine(_ other: TermVector) -> Double {
         let (small, large) = weights.count <= other.weights.count ? (weights, other.weights) : (other.weights, weights)
+        // In term order: a dictionary's order changes from process to process, and a float sum
+        // in another order differs in the last digits (a verdict must not).
         var dot = 0.0
-        for (term, weight) in small { dot += weight * (large[term] ?? 0) }
+        for term in small.keys.sorted() { dot += (small[term] ?? 0) * (large[term] ?? 0) }
         return min(1, max(0, dot))
     }
 
@@ -60,7 +62,7 @@ struct TermVector: Sendable {
     func contains(_ term: String) -> Bool { weights[term] != nil }
 
     private mutating func normalise() {
-        let norm = weights.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        let norm = weights.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value * $1.value }.squareRoot()
         guard norm > 0 else { return }
         for (term, weight) in weights { weights[term] = weight / norm }
     }

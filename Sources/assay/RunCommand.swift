@@ -19,13 +19,13 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var options: ConfigOptions
 
-    @Option(name: .long, help: "The ledger database (default: from the config, next to it).")
+    @Option(name: .long, help: "The ledger: a file, sqlite:PATH or postgres://USER@HOST:PORT/DB (default: from the config, next to it).")
     var ledger: String?
 
     @Option(name: .long, help: "Write one JSON line per file of the datanet to FILE, or - for standard output.")
     var verdicts: String?
 
-    @Option(name: .long, help: "Worker threads for the parallel stages (default: all cores).")
+    @Option(name: .long, help: "Worker threads for the parallel stages (default: all cores); 0 with a PostgreSQL ledger leaves analysis to `assay work`.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(name: .long, help: "Read and analyze every file again, reusing nothing stored.")
@@ -55,12 +55,15 @@ struct RunCommand: ParsableCommand {
     var folders: [String] = []
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard jobs >= 0 else { throw ValidationError("--jobs must be at least 0") }
     }
 
     func run() throws {
         var config = try options.load()
         if let ledger { config.ledger = ledger }
+        if jobs == 0, !LedgerAddress.isPostgres(config.ledger) {
+            throw CommandFailure.usage("--jobs 0 leaves analysis to `assay work` workers, which need a PostgreSQL ledger (--ledger postgres://…)")
+        }
         var request = RunRequest(roots: folders, jobs: jobs, rejudge: rejudge, verdicts: verdicts, progress: !output.quiet, wait: !noWait)
         request.forget = forget
         output.detail("config: \(config.source ?? "the built-in defaults"); ledger: \(config.ledger); jobs: \(jobs)")

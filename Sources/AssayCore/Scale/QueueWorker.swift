@@ -13,7 +13,14 @@ public final class QueueWorker: Sendable {
         public var batches = 0
         /// Why it stopped.
         public var ending = ""
+
+        /// Nothing done yet.
+        public init() {}
     }
+
+    /// Words of the error a worker stops with when its config is not the run's (a usage error
+    /// for the command, not one to retry).
+    public static let otherConfig = "analyzes under another config than this worker's"
 
     /// Seconds a lease lasts unless `--lease` says otherwise; also how recently a worker must
     /// have been heard from to count as alive.
@@ -75,7 +82,7 @@ public final class QueueWorker: Sendable {
                 continue
             }
             guard announcement.fingerprints == mine else {
-                throw LedgerError("\(queue.ledger.path): run \(announcement.run) analyzes under another config than this worker's "
+                throw LedgerError("\(queue.ledger.path): run \(announcement.run) \(Self.otherConfig) "
                     + "(its stages or their options differ); start the worker with the run's config (--config)")
             }
             if served != announcement.run {
