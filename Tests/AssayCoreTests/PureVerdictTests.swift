@@ -7,6 +7,9 @@ import Testing
 /// A verdict is a pure function of (files, config): whatever runs, config changes and file
 /// changes came before, the ledger's verdicts equal one fresh run with the final config over the
 /// final files. Every test compares an incremental ledger with a fresh one, byte for byte.
+///
+/// This is also the shared ledger suite: each scenario keeps its ledger on SQLite and on
+/// PostgreSQL (`backend`), and the fresh ledger it must equal is always SQLite.
 @Suite struct PureVerdictTests {
     static let licences = "/usr/share/common-licenses"
     static let pngs = ["basn2c08", "basi2c08", "basn0g08", "basi0g08", "basn6a08", "basn3p08", "bgwn6a08", "f00n2c08"]
@@ -41,9 +44,11 @@ import Testing
         return config
     }
 
-    /// Runs on the kept ledger and on a fresh one; returns both verdict files' text.
-    static func compare(_ variant: String, roots: [String], in folder: TemporaryFolder, step: Int) throws -> (kept: String, fresh: String) {
-        let kept = try config(variant, in: folder, ledger: folder.url("kept.sqlite"))
+    /// Runs on the kept ledger (`keptLedger`, any backend) and on a fresh SQLite one; returns
+    /// both verdict files' text.
+    static func compare(_ variant: String, roots: [String], in folder: TemporaryFolder, step: Int,
+                        keptLedger: String) throws -> (kept: String, fresh: String) {
+        let kept = try config(variant, in: folder, ledger: keptLedger)
         let fresh = try config(variant, in: folder, ledger: folder.url("fresh-\(step).sqlite"))
         _ = try RunFixtures.run(kept, roots: roots, verdicts: folder.url("kept-\(step).jsonl"))
         _ = try RunFixtures.run(fresh, roots: roots, verdicts: folder.url("fresh-\(step).jsonl"))
@@ -77,8 +82,10 @@ import Testing
         #expect(again.2 == both.2)
     }
 
-    @Test func aConfigChangeGivesTheVerdictsOfAFreshLedger() throws {
+    @Test(arguments: LedgerBackend.allCases)
+    func aConfigChangeGivesTheVerdictsOfAFreshLedger(backend: LedgerBackend) throws {
         let folder = TemporaryFolder("config-change")
+        guard let ledger = try TestLedger.address(backend, in: folder) else { return }
         // Copies submitted after their originals, and one original submitted after its copy.
         var time = 0
         func next() -> String {
@@ -89,18 +96,20 @@ import Testing
         for (i, png) in Self.pngs.enumerated() { try Self.place(png, as: "net/c\(i % 3)/image/\(i).png", at: next(), in: folder) }
         for (i, sound) in Self.sounds.enumerated() { try Self.place(sound, as: "net/c\(i % 3)/audio/\(i)\((sound as NSString).pathExtension)", at: next(), in: folder) }
         for (step, variant) in (Self.variants + Self.variants.reversed()).enumerated() {
-            let (kept, fresh) = try Self.compare(variant, roots: [folder.url("net")], in: folder, step: step)
+            let (kept, fresh) = try Self.compare(variant, roots: [folder.url("net")], in: folder, step: step, keptLedger: ledger)
             #expect(kept == fresh, "after switching to: \(variant)")
         }
     }
 
-    @Test func contentReplacedUnderTheSamePathsGivesTheVerdictsOfAFreshLedger() throws {
+    @Test(arguments: LedgerBackend.allCases)
+    func contentReplacedUnderTheSamePathsGivesTheVerdictsOfAFreshLedger(backend: LedgerBackend) throws {
         let folder = TemporaryFolder("content-change")
+        guard let ledger = try TestLedger.address(backend, in: folder) else { return }
         try Self.place(Self.pngs[0], as: "net/ann/image/early.png", at: "2026-11-24T08:00:00Z", in: folder)
         try Self.place(Self.pngs[2], as: "net/ben/image/late.png", at: "2026-11-24T09:00:00Z", in: folder)
         try Self.place(Self.texts[0], as: "net/ann/text/early.txt", at: "2026-11-24T08:00:00Z", in: folder)
         try Self.place(Self.texts[3], as: "net/ben/text/late.txt", at: "2026-11-24T09:00:00Z", in: folder)
-        let first = try Self.compare(Self.variants[1], roots: [folder.url("net")], in: folder, step: 0)
+        let first = try Self.compare(Self.variants[1], roots: [folder.url("net")], in: folder, step: 0, keptLedger: ledger)
         #expect(first.kept == first.fresh)
         // The later path now holds what the earlier one held, and the earlier one something new:
         // the later file is a copy of nothing that is still there.
@@ -108,16 +117,18 @@ import Testing
         try Self.place(Self.pngs[4], as: "net/ann/image/early.png", at: "2026-11-24T08:00:00Z", in: folder)
         try Self.place(Self.texts[0], as: "net/ben/text/late.txt", at: "2026-11-24T09:00:00Z", in: folder)
         try Self.place(Self.texts[4], as: "net/ann/text/early.txt", at: "2026-11-24T08:00:00Z", in: folder)
-        let second = try Self.compare(Self.variants[1], roots: [folder.url("net")], in: folder, step: 1)
+        let second = try Self.compare(Self.variants[1], roots: [folder.url("net")], in: folder, step: 1, keptLedger: ledger)
         #expect(second.kept == second.fresh)
         #expect(!second.kept.contains("dup_exact"))
     }
 
     /// Random sequences of (add files, change one option, remove files, rerun) on a small real
     /// datanet; after each step the kept ledger equals a fresh run. Seeded, so a failure repeats.
-    @Test(arguments: [11, 23, 42, 77, 101])
-    func randomHistoriesEqualAFreshRun(seed: UInt64) throws {
+    @Test(arguments: [(11, .sqlite), (23, .sqlite), (42, .sqlite), (77, .sqlite), (101, .sqlite), (23, .postgres), (77, .postgres)]
+          as [(UInt64, LedgerBackend)])
+    func randomHistoriesEqualAFreshRun(seed: UInt64, backend: LedgerBackend) throws {
         let folder = TemporaryFolder("history-\(seed)")
+        guard let ledger = try TestLedger.address(backend, in: folder) else { return }
         var random = SplitMix64(seed: seed)
         let pool: [(source: String, modality: String, ext: String)] =
             Self.texts.map { ($0, "text", "txt") } + Self.pngs.map { ($0, "image", "png") } + Self.sounds.map { ($0, "audio", ($0 as NSString).pathExtension) }
@@ -149,29 +160,33 @@ import Testing
                 let same = pool.filter { $0.modality == modality }
                 try Self.place(same[random.next(same.count)].source, as: placed[at], at: time(), in: folder)
             }
-            let (kept, fresh) = try Self.compare(variant, roots: [folder.url("net")], in: folder, step: step)
+            let (kept, fresh) = try Self.compare(variant, roots: [folder.url("net")], in: folder, step: step, keptLedger: ledger)
             #expect(kept == fresh, "seed \(seed), step \(step), config \(variant)")
             if kept != fresh { break }
         }
     }
 
-    @Test func removingAnOriginalMakesItsLaterCopyTheOriginal() throws {
+    @Test(arguments: LedgerBackend.allCases)
+    func removingAnOriginalMakesItsLaterCopyTheOriginal(backend: LedgerBackend) throws {
         let folder = TemporaryFolder("removed")
+        guard let ledger = try TestLedger.address(backend, in: folder) else { return }
         try Self.place(Self.texts[0], as: "net/ann/text/original.txt", at: "2026-11-24T08:00:00Z", in: folder)
         try Self.place(Self.texts[0], as: "net/ben/text/copy.txt", at: "2026-11-24T09:00:00Z", in: folder)
-        let first = try Self.compare(Self.variants[1], roots: [folder.url("net")], in: folder, step: 0)
+        let first = try Self.compare(Self.variants[1], roots: [folder.url("net")], in: folder, step: 0, keptLedger: ledger)
         #expect(first.kept.contains("text.dup_exact"))
         try FileManager.default.removeItem(atPath: folder.url("net/ann/text/original.txt"))
-        let second = try Self.compare(Self.variants[1], roots: [folder.url("net")], in: folder, step: 1)
+        let second = try Self.compare(Self.variants[1], roots: [folder.url("net")], in: folder, step: 1, keptLedger: ledger)
         #expect(second.kept == second.fresh)
         #expect(!second.kept.contains("text.dup_exact") && second.kept.contains("\"verdict\":\"accepted\""))
     }
 
-    @Test func aMissingFolderKeepsItsVerdictsUntilForgotten() throws {
+    @Test(arguments: LedgerBackend.allCases)
+    func aMissingFolderKeepsItsVerdictsUntilForgotten(backend: LedgerBackend) throws {
         let folder = TemporaryFolder("missing")
+        guard let ledger = try TestLedger.address(backend, in: folder) else { return }
         try Self.place(Self.texts[0], as: "a/ann/text/gpl.txt", at: "2026-11-24T08:00:00Z", in: folder)
         try Self.place(Self.texts[3], as: "b/ben/text/apache.txt", at: "2026-11-24T09:00:00Z", in: folder)
-        let config = try Self.config(Self.variants[1], in: folder, ledger: folder.url("l.sqlite"))
+        let config = try Self.config(Self.variants[1], in: folder, ledger: ledger)
         let both = try RunFixtures.run(config, roots: [folder.url("a"), folder.url("b")], verdicts: folder.url("1.jsonl"))
         // b is unmounted: its file is not taken for deleted.
         try FileManager.default.moveItem(atPath: folder.url("b"), toPath: folder.url("b-away"))
@@ -186,11 +201,13 @@ import Testing
         #expect(!forgotten.contains("apache") && forgotten.contains("gpl.txt"))
     }
 
-    @Test func switchingToAManifestMakesTheManifestTheDatanet() throws {
+    @Test(arguments: LedgerBackend.allCases)
+    func switchingToAManifestMakesTheManifestTheDatanet(backend: LedgerBackend) throws {
         let folder = TemporaryFolder("to-manifest")
+        guard let ledger = try TestLedger.address(backend, in: folder) else { return }
         try Self.place(Self.texts[0], as: "net/ann/text/gpl.txt", at: "2026-11-24T08:00:00Z", in: folder)
         try Self.place(Self.texts[3], as: "net/ben/text/apache.txt", at: "2026-11-24T09:00:00Z", in: folder)
-        let kept = try Self.config(Self.variants[1], in: folder, ledger: folder.url("kept.sqlite"))
+        let kept = try Self.config(Self.variants[1], in: folder, ledger: ledger)
         _ = try RunFixtures.run(kept, roots: [folder.url("net")], verdicts: folder.url("1.jsonl"))
         try folder.write("net/m.csv", text: "path,contributor,modality,submitted_at\nann/text/gpl.txt,zoe,text,2026-11-20T10:00:00Z\n")
         var manifest = kept
