@@ -10,6 +10,8 @@ import Yams
 @Suite struct ScaleOutTests {
     static let assay = Locations.assay
     static let samples = Locations.packageRoot + "/samples"
+    /// The default text pipeline: quality, exact and near duplicates, language.
+    static let textPipeline = "version: 1\nmodalities: { text: {} }\npipeline:\n  - use: text-quality\n  - use: text-dedup\n  - use: text-language\n"
 
     /// A started `assay` process, its standard error kept in a file.
     final class Running {
@@ -95,7 +97,7 @@ import Yams
         guard PostgresTestServer.address != nil else { return print("skipped: \(PostgresTestServer.skipReason)") }
         let made = try Shell.run(["python3", Locations.packageRoot + "/Benchmarks/make_datanet.py", "20000", folder.url("net")])
         #expect(made.status == 0, "\(made.stderr)")
-        let config = try folder.write("assay.yml", text: "version: 1\n")
+        let config = try folder.write("assay.yml", text: Self.textPipeline)
         let expected = try Self.reference(config: config, roots: [folder.url("net")], in: folder)
         #expect(expected.count == 20_000)
 
@@ -137,7 +139,7 @@ import Yams
         guard PostgresTestServer.address != nil else { return print("skipped: \(PostgresTestServer.skipReason)") }
         let made = try Shell.run(["python3", Locations.packageRoot + "/Benchmarks/make_datanet.py", "3000", folder.url("net")])
         #expect(made.status == 0, "\(made.stderr)")
-        let config = try folder.write("assay.yml", text: "version: 1\n")
+        let config = try folder.write("assay.yml", text: Self.textPipeline)
         let expected = try Self.reference(config: config, roots: [folder.url("net")], in: folder)
         let ledger = try PostgresTestServer.freshDatabase("lost")
         let run = try Running(["run", "--quiet", "--config", config, "--ledger", ledger, "--jobs", "2", folder.url("net")],

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NIOCore
 import PostgresNIO
+import Synchronization
 
 /// Ledger statements on a PostgreSQL connection: `?` placeholders become `$1`, `$2`, …; values are
 /// bound with their types (`bigint`, `double precision`, `text`, `bytea`); rows are read back as
@@ -41,7 +42,41 @@ struct PostgresSession: SQLSession {
             case let .blob(value): try binds.append(value)
             }
         }
-        return try connection.query(PostgresQuery(unsafeSQL: Self.numbered(sql), binds: binds), logger: logger).wait()
+        guard !connection.isClosed else { throw ConnectionLost() }
+        let future = connection.query(PostgresQuery(unsafeSQL: Self.numbered(sql), binds: binds), logger: logger)
+        // Not `wait()`: a query in flight when the server closes the connection may never be
+        // answered, so the connection's state is checked every second.
+        let answer = Answer()
+        future.whenComplete { result in answer.set(result) }
+        while true {
+            if let result = answer.wait(seconds: 1) { return try result.get() }
+            if connection.isClosed {
+                if let result = answer.wait(seconds: 1) { return try result.get() }
+                throw ConnectionLost()
+            }
+        }
+    }
+
+    /// The connection closed under a statement.
+    struct ConnectionLost: Error, CustomStringConvertible {
+        var description: String { "the connection to the server was lost" }
+    }
+
+    /// A statement's result, handed from the event loop to the waiting thread.
+    private final class Answer: Sendable {
+        private let result = Mutex<Result<PostgresQueryResult, any Error>?>(nil)
+        private let ready = DispatchSemaphore(value: 0)
+
+        func set(_ value: Result<PostgresQueryResult, any Error>) {
+            result.withLock { $0 = value }
+            ready.signal()
+        }
+
+        /// The result, or nil when it has not come within `seconds`.
+        func wait(seconds: Double) -> Result<PostgresQueryResult, any Error>? {
+            guard ready.wait(timeout: .now() + seconds) == .success else { return nil }
+            return result.withLock { $0 }
+        }
     }
 
     /// `sql` with each `?` outside quotes replaced by `$1`, `$2`, … in order.
