@@ -49,6 +49,15 @@ import Yams
         return try sortedLines(folder.url("reference.jsonl"))
     }
 
+    /// A generated datanet of `files` text files in `folder/net` (Benchmarks/make_datanet.py), the
+    /// default text pipeline's config, and the reference verdicts.
+    static func generatedDatanet(files: Int, in folder: TemporaryFolder) throws -> (config: String, expected: [String]) {
+        let made = try Shell.run(["python3", Locations.packageRoot + "/Benchmarks/make_datanet.py", String(files), folder.url("net")])
+        #expect(made.status == 0, "\(made.stderr)")
+        let config = try folder.write("assay.yml", text: textPipeline)
+        return (config, try reference(config: config, roots: [folder.url("net")], in: folder))
+    }
+
     /// A number from the ledger's database.
     static func count(_ sql: String, in ledger: String) throws -> Int {
         Int(try PostgresTestServer.psql(["-c", sql], database: ledger).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
@@ -95,10 +104,7 @@ import Yams
     @Test func killedWorkersAndAKilledRunLoseNothingOnTwentyThousandFiles() throws {
         let folder = TemporaryFolder("scale-20k")
         guard PostgresTestServer.address != nil else { return print("skipped: \(PostgresTestServer.skipReason)") }
-        let made = try Shell.run(["python3", Locations.packageRoot + "/Benchmarks/make_datanet.py", "20000", folder.url("net")])
-        #expect(made.status == 0, "\(made.stderr)")
-        let config = try folder.write("assay.yml", text: Self.textPipeline)
-        let expected = try Self.reference(config: config, roots: [folder.url("net")], in: folder)
+        let (config, expected) = try Self.generatedDatanet(files: 20000, in: folder)
         #expect(expected.count == 20_000)
 
         let ledger = try PostgresTestServer.freshDatabase("scale")
@@ -137,10 +143,7 @@ import Yams
     @Test func aLostConnectionFailsTheRunClearlyAndTheNextRunFinishesIt() throws {
         let folder = TemporaryFolder("scale-lost")
         guard PostgresTestServer.address != nil else { return print("skipped: \(PostgresTestServer.skipReason)") }
-        let made = try Shell.run(["python3", Locations.packageRoot + "/Benchmarks/make_datanet.py", "3000", folder.url("net")])
-        #expect(made.status == 0, "\(made.stderr)")
-        let config = try folder.write("assay.yml", text: Self.textPipeline)
-        let expected = try Self.reference(config: config, roots: [folder.url("net")], in: folder)
+        let (config, expected) = try Self.generatedDatanet(files: 3000, in: folder)
         let ledger = try PostgresTestServer.freshDatabase("lost")
         let run = try Running(["run", "--quiet", "--config", config, "--ledger", ledger, "--jobs", "2", folder.url("net")],
                               errors: folder.url("run.log"))

@@ -148,23 +148,36 @@ extension Ledger {
         try read("read the ledger's state") { db in (try staleMark(db), try stateText("decide_fingerprint", db)) }
     }
 
+    /// Verdict rows per INSERT: 10 values each stays far below SQLite's and PostgreSQL's limits
+    /// on bound values (32,766 and 65,535).
+    static let verdictsPerStatement = 128
+
     /// Writes a batch of decided files, the index entries they added and the new stale mark, in
     /// one transaction.
     public func commit(_ batch: [DecidedFile], indexChanges: [(stage: String, entries: [DuplicateIndex.Entry])], mark: StaleMark?,
                        runID: Int64) throws(LedgerError) {
         try write("record verdicts") { db in
-            let upsertVerdict = """
-                INSERT INTO verdicts(file_id, run_id, contributor, modality, submitted_at, bytes, verdict, admitted, codes, line)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(file_id) DO UPDATE SET run_id = excluded.run_id, contributor = excluded.contributor, modality = excluded.modality,
-                  submitted_at = excluded.submitted_at, bytes = excluded.bytes, verdict = excluded.verdict, admitted = excluded.admitted,
-                  codes = excluded.codes, line = excluded.line
-                """
-            for item in batch {
-                try Self.recordAnalysis(id: item.id, submission: item.submission, analysis: item.analysis, analyzedUnder: item.analyzedUnder, db)
-                let v = item.settled.verdict
-                try db.execute(upsertVerdict, [item.id, runID, v.contributor, v.modality, v.submittedAt, v.bytes, v.verdict.rawValue,
-                                               item.settled.admitted, v.reasons.map(\.code).joined(separator: " "), item.line])
+            // Files decided from stored findings (most of a re-run, all of a run with workers)
+            // only have their analysis fingerprint set: one statement per fingerprint, not per
+            // file, and the verdicts many rows a statement, since on PostgreSQL each statement is
+            // a round trip.
+            try recordAnalyses(batch.map { ($0.id, $0.submission, $0.analysis, $0.analyzedUnder) }, db)
+            for start in stride(from: 0, to: batch.count, by: Self.verdictsPerStatement) {
+                let rows = batch[start..<min(start + Self.verdictsPerStatement, batch.count)]
+                var arguments: [any SQLArgument] = []
+                arguments.reserveCapacity(rows.count * 10)
+                for item in rows {
+                    let v = item.settled.verdict
+                    arguments += [item.id, runID, v.contributor, v.modality, v.submittedAt, v.bytes, v.verdict.rawValue,
+                                  item.settled.admitted, v.reasons.map(\.code).joined(separator: " "), item.line] as [any SQLArgument]
+                }
+                try db.execute("""
+                    INSERT INTO verdicts(file_id, run_id, contributor, modality, submitted_at, bytes, verdict, admitted, codes, line)
+                    VALUES \(Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows.count).joined(separator: ", "))
+                    ON CONFLICT(file_id) DO UPDATE SET run_id = excluded.run_id, contributor = excluded.contributor, modality = excluded.modality,
+                      submitted_at = excluded.submitted_at, bytes = excluded.bytes, verdict = excluded.verdict, admitted = excluded.admitted,
+                      codes = excluded.codes, line = excluded.line
+                    """, arguments)
             }
             let insert = """
                 INSERT INTO index_entries(stage, file_id, submitted_at, path, root, keys, fingerprint)
@@ -181,27 +194,61 @@ extension Ledger {
         }
     }
 
-    /// Records what analysis learned of one file (what was read, the fresh findings, the
-    /// analysis fingerprint when complete), as a run does before its verdict and an `assay work`
-    /// worker does for the run to decide from. Writing the same analysis twice changes nothing.
-    static func recordAnalysis(id: Int64, submission: Submission, analysis: FileAnalysis, analyzedUnder: String?, _ db: any SQLSession) throws {
-        if analysis.read {
-            let facts = analysis.mime != nil && analysis.sha256 != nil
-            try db.execute("UPDATE files SET read_stat = ?, read_bytes = ?, sha256 = ?, mime = ?, analyzed_under = ? WHERE id = ?",
-                           [facts ? submission.stat : nil, analysis.bytes, facts ? analysis.sha256 : nil, analysis.mime, analyzedUnder, id])
-        } else {
-            try db.execute("UPDATE files SET analyzed_under = ? WHERE id = ?", [analyzedUnder, id])
+    /// Records what analysis learned of each file (what was read, the fresh findings, the
+    /// analysis fingerprint when complete), as a run does with its verdicts and an `assay work`
+    /// worker does for the run to decide from. A few statements for the whole batch, not a few
+    /// per file: on PostgreSQL each statement is a round trip and a parse. Writing the same
+    /// analyses twice changes nothing.
+    func recordAnalyses(_ analyses: [(id: Int64, submission: Submission, analysis: FileAnalysis, analyzedUnder: String?)],
+                        _ db: any SQLSession) throws {
+        // PostgreSQL needs each value's type in a VALUES list (a NULL has none); SQLite needs none.
+        let typed = store.backend == .postgres
+        func row(_ types: [String]) -> String {
+            "(" + types.map { typed ? "CAST(? AS \($0))" : "?" }.joined(separator: ", ") + ")"
         }
-        if analysis.newContent || (analysis.read && analysis.sha256 == nil) { try db.execute("DELETE FROM findings WHERE file_id = ?", [id]) }
-        for fresh in analysis.fresh {
+        let read = analyses.filter(\.analysis.read)
+        for start in stride(from: 0, to: read.count, by: 256) {
+            let chunk = read[start..<min(start + 256, read.count)]
+            var arguments: [any SQLArgument] = []
+            for item in chunk {
+                let facts = item.analysis.mime != nil && item.analysis.sha256 != nil
+                arguments += [item.id, facts ? item.submission.stat : nil, item.analysis.bytes, facts ? item.analysis.sha256 : nil,
+                              item.analysis.mime, item.analyzedUnder] as [any SQLArgument]
+            }
+            let values = Array(repeating: row(["BIGINT", "TEXT", "BIGINT", "TEXT", "TEXT", "TEXT"]), count: chunk.count).joined(separator: ", ")
+            try db.execute("""
+                WITH v(id, read_stat, read_bytes, sha256, mime, analyzed_under) AS (VALUES \(values))
+                UPDATE files SET read_stat = v.read_stat, read_bytes = v.read_bytes, sha256 = v.sha256, mime = v.mime,
+                  analyzed_under = v.analyzed_under
+                FROM v WHERE files.id = v.id
+                """, arguments)
+        }
+        var unread: [String?: [Int64]] = [:]
+        for item in analyses where !item.analysis.read { unread[item.analyzedUnder, default: []].append(item.id) }
+        for (under, ids) in unread {
+            try db.execute("UPDATE files SET analyzed_under = ? WHERE id IN (\(ids.map(String.init).joined(separator: ",")))", [under])
+        }
+        let stale = analyses.filter { $0.analysis.newContent || ($0.analysis.read && $0.analysis.sha256 == nil) }.map(\.id)
+        if !stale.isEmpty { try db.execute("DELETE FROM findings WHERE file_id IN (\(stale.map(String.init).joined(separator: ",")))") }
+        var rows: [[any SQLArgument]] = []
+        for item in analyses {
+            for fresh in item.analysis.fresh {
+                rows.append([item.id, fresh.stage, fresh.stageFingerprint, try StoredJSON.encode(fresh.finding.reasons),
+                             try StoredJSON.encode(fresh.finding.metrics), fresh.finding.fingerprint.map { Data($0.encoded) }])
+            }
+        }
+        for start in stride(from: 0, to: rows.count, by: 512) {
+            let chunk = rows[start..<min(start + 512, rows.count)]
+            let values = Array(repeating: row(["BIGINT", "TEXT", "TEXT", "TEXT", "TEXT", "BYTEA"]), count: chunk.count).joined(separator: ", ")
             // From a worker the file may be gone by now (a new run's discovery removed it).
             try db.execute("""
+                WITH v(file_id, stage, stage_fingerprint, reasons, metrics, fingerprint) AS (VALUES \(values))
                 INSERT INTO findings(file_id, stage, stage_fingerprint, reasons, metrics, fingerprint)
-                SELECT id, ?, ?, ?, ?, ? FROM files WHERE id = ?
+                SELECT v.file_id, v.stage, v.stage_fingerprint, v.reasons, v.metrics, v.fingerprint FROM v
+                WHERE EXISTS (SELECT 1 FROM files f WHERE f.id = v.file_id)
                 ON CONFLICT(file_id, stage) DO UPDATE SET stage_fingerprint = excluded.stage_fingerprint, reasons = excluded.reasons,
                   metrics = excluded.metrics, fingerprint = excluded.fingerprint
-                """, [fresh.stage, fresh.stageFingerprint, try StoredJSON.encode(fresh.finding.reasons), try StoredJSON.encode(fresh.finding.metrics),
-                      fresh.finding.fingerprint.map { Data($0.encoded) }, id])
+                """, chunk.flatMap { $0 })
         }
     }
 }

@@ -109,9 +109,7 @@ public struct WorkQueue: Sendable {
     public func complete(_ lease: Lease, worker: String,
                          analyses: [(id: Int64, submission: Submission, analysis: FileAnalysis, analyzedUnder: String?)]) throws(LedgerError) {
         try ledger.write("record a batch's findings") { db in
-            for item in analyses {
-                try Ledger.recordAnalysis(id: item.id, submission: item.submission, analysis: item.analysis, analyzedUnder: item.analyzedUnder, db)
-            }
+            try ledger.recordAnalyses(analyses, db)
             let marked = try db.execute("UPDATE work_batches SET done = 1, leased_until = NULL WHERE run_id = ? AND seq = ? AND done = 0",
                                         [lease.run, lease.seq])
             try db.execute("UPDATE workers SET files = files + ?, last_seen = now(), run_id = ? WHERE id = ?",

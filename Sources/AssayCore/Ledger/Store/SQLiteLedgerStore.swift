@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// A ledger in one SQLite file, through GRDB in WAL mode: the default, for one machine. Its run
 /// lock is an exclusive `flock` on `LEDGER.lock` (``LedgerLock``).
@@ -7,6 +8,10 @@ public final class SQLiteLedgerStore: LedgerStore {
     /// The database file.
     public let path: String
     private let queue: DatabaseQueue
+    /// The SQL texts whose prepared statements GRDB keeps: the ledger's fixed statements. Texts
+    /// with literal id lists differ every time and would grow the cache without end, so past
+    /// ``SQLiteSession/cachedTexts`` distinct texts a statement is prepared for one use.
+    let cached = Mutex<Set<String>>([])
 
     public var location: String { path }
     public var backend: LedgerBackend { .sqlite }
@@ -47,11 +52,11 @@ public final class SQLiteLedgerStore: LedgerStore {
     }
 
     public func write<T>(_ body: (any SQLSession) throws -> T) throws -> T {
-        try queue.write { db in try body(SQLiteSession(db: db)) }
+        try queue.write { db in try body(SQLiteSession(db: db, store: self)) }
     }
 
     public func read<T>(_ body: (any SQLSession) throws -> T) throws -> T {
-        try queue.read { db in try body(SQLiteSession(db: db)) }
+        try queue.read { db in try body(SQLiteSession(db: db, store: self)) }
     }
 
     public func lockForRun(wait: Bool, notify: (String) -> Void) throws(LedgerLock.Failure) -> AnyObject {
@@ -62,19 +67,32 @@ public final class SQLiteLedgerStore: LedgerStore {
 /// Ledger statements on one GRDB connection; statements are prepared once per SQL text.
 private struct SQLiteSession: SQLSession {
     let db: Database
+    let store: SQLiteLedgerStore
+    /// Distinct SQL texts kept prepared at most.
+    static let cachedTexts = 256
 
     func execute(_ sql: String, _ arguments: [any SQLArgument]) throws -> Int {
-        try db.cachedStatement(sql: sql).execute(arguments: Self.arguments(arguments))
+        try statement(sql).execute(arguments: Self.arguments(arguments))
         return db.changesCount
     }
 
     func fetchAll(_ sql: String, _ arguments: [any SQLArgument]) throws -> [SQLRow] {
-        try Row.fetchAll(db.cachedStatement(sql: sql), arguments: Self.arguments(arguments)).map(Self.row)
+        try Row.fetchAll(statement(sql), arguments: Self.arguments(arguments)).map(Self.row)
     }
 
     func forEach(_ sql: String, _ arguments: [any SQLArgument], _ body: (SQLRow) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: Self.arguments(arguments))
+        let rows = try Row.fetchCursor(statement(sql), arguments: Self.arguments(arguments))
         while let row = try rows.next() { try body(Self.row(row)) }
+    }
+
+    private func statement(_ sql: String) throws -> Statement {
+        let keep = store.cached.withLock { texts in
+            if texts.contains(sql) { return true }
+            guard texts.count < Self.cachedTexts else { return false }
+            texts.insert(sql)
+            return true
+        }
+        return keep ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
     }
 
     private static func arguments(_ values: [any SQLArgument]) -> StatementArguments {
