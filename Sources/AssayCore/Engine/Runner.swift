@@ -213,6 +213,7 @@ public final class Runner {
         }
         let progress = ProgressBar(total: files.count, enabled: request.progress)
         var lastNote = Date.distantPast
+        var toldNoWorkers = false
         let started = Date()
         files.waiting = {
             if let failure = helpers?.failure { throw failure }
@@ -222,6 +223,12 @@ public final class Runner {
             progress.note = "· \(analyzed) analyzed (\(Int(rate.rounded()))/s) by \(workers) worker\(workers == 1 ? "" : "s")"
             progress.update(done: progress.done)
             lastNote = Date()
+            // With --jobs 0 nothing moves until a worker comes: say so once, to whoever watches.
+            if workers == 0, helpers == nil, !toldNoWorkers, Date().timeIntervalSince(started) > 30 {
+                toldNoWorkers = true
+                FileHandle.standardError.write(Data(("\nassay: no worker has been heard from in 30 s and this run analyzes nothing itself (--jobs 0); "
+                    + "start `assay work --ledger \(ledger.path)` on a machine that sees the files\n").utf8))
+            }
         }
         var batch: [DecidedFile] = []
         var lastFlush = Date()
