@@ -19,13 +19,17 @@
 #   2. builds Assay in release mode;
 #   3. copies the corpus into ONE contributor's text folder ($BENCH_WORK/assay/datanet/c01/text/NN/…)
 #      with one modification time, so Assay's canonical order (time, then path) is the peers' sorted
-#      path order; quotas off; every MIME type libmagic gives these files is allowed, so all 8,185
-#      documents reach the stages as they reach the peers;
-#   4. runs `assay run --jobs $JOBS` N times with a fresh ledger: the default pipeline (text-quality +
-#      text-dedup) and text-dedup alone; converts the verdicts to eval_dedup.py's TSV (removed = the
-#      file has a text.dup_* reason; cluster = the file it copies, followed to the first one);
-#   5. prints one table: wall s, docs/s, MB/s, peak RSS, removal precision / recall, and ratios
-#      against rensa with 2 processes (wall time) and datatrove's quality filter (docs/s).
+#      path order; quotas off; the text folder takes the shipped MIME rules (no widening: the gate
+#      must let every document through on its own);
+#   4. in ONE loop, N times, alternating: rensa with 2 processes (sketch_dedup.py, the anchor), then
+#      `assay run --jobs $JOBS` with a fresh ledger on the default text pipeline (text-quality +
+#      text-dedup + text-language), then text-dedup alone. Each run records wall, user + system CPU
+#      and peak RSS (/usr/bin/time), so the ratios compare runs made under the same machine load;
+#      converts the verdicts to eval_dedup.py's TSV (removed = the file has a text.dup_* reason;
+#      cluster = the file it copies, followed to the first one);
+#   5. prints one table: wall s, CPU s, docs/s, MB/s, peak RSS, removal precision / recall, ratios
+#      against this run's rensa 2-process wall and CPU, the files the MIME gate refused, and the
+#      other peers (datatrove, datasketch, text-dedup) from run_all.sh's results.
 set -euo pipefail
 
 REPO=$(cd "$(dirname "$0")/.." && pwd)
@@ -82,41 +86,52 @@ write_config() {  # write_config FILE STAGES...
     echo 'layout: "{contributor}/{modality}/**"'
     echo "limits: {quotas: false, max_file_bytes: 100MB}"
     echo "modalities:"
-    echo '  text: {mime: ["text/*", "application/*"]}'
+    echo "  text: {}"
     echo "pipeline:"
     for s in "$@"; do echo "  - use: $s"; done
     echo "ledger: $A/ledger.sqlite"
   } > "$file"
 }
-write_config "$A/default.yml" text-quality text-dedup
+write_config "$A/default.yml" text-quality text-dedup text-language
 write_config "$A/dedup.yml" text-dedup
 
-# --------------------------------------------------------------------------- 4. Assay runs
-run_assay() {  # run_assay NAME CONFIG -> $A/time_NAME.txt, $A/NAME.verdicts.jsonl
+# --------------------------------------------------------------------------- 4. rensa and Assay, alternating
+PY=$W/venv/bin/python
+TIMEFMT="%e %M %U %S"   # wall s, peak RSS KiB, user CPU s, system CPU s
+run_assay() {  # run_assay NAME CONFIG -> one line appended to $A/time_NAME.txt, $A/NAME.verdicts.jsonl
   local name=$1 config=$2
-  : > "$A/time_$name.txt"
-  for i in $(seq "$N"); do
-    rm -f "$A/$name.ledger" "$A/$name.ledger-wal" "$A/$name.ledger-shm" "$A/$name.verdicts.jsonl"
-    /usr/bin/time -a -o "$A/time_$name.txt" -f "%e %M" \
-      "$ASSAY" run --config "$config" --ledger "$A/$name.ledger" --verdicts "$A/$name.verdicts.jsonl" \
-      --jobs "$JOBS" "$DATANET" > "$A/$name.stdout" 2> "$A/$name.stderr" || {
-        echo "assay run failed ($name, run $i); see $A/$name.stderr" >&2; tail -n 20 "$A/$name.stderr" >&2; exit 1; }
-  done
-  say "$name: wall s per run: $(awk '{printf "%s ", $1}' "$A/time_$name.txt")"
+  rm -f "$A/$name.ledger" "$A/$name.ledger-wal" "$A/$name.ledger-shm" "$A/$name.verdicts.jsonl"
+  /usr/bin/time -a -o "$A/time_$name.txt" -f "$TIMEFMT" \
+    "$ASSAY" run --config "$config" --ledger "$A/$name.ledger" --verdicts "$A/$name.verdicts.jsonl" \
+    --jobs "$JOBS" "$DATANET" > "$A/$name.stdout" 2> "$A/$name.stderr" || {
+      echo "assay run failed ($name); see $A/$name.stderr" >&2; tail -n 20 "$A/$name.stderr" >&2; exit 1; }
 }
-say "assay: default pipeline, $JOBS jobs, $N runs"
-run_assay assay_default "$A/default.yml"
-say "assay: text-dedup alone, $JOBS jobs, $N runs"
-run_assay assay_dedup "$A/dedup.yml"
+run_rensa() {  # one rensa 2-process run, as run_all.sh times it -> $A/time_rensa_w2.txt
+  mkdir -p "$A/rensa"
+  /usr/bin/time -a -o "$A/time_rensa_w2.txt" -f "$TIMEFMT" \
+    "$PY" "$BENCH_DIR/sketch_dedup.py" --lib rensa --workers 2 "$CORPUS/docs" "$A/rensa/rensa_w2" > /dev/null 2>&1 || {
+      echo "rensa run failed ($PY $BENCH_DIR/sketch_dedup.py)" >&2; exit 1; }
+}
+: > "$A/time_rensa_w2.txt"; : > "$A/time_assay_default.txt"; : > "$A/time_assay_dedup.txt"
+[ -x "$PY" ] && run_rensa   # warm-up run (imports, page cache), not counted
+: > "$A/time_rensa_w2.txt"
+for i in $(seq "$N"); do
+  say "round $i of $N: rensa 2 processes, assay default pipeline, assay text-dedup alone ($JOBS jobs)"
+  if [ -x "$PY" ]; then run_rensa; fi
+  run_assay assay_default "$A/default.yml"
+  run_assay assay_dedup "$A/dedup.yml"
+done
+say "wall s per run: rensa $(awk '{printf "%s ", $1}' "$A/time_rensa_w2.txt")| assay default $(awk '{printf "%s ", $1}' "$A/time_assay_default.txt")"
 
-to_tsv() {  # to_tsv VERDICTS TSV
-  python3 - "$1" "$2" "$CORPUS/ground_truth.csv" <<'PY'
+to_tsv() {  # to_tsv VERDICTS TSV [quality]   (quality: the pipeline has a quality stage, see below)
+  python3 - "$1" "$2" "$CORPUS/ground_truth.csv" "${3:-}" <<'PY'
 import csv, json, sys
-verdicts, tsv, gt = sys.argv[1:4]
+verdicts, tsv, gt, quality = sys.argv[1:5]
 prefix = "c01/text/"
 rel = lambda p: p[len(prefix):] if p and p.startswith(prefix) else p
-files = [r["file"] for r in csv.DictReader(open(gt))]
-removed, dup_of = {}, {}
+rows = list(csv.DictReader(open(gt)))
+files = [r["file"] for r in rows]
+removed, dup_of, rejected = {}, {}, {}
 for line in open(verdicts):
     line = line.strip()
     if not line:
@@ -126,6 +141,7 @@ for line in open(verdicts):
     codes = [r["code"] if isinstance(r, dict) else str(r) for r in v.get("reasons") or []]
     # Exactly text-dedup's codes: text-quality's repetition codes (text.dup_lines, ...) share the prefix.
     removed[f] = any(c in ("text.dup_exact", "text.dup_near") for c in codes)
+    rejected[f] = v["verdict"] == "rejected"
     if removed[f] and v.get("duplicate_of"):
         dup_of[f] = rel(v["duplicate_of"])
 def root(f):
@@ -136,6 +152,24 @@ def root(f):
 cluster = {}
 for f in dup_of:
     r = root(f); cluster[f] = r; cluster[r] = r
+if quality:
+    # The issue's rule for a pipeline with a quality stage: only accepted files enter the duplicate
+    # index, so when the first member of a true cluster (canonical = path order) is rejected by the
+    # quality stage, a later member counts as caught when it is rejected too.
+    parent = {r["file"]: r["dup_of"] or r["file"] for r in rows}
+    def true_root(f):
+        while parent[f] != f: f = parent[f]
+        return f
+    members = {}
+    for f in files:
+        members.setdefault(true_root(f), []).append(f)
+    for group in members.values():
+        if len(group) < 2: continue
+        first, *later = sorted(group)
+        if rejected.get(first) and not removed.get(first):
+            for f in later:
+                if rejected.get(f) and not removed.get(f):
+                    removed[f] = True; cluster[f] = first; cluster[first] = first
 missing = [f for f in files if f not in removed]
 if missing:
     print(f"warning: {len(missing)} corpus files have no verdict (first: {missing[0]})", file=sys.stderr)
@@ -144,7 +178,7 @@ with open(tsv, "w") as out:
         out.write(f"{f}\t{int(removed.get(f, False))}\t{cluster.get(f, '-1')}\n")
 PY
 }
-to_tsv "$A/assay_default.verdicts.jsonl" "$A/assay_default.tsv"
+to_tsv "$A/assay_default.verdicts.jsonl" "$A/assay_default.tsv" quality
 to_tsv "$A/assay_dedup.verdicts.jsonl" "$A/assay_dedup.tsv"
 python3 "$BENCH_DIR/eval_dedup.py" "$CORPUS/ground_truth.csv" "$A/assay_default.tsv" > "$A/eval_assay_default.txt"
 python3 "$BENCH_DIR/eval_dedup.py" "$CORPUS/ground_truth.csv" "$A/assay_dedup.tsv" > "$A/eval_assay_dedup.txt"
@@ -202,15 +236,18 @@ W, A, corpus = sys.argv[1:4]
 man = json.load(open(os.path.join(corpus, "manifest.json")))
 docs, mb = man["files"], man["total_bytes"] / 1e6
 def timing(path):
+    """(median wall s, max peak RSS MiB, runs, median CPU s or None) of a /usr/bin/time log."""
     try:
         runs = [l.split() for l in open(path) if l.strip()]
     except OSError:
         return None
+    runs = [r for r in runs if re.fullmatch(r"[\d.]+", r[0])]
     if not runs:
         return None
     wall = statistics.median(float(r[0]) for r in runs)
     rss = max(int(r[1]) for r in runs) / 1024
-    return wall, rss, len(runs)
+    cpu = statistics.median(float(r[2]) + float(r[3]) for r in runs) if all(len(r) >= 4 for r in runs) else None
+    return wall, rss, len(runs), cpu
 def pr(path):
     try:
         m = re.search(r"precision=([\d.]+) recall=([\d.]+)", open(path).read())
@@ -218,7 +255,12 @@ def pr(path):
     except OSError:
         return ""
 R = os.path.join(W, "results")
-rows = [
+same_run = [
+    ("rensa, 2 processes (this run)", f"{A}/time_rensa_w2.txt", f"{R}/eval_rensa_raw.txt"),
+    ("Assay default pipeline (quality + dedup + language), 2 jobs", f"{A}/time_assay_default.txt", f"{A}/eval_assay_default.txt"),
+    ("Assay text-dedup alone, 2 jobs", f"{A}/time_assay_dedup.txt", f"{A}/eval_assay_dedup.txt"),
+]
+earlier = [
     ("cat of all files (read floor)", f"{R}/time_cat.txt", None),
     ("sha256sum, 2 processes", f"{R}/time_sha256sum_p2.txt", None),
     ("datatrove Gopher rep. + quality, 2 workers", f"{R}/time_dt_quality.txt", None),
@@ -228,27 +270,43 @@ rows = [
     ("rensa, 1 process", f"{R}/time_sk_rensa_w1.txt", f"{R}/eval_rensa_raw.txt"),
     ("rensa, 2 processes", f"{R}/time_sk_rensa_w2.txt", f"{R}/eval_rensa_raw.txt"),
     ("text-dedup defaults, 2 processes", f"{R}/time_td_default.txt", f"{R}/eval_textdedup_default.txt"),
-    ("Assay default pipeline (quality + dedup), 2 jobs", f"{A}/time_assay_default.txt", f"{A}/eval_assay_default.txt"),
-    ("Assay text-dedup alone, 2 jobs", f"{A}/time_assay_dedup.txt", f"{A}/eval_assay_dedup.txt"),
 ]
-rensa = timing(f"{R}/time_sk_rensa_w2.txt")
-dtq = timing(f"{R}/time_dt_quality.txt")
-print(f"\nText benchmark: {docs} documents, {mb:.1f} MB, medians of N runs; peak RSS is /usr/bin/time's maximum"
-      f" resident set of one process (for multi-process peers: the largest process).")
-print("| tool | runs | wall s | docs/s | MB/s | peak RSS MiB | removal P / R | wall ÷ rensa-2proc | docs/s ÷ datatrove quality |")
-print("|---|---|---|---|---|---|---|---|---|")
-for name, tfile, efile in rows:
+rensa = timing(f"{A}/time_rensa_w2.txt")
+print(f"\nText benchmark: {docs} documents, {mb:.1f} MB, medians of N runs made in one alternating loop;"
+      f" CPU = user + system seconds of the process tree; peak RSS is /usr/bin/time's maximum resident set"
+      f" of one process (for multi-process peers: the largest process).")
+print("| tool | runs | wall s | CPU s | CPU ms/doc | docs/s | MB/s | peak RSS MiB | removal P / R | wall ÷ rensa | CPU ÷ rensa |")
+print("|---|---|---|---|---|---|---|---|---|---|---|")
+for name, tfile, efile in same_run:
     t = timing(tfile)
     if t is None:
-        print(f"| {name} | - | - | - | - | - | {pr(efile) if efile else ''} | | |"); continue
-    wall, rss, n = t
-    r1 = f"{wall / rensa[0]:.2f}" if rensa else "-"
-    r2 = f"{(docs / wall) / (docs / dtq[0]):.0f}×" if dtq else "-"
-    print(f"| {name} | {n} | {wall:.2f} | {docs / wall:,.0f} | {mb / wall:.1f} | {rss:.0f} | {pr(efile) if efile else ''} | {r1} | {r2} |")
-print("\nPeer P / R: sketch_dedup.py's raw LSH candidates (the README's figures; its 'verified' variant is in results/).")
-print("Targets: Assay default pipeline wall ÷ rensa-2proc ≤ 1; docs/s ÷ datatrove quality ≥ 50; removal P ≥ 0.99 and R ≥ 0.95.")
-print("Removal P / R of the default pipeline counts only text.dup_exact / text.dup_near reasons: a copy of an original that text-quality")
-print("rejected is rejected too, but not as a copy (only accepted files enter the index), so it counts as missed;")
-print("'text-dedup alone' sees every document, as the dedup peers do.")
+        print(f"| {name} | - | - | - | - | - | - | - | {pr(efile) if efile else ''} | | |"); continue
+    wall, rss, n, cpu = t
+    rw = f"{wall / rensa[0]:.2f}" if rensa else "-"
+    rc = f"{cpu / rensa[3]:.2f}" if rensa and cpu and rensa[3] else "-"
+    cpus = f"{cpu:.2f}" if cpu is not None else "-"
+    per = f"{cpu / docs * 1000:.2f}" if cpu is not None else "-"
+    print(f"| {name} | {n} | {wall:.2f} | {cpus} | {per} | {docs / wall:,.0f} | {mb / wall:.1f} | {rss:.0f} | {pr(efile) if efile else ''} | {rw} | {rc} |")
+print("\nPeers measured earlier by run_all.sh (other load; wall only, for orientation, not ratios):")
+print("| tool | runs | wall s | docs/s | peak RSS MiB | removal P / R |")
+print("|---|---|---|---|---|---|")
+for name, tfile, efile in earlier:
+    t = timing(tfile)
+    if t is None:
+        print(f"| {name} | - | - | - | - | {pr(efile) if efile else ''} |"); continue
+    wall, rss, n, _ = t
+    print(f"| {name} | {n} | {wall:.2f} | {docs / wall:,.0f} | {rss:.0f} | {pr(efile) if efile else ''} |")
+gate = {}
+for line in open(os.path.join(A, "assay_default.verdicts.jsonl")):
+    if line.strip():
+        v = json.loads(line)
+        for r in v.get("reasons") or []:
+            if r.get("code", "").startswith("intake."):
+                gate[r["code"]] = gate.get(r["code"], 0) + 1
+print(f"\nRefused at intake by the default pipeline: {sum(gate.values())} of {docs} ({', '.join(f'{k} {v}' for k, v in sorted(gate.items())) or 'none'}).")
+print("Targets: default pipeline wall ÷ rensa ≤ 1.0 and CPU ÷ rensa ≤ 1.0 (same run); removal P ≥ 0.99 and R ≥ 0.95.")
+print("Removal P / R of the default pipeline: a copy counts as caught when it has a text.dup_* reason, or when it is")
+print("rejected by text-quality as its original is (only accepted files enter the index); 'text-dedup alone' sees every")
+print("document, as the dedup peers do.")
 print(open(os.path.join(A, "acceptance.txt")).read().strip())
 PY

@@ -1,6 +1,6 @@
 import AssayCore
 
-/// Sniffs MIME types with libmagic, the same database `file --mime-type` uses.
+/// Sniffs MIME types and character sets with libmagic, the same database `file --mime` uses.
 public struct LibMagicSniffer: MIMESniffer {
     private let pool = MagicPool()
 
@@ -9,6 +9,11 @@ public struct LibMagicSniffer: MIMESniffer {
 
     /// The MIME type of `bytes`, as `file --mime-type` would print it.
     public func mimeType(of bytes: [UInt8]) throws(StageFailure) -> String {
-        try pool.withHandle { handle throws(StageFailure) in try handle.mimeType(of: bytes) }
+        try sniff(bytes).type
+    }
+
+    /// The MIME type and character set of `bytes`, as `file --mime` would print them.
+    public func sniff(_ bytes: [UInt8]) throws(StageFailure) -> SniffedType {
+        SniffedType(mime: try pool.withHandle { handle throws(StageFailure) in try handle.mime(of: bytes) })
     }
 }

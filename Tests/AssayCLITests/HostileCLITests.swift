@@ -23,11 +23,14 @@ import Testing
         try Shell.run([Locations.assay] + arguments, in: directory)
     }
 
-    /// Starts `assay run --quiet --config CONFIG --jobs 1 FOLDER` in the background.
-    func startRun(config: String, folder: String) throws -> Process {
+    /// Starts `assay run --quiet --config CONFIG --jobs 1 FOLDER` in the background. With
+    /// `stalled`, its verdicts go to a pipe nobody reads, so the run stops mid-way once the pipe is
+    /// full, however fast it is (kill it to end it).
+    func startRun(config: String, folder: String, stalled: Bool = false) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Locations.assay)
-        process.arguments = ["run", "--quiet", "--config", config, "--jobs", "1", folder]
+        process.arguments = ["run", "--quiet", "--config", config, "--jobs", "1"] + (stalled ? ["--verdicts", "-"] : []) + [folder]
+        if stalled { process.standardOutput = Pipe() }
         try process.run()
         return process
     }
@@ -99,8 +102,9 @@ import Testing
         let folder = TemporaryFolder("killed")
         try Self.datanet(folder, rounds: 30)
         let config = try folder.write("assay.yml", text: Self.config)
-        let process = try startRun(config: config, folder: folder.url("net"))
+        let process = try startRun(config: config, folder: folder.url("net"), stalled: true)
         Thread.sleep(forTimeInterval: 0.5)
+        #expect(process.isRunning, "the run must still be writing its verdicts")
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(try assay(["runs", "--config", config, "--json"]).stdout.contains("\"status\":\"running\""))

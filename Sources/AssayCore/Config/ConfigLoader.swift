@@ -176,9 +176,16 @@ public struct ConfigLoader: Sendable {
                     rules.allowed[modality] = patterns
                 case "unchecked":
                     if try item.boolean("unchecked") { rules.unchecked.insert(modality) }
+                case "encodings" where modality == .text:
+                    let names = try item.strings("encodings").map { $0.lowercased() }
+                    for name in names where name.contains("/") || name.contains(" ") {
+                        throw item.error("'\(name)' is not a character set such as utf-8 or utf-16le")
+                    }
+                    rules.textEncodings = names
                 default:
-                    throw keyNode.error("unknown key '\(key)' in modalities.\(name); it takes 'mime' and 'unchecked'",
-                                        suggestion: Suggestion.closest(to: key, in: ["mime", "unchecked"]))
+                    let keys = modality == .text ? ["mime", "unchecked", "encodings"] : ["mime", "unchecked"]
+                    throw keyNode.error("unknown key '\(key)' in modalities.\(name); it takes " + keys.map { "'\($0)'" }.joined(separator: ", "),
+                                        suggestion: Suggestion.closest(to: key, in: keys))
                 }
             }
         }

@@ -7,6 +7,14 @@ public struct ModalityRules: Sendable, Equatable {
     public var open: Set<Modality>
     /// Open modalities the config explicitly lets through with no stage judging them (`unchecked: true`).
     public var unchecked: Set<Modality>
+    /// Character sets (libmagic's names; a pattern may end in `*`) a text folder takes text in.
+    /// Text in any of them reaches the text stages whatever its subtype (`text/x-c` is a guess);
+    /// text in another (UTF-16 by default) is refused with `intake.modality_mismatch`.
+    public var textEncodings: [String]
+
+    /// The shipped text character sets: ASCII and UTF-8, and the 8-bit sets, which reach
+    /// `text-quality` so it can name the first byte that is not UTF-8.
+    public static let defaultTextEncodings = ["us-ascii", "utf-8", "iso-8859-1", "unknown-8bit"]
 
     /// The shipped defaults.
     public static let defaults: [Modality: [String]] = [
@@ -17,16 +25,26 @@ public struct ModalityRules: Sendable, Equatable {
 
     /// Rules with the shipped defaults: every modality open, each with its default MIME types.
     public init(allowed: [Modality: [String]] = ModalityRules.defaults, open: Set<Modality> = Set(Modality.allCases),
-                unchecked: Set<Modality> = []) {
+                unchecked: Set<Modality> = [], textEncodings: [String] = ModalityRules.defaultTextEncodings) {
         self.allowed = allowed
         self.open = open
         self.unchecked = unchecked
+        self.textEncodings = textEncodings
     }
 
     /// True when `mime` is allowed in `modality`'s folders.
     public func allows(_ mime: String, in modality: Modality) -> Bool {
-        (allowed[modality] ?? []).contains { pattern in
-            pattern.hasSuffix("*") ? mime.hasPrefix(pattern.dropLast()) : mime == pattern
+        Self.matches(mime, allowed[modality] ?? [])
+    }
+
+    /// True when text in `charset` (lower case) is taken in text folders.
+    public func allowsText(in charset: String) -> Bool {
+        Self.matches(charset, textEncodings)
+    }
+
+    private static func matches(_ value: String, _ patterns: [String]) -> Bool {
+        patterns.contains { pattern in
+            pattern.hasSuffix("*") ? value.hasPrefix(pattern.dropLast()) : value == pattern
         }
     }
 
@@ -34,5 +52,6 @@ public struct ModalityRules: Sendable, Equatable {
     func describe(_ modality: Modality) -> String {
         "modality \(modality.rawValue) open=\(open.contains(modality)) unchecked=\(unchecked.contains(modality)) mime="
             + (allowed[modality] ?? []).joined(separator: ",")
+            + (modality == .text ? " sniff=\(TextSniff.revision) encodings=" + textEncodings.joined(separator: ",") : "")
     }
 }

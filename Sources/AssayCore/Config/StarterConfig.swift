@@ -24,11 +24,14 @@ public enum StarterConfig {
           quotas: \(limits.quotasEnabled)
 
         # MIME types (sniffed from content by libmagic) each modality folder accepts; `text/x-*` patterns allowed.
+        # A text folder takes any text (whatever subtype libmagic guesses) in the character sets
+        # `encodings` lists; UTF-16 (utf-16le, utf-16be) is refused unless listed.
         modalities:
 
         """
         for modality in Modality.allCases {
-            out += "  \(modality.rawValue): { mime: [\((ModalityRules.defaults[modality] ?? []).joined(separator: ", "))] }\n"
+            let encodings = modality == .text ? ", encodings: [" + ModalityRules.defaultTextEncodings.joined(separator: ", ") + "]" : ""
+            out += "  \(modality.rawValue): { mime: [\((ModalityRules.defaults[modality] ?? []).joined(separator: ", "))]\(encodings) }\n"
         }
         out += "\n# Validator stages, run in order on the files of their modalities. `assay plugins` describes each.\npipeline:\n"
         for type in registry.types where type.name != "external" {

@@ -50,11 +50,12 @@ struct FileAnalyzer: Sendable {
         let size = Int64(bytes.count)
         let sameBytes = stored.map { $0.sha256 == sha } ?? false
         let mime: String
-        if sameBytes, let stored {
+        if sameBytes, let stored, modality != .text {
             mime = stored.mime
         } else {
             do throws(StageFailure) {
-                mime = TextSniff.refine(try sniffer.mimeType(of: bytes), bytes: bytes, modality: modality)
+                // Text is sniffed again: it costs a UTF-8 scan, and the gate's rules may have changed.
+                mime = modality == .text ? TextSniff.mime(try TextSniff.sniff(bytes, with: sniffer)) : try sniffer.mimeType(of: bytes)
             } catch {
                 return FileAnalysis(bytes: size, sha256: sha, mime: nil,
                                     sniffFailure: Reason(CoreReasons.sniffFailed, stage: "intake", message: error.message),

@@ -12,6 +12,17 @@ struct IntakeGate: Sendable {
                           message: "this datanet does not collect \(modality.rawValue) files (it collects: \(open.isEmpty ? "nothing" : open))",
                           value: .text(modality.rawValue), limit: .text(open))
         }
+        if modality == .text, mime.hasPrefix("text/") {
+            // Text is text whatever subtype libmagic guessed; what matters is the character set.
+            let charset = SniffedType(mime: mime).charset ?? "utf-8"
+            guard rules.allowsText(in: charset) else {
+                let allowed = rules.textEncodings.joined(separator: ", ")
+                return Reason(CoreReasons.modalityMismatch, stage: "intake",
+                              message: "the content is text in \(charset), which the text folder does not take (it takes text in: \(allowed))",
+                              value: .text(mime), limit: .text(allowed))
+            }
+            return nil
+        }
         guard rules.allows(mime, in: modality) else {
             let allowed = (rules.allowed[modality] ?? []).joined(separator: ", ")
             return Reason(CoreReasons.modalityMismatch, stage: "intake",

@@ -81,6 +81,14 @@ enum LedgerSchema {
                   PRIMARY KEY(root, path));
                 """)
         }
+        // v3: the text gate no longer asks libmagic about clean UTF-8, and names the character set
+        // of other text. Sniffs of text files made before are forgotten, so each is read again.
+        migrator.registerMigration("v3-text-sniff") { db in
+            try db.execute(sql: Self.forgetTextSniffs)
+        }
         return migrator
     }
+
+    /// Forgets what was read from text files, for a migration that changes how text is sniffed.
+    static let forgetTextSniffs = "UPDATE files SET read_stat = NULL, sha256 = NULL, mime = NULL, analyzed_under = NULL WHERE modality = 'text'"
 }

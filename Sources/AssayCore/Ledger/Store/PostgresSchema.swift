@@ -66,6 +66,7 @@ enum PostgresSchema {
               id TEXT PRIMARY KEY, run_id BIGINT, host TEXT NOT NULL, pid BIGINT NOT NULL,
               started_at TIMESTAMPTZ NOT NULL DEFAULT now(), last_seen TIMESTAMPTZ NOT NULL DEFAULT now(), files BIGINT NOT NULL DEFAULT 0);
             """),
+        ("v3-text-sniff", LedgerSchema.forgetTextSniffs),
     ]
 
     /// The transaction-level advisory lock key taken while migrating.

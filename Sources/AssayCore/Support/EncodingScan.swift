@@ -4,23 +4,26 @@
 /// A UTF-8 byte-order mark is allowed and skipped. UTF-16 is told apart from UTF-8 even when the
 /// text is ASCII-only (then every other byte is NUL, which is valid UTF-8): when over a quarter of
 /// the bytes at even or at odd offsets are NUL, the text is UTF-16 (or UTF-32), not UTF-8.
-struct EncodingScan {
+///
+/// `text-quality` reports what it finds; the intake gate uses it to let clean UTF-8 through
+/// without asking libmagic (see ``TextSniff``).
+public struct EncodingScan: Sendable {
     /// Bytes of the UTF-8 byte-order mark at the start (0 or 3).
-    var bomLength = 0
+    public var bomLength = 0
     /// Offset of the first byte that is not valid UTF-8.
-    var invalidOffset: Int?
+    public var invalidOffset: Int?
     /// The encoding the bytes look like when they are not UTF-8.
-    var guess: String?
+    public var guess: String?
     /// Control characters other than tab, LF and CR (and form feed when allowed): C0, DEL and C1.
-    var controlCount = 0
+    public var controlCount = 0
     /// Offset and code point of the first such control character.
-    var firstControl: (offset: Int, scalar: UInt32)?
+    public var firstControl: (offset: Int, scalar: UInt32)?
 
     /// Whether the bytes are UTF-8.
-    var isUTF8: Bool { invalidOffset == nil && guess == nil }
+    public var isUTF8: Bool { invalidOffset == nil && guess == nil }
 
     /// Scans `bytes`; `allowFormFeed` keeps U+000C out of the control count.
-    init(_ bytes: UnsafeBufferPointer<UInt8>, allowFormFeed: Bool) {
+    public init(_ bytes: UnsafeBufferPointer<UInt8>, allowFormFeed: Bool) {
         let n = bytes.count
         guard let base = bytes.baseAddress, n > 0 else { return }
         if n >= 2, (base[0] == 0xFF && base[1] == 0xFE) || (base[0] == 0xFE && base[1] == 0xFF) {
