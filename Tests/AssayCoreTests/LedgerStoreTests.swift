@@ -75,10 +75,12 @@ import Testing
         } throws: { error in
             (error as? LedgerError)?.message.contains("no ledger there; run `assay run --ledger") == true
         }
-        // Opening for writing creates the tables; opening again finds the schema current.
+        // Opening for writing applies every migration once; opening again finds the schema current.
         _ = try Ledger(path: address)
         _ = try Ledger(path: address)
-        #expect(try PostgresTestServer.psql(["-c", "SELECT count(*) FROM assay_schema"], database: address).trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+        let applied = try PostgresTestServer.psql(["-c", "SELECT string_agg(name, ',' ORDER BY version) FROM assay_schema"], database: address)
+        #expect(applied.trimmingCharacters(in: .whitespacesAndNewlines) == PostgresSchema.migrations.map(\.name).joined(separator: ","))
+        #expect(PostgresSchema.migrations.count >= 2)
     }
 
     @Test func aPasswordInTheAddressIsRefusedAndLibpqDefaultsFillTheRest() throws {
