@@ -2,8 +2,15 @@
 /// script, and the character trigrams of one script (lower-case letters, one space for anything
 /// else), as tools/build_language_profiles.py makes them for the profiles.
 struct LetterScan {
-    /// Letters per script.
-    private(set) var letters: [Script: Int] = [:]
+    /// Letters per script, by ``Script`` case order.
+    private var counts = [Int](repeating: 0, count: Script.allCases.count)
+
+    /// Letters per script (scripts with none left out).
+    var letters: [Script: Int] {
+        var out: [Script: Int] = [:]
+        for (script, count) in zip(Script.allCases, counts) where count > 0 { out[script] = count }
+        return out
+    }
 
     /// At most this many bytes are read, in evenly spaced windows, so huge files cost no more than
     /// a quarter megabyte of text (the guess is settled long before).
@@ -27,7 +34,7 @@ struct LetterScan {
         for part in Self.parts(of: bytes) {
             Self.forEachScalar(in: part) { scalar in
                 guard Self.isLetter(scalar) else { return }
-                letters[Script.of(scalar.value), default: 0] += 1
+                counts[Script.of(scalar.value).ordinal] += 1
             }
         }
     }
@@ -80,14 +87,30 @@ struct LetterScan {
 
     /// Decodes UTF-8; an invalid sequence reads as U+FFFD (not a letter).
     static func forEachScalar(in bytes: ArraySlice<UInt8>, _ body: (Unicode.Scalar) -> Void) {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&iterator) {
-            case let .scalarValue(scalar): body(scalar)
-            case .error: body("\u{FFFD}")
-            case .emptyInput: return
+        // ASCII bytes go straight through; each run of other bytes goes to the standard decoder.
+        // An ASCII byte is never part of a multi-byte sequence, so a malformed sequence ends
+        // where the run ends, and the run decodes (and replaces) exactly as the whole text would.
+        var start = bytes.startIndex
+        let end = bytes.endIndex
+        while start < end {
+            let byte = bytes[start]
+            if byte < 0x80 {
+                body(Unicode.Scalar(byte))
+                start += 1
+                continue
             }
+            var stop = start + 1
+            while stop < end, bytes[stop] >= 0x80 { stop += 1 }
+            var iterator = bytes[start..<stop].makeIterator()
+            var decoder = UTF8()
+            decoding: while true {
+                switch decoder.decode(&iterator) {
+                case let .scalarValue(scalar): body(scalar)
+                case .error: body("\u{FFFD}")
+                case .emptyInput: break decoding
+                }
+            }
+            start = stop
         }
     }
 }

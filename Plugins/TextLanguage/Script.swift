@@ -58,6 +58,23 @@ public enum Script: String, Sendable, CaseIterable, Comparable {
 
     /// Orders scripts by declaration.
     public static func < (lhs: Script, rhs: Script) -> Bool {
-        (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
+        lhs.ordinal < rhs.ordinal
+    }
+
+    /// The position of this case in ``allCases``.
+    var ordinal: Int {
+        switch self {
+        case .latin: return 0
+        case .greek: return 1
+        case .cyrillic: return 2
+        case .hebrew: return 3
+        case .arabic: return 4
+        case .devanagari: return 5
+        case .thai: return 6
+        case .hangul: return 7
+        case .kana: return 8
+        case .han: return 9
+        case .other: return 10
+        }
     }
 }

@@ -9,7 +9,7 @@ final class TrigramModel: Sendable {
     /// The columns of each script's languages.
     let blocks: [Script: Range<Int>]
     /// Row index of each known trigram in `logProbabilities`.
-    private let rows: [UInt64: Int32]
+    private let rows: TrigramTable
     /// `languages.count` log-probabilities per row.
     private let logProbabilities: [Float]
     /// Per language: the log-probability of a trigram its profile does not list.
@@ -27,7 +27,7 @@ final class TrigramModel: Sendable {
             blocks[entry.script] = start..<(column + 1)
         }
         self.blocks = blocks
-        var rows: [UInt64: Int32] = [:]
+        var rows = TrigramTable(expected: 4096)
         var cells: [(row: Int32, column: Int, value: Float)] = []
         var floors: [Float] = []
         for (column, entry) in ordered.enumerated() {
@@ -38,11 +38,11 @@ final class TrigramModel: Sendable {
                 guard scalars.count > 3, let count = Int(String(String.UnicodeScalarView(scalars[3...]))), count > 0 else { continue }
                 let key = LetterScan.key(scalars[0].value, scalars[1].value, scalars[2].value)
                 let row: Int32
-                if let known = rows[key] {
+                if let known = rows.value(of: key) {
                     row = known
                 } else {
                     row = Int32(rows.count)
-                    rows[key] = row
+                    rows.set(key, to: row)
                 }
                 let value = Float(log(Double(count) / 1_000_000))
                 lowest = min(lowest, value)
@@ -67,10 +67,10 @@ final class TrigramModel: Sendable {
     func score(_ bytes: [UInt8], script: Script) -> (totals: [Double], trigrams: Int) {
         guard let block = blocks[script] else { return ([], 0) }
         // Count first: a text repeats its trigrams, so each distinct one is looked up once.
-        var counts: [UInt64: Int32] = [:]
+        var counts = TrigramTable(expected: min(bytes.count, LetterScan.windowBytes * LetterScan.windows) / 3)
         var trigrams = 0
         LetterScan.trigrams(of: bytes, script: script) { key in
-            counts[key, default: 0] += 1
+            counts.increment(key)
             trigrams += 1
         }
         var totals = [Float](repeating: 0, count: block.count)
@@ -78,11 +78,11 @@ final class TrigramModel: Sendable {
         let width = languages.count
         // Summed in key order: a dictionary's order changes from process to process (its hash
         // seed does), and float sums in another order differ in the last digits.
-        let ordered = counts.sorted { $0.key < $1.key }
+        let ordered = counts.sortedByKey()
         logProbabilities.withUnsafeBufferPointer { table in
             totals.withUnsafeMutableBufferPointer { sums in
                 for (key, count) in ordered {
-                    guard let row = rows[key] else {
+                    guard let row = rows.value(of: key) else {
                         unknown += Int(count)
                         continue
                     }

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import TextLanguage
+
+/// The scanner's fast paths (ASCII bytes straight through, a flat trigram table, scripts counted
+/// by case order) must read a text exactly as the standard library does.
+@Suite struct LetterScanTests {
+    /// Every real text file under /usr/share/common-licenses, cut into pieces at random byte
+    /// offsets (so multi-byte sequences are split and malformed), decodes to the same scalars as
+    /// `String(decoding:as:)`, which replaces each maximal invalid subpart with U+FFFD.
+    @Test func scalarsAreTheStandardDecodersOnBrokenUTF8() throws {
+        let folder = "/usr/share/common-licenses"
+        var generator = SystemRandomNumberGenerator()
+        var texts: [[UInt8]] = try FileManager.default.contentsOfDirectory(atPath: folder).sorted().prefix(6).map {
+            [UInt8](try Data(contentsOf: URL(fileURLWithPath: folder + "/" + $0)))
+        }
+        // Real non-ASCII text too: Greek, Japanese and accented Latin, then damaged.
+        texts.append(Array("Καλημέρα κόσμε — こんにちは世界 — façade naïve café".utf8))
+        for original in texts {
+            var bytes = original
+            for _ in 0..<max(1, bytes.count / 50) {
+                let at = Int.random(in: 0..<bytes.count, using: &generator)
+                bytes[at] = [0x80, 0xBF, 0xC3, 0xE3, 0xF0, 0xFF, 0xCE][Int.random(in: 0..<7, using: &generator)]
+            }
+            for cut in [bytes[...], bytes[1...], bytes[..<(bytes.count - 1)]] {
+                var scanned: [UInt32] = []
+                LetterScan.forEachScalar(in: cut) { scanned.append($0.value) }
+                let standard = String(decoding: Array(cut), as: UTF8.self).unicodeScalars.map(\.value)
+                #expect(scanned == standard)
+            }
+        }
+    }
+
+    @Test func scriptOrdinalsAreTheCaseOrder() {
+        #expect(Script.allCases.map(\.ordinal) == Array(0..<Script.allCases.count))
+    }
+
+    /// The flat table counts like a dictionary, through its growth, and lists keys in order.
+    @Test func theTrigramTableCountsLikeADictionary() throws {
+        let words = try String(contentsOfFile: "/usr/share/common-licenses/GPL-3", encoding: .utf8)
+        var table = TrigramTable(expected: 4)
+        var reference: [UInt64: Int32] = [:]
+        LetterScan.trigrams(of: Array(words.utf8), script: .latin) { key in
+            table.increment(key)
+            reference[key, default: 0] += 1
+        }
+        #expect(table.count == reference.count && table.count > 1000)
+        let listed = table.sortedByKey()
+        #expect(listed.map(\.key) == reference.keys.sorted())
+        #expect(listed.allSatisfy { reference[$0.key] == $0.value })
+        #expect(table.value(of: 1) == nil)
+    }
+}
