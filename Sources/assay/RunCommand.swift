@@ -31,6 +31,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Read and analyze every file again, reusing nothing stored.")
     var rejudge = false
 
+    @Flag(name: .long, help: "Read and hash every file again instead of skipping those whose device, inode, size and times are unchanged; findings are reused where the content is the same.")
+    var verify = false
+
     /// Which verdicts make `run` exit 1, for CI: `error`, or `rejected` (rejected or error).
     enum FailOn: String, ExpressibleByArgument, CaseIterable { case rejected, error }
 
@@ -66,6 +69,7 @@ struct RunCommand: ParsableCommand {
         }
         var request = RunRequest(roots: folders, jobs: jobs, rejudge: rejudge, verdicts: verdicts, progress: !output.quiet, wait: !noWait)
         request.forget = forget
+        request.verify = verify
         output.detail("config: \(config.source ?? "the built-in defaults"); ledger: \(config.ledger); jobs: \(jobs)")
         output.detail("pipeline: " + config.pipeline.map { "\($0.name) [\($0.validator.appliesTo.sorted().map(\.rawValue).joined(separator: ","))]" }.joined(separator: ", "))
         RunInterruption.install()

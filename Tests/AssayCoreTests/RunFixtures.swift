@@ -19,14 +19,17 @@ enum RunFixtures {
     }
 
     /// Runs and returns the summary and the verdict lines by path.
-    static func run(_ config: AssayConfig, root: String, jobs: Int = 2, rejudge: Bool = false, verdicts: String) throws -> (RunSummary, [String: [String: Any]], [String]) {
-        try run(config, roots: [root], jobs: jobs, rejudge: rejudge, verdicts: verdicts)
+    static func run(_ config: AssayConfig, root: String, jobs: Int = 2, rejudge: Bool = false, verify: Bool = false,
+                    verdicts: String) throws -> (RunSummary, [String: [String: Any]], [String]) {
+        try run(config, roots: [root], jobs: jobs, rejudge: rejudge, verify: verify, verdicts: verdicts)
     }
 
     /// Runs over several folders and returns the summary and the verdict lines by path.
-    static func run(_ config: AssayConfig, roots: [String], jobs: Int = 2, rejudge: Bool = false, verdicts: String) throws -> (RunSummary, [String: [String: Any]], [String]) {
-        let summary = try Runner(pipeline: Pipeline(config: config, sniffer: BuiltinValidators.sniffer))
-            .run(RunRequest(roots: roots, jobs: jobs, rejudge: rejudge, verdicts: verdicts, progress: false))
+    static func run(_ config: AssayConfig, roots: [String], jobs: Int = 2, rejudge: Bool = false, verify: Bool = false,
+                    verdicts: String) throws -> (RunSummary, [String: [String: Any]], [String]) {
+        var request = RunRequest(roots: roots, jobs: jobs, rejudge: rejudge, verdicts: verdicts, progress: false)
+        request.verify = verify
+        let summary = try Runner(pipeline: Pipeline(config: config, sniffer: BuiltinValidators.sniffer)).run(request)
         let lines = try String(contentsOfFile: verdicts, encoding: .utf8).split(separator: "\n").map(String.init)
         var byPath: [String: [String: Any]] = [:]
         for line in lines {

@@ -60,6 +60,37 @@ import Testing
         #expect(refingerprinted.0.analyzed == 0 && refingerprinted.0.decided == 9)
     }
 
+    /// `--verify` does not trust an unchanged `stat`: it reads and hashes every file, decides
+    /// everything again and reuses findings only where the content hash is the one recorded.
+    @Test func verifyReHashesWhatTheStatSkipTrusts() throws {
+        let folder = try datanet()
+        let config = try RunFixtures.config("""
+            version: 1
+            modalities: {text: {}, image: {unchecked: true}, audio: {unchecked: true}}
+            limits: { quotas: false }
+            pipeline: [{use: text-quality}, {use: text-dedup}]
+            """, in: folder)
+        let first = try RunFixtures.run(config, root: folder.url("net"), verdicts: folder.url("1.jsonl"))
+        let verified = try RunFixtures.run(config, root: folder.url("net"), verify: true, verdicts: folder.url("2.jsonl"))
+        // Every file discovery did not refuse (6 of 8) is read again; all 8 are decided again.
+        #expect(verified.0.analyzed == 6 && verified.0.decided == 8)
+        #expect(verified.2 == first.2)
+        // The ledger's record of a file no longer matches its bytes while its stat does (a restored
+        // backup, a disk that rotted): a plain re-run trusts the stat, --verify reads the truth.
+        let real = try #require(first.1["alice/text/gpl3.txt"]?["sha256"] as? String)
+        let ledger = config.ledger
+        _ = try Shell.run(["sqlite3", ledger, "UPDATE files SET sha256 = '\(String(repeating: "0", count: 64))' WHERE path = 'alice/text/gpl3.txt'"])
+        let trusted = try RunFixtures.run(config, root: folder.url("net"), verdicts: folder.url("3.jsonl"))
+        #expect(trusted.0.analyzed == 0 && trusted.1["alice/text/gpl3.txt"]?["sha256"] as? String == real)
+        let stored = try Shell.run(["sqlite3", ledger, "SELECT sha256 FROM files WHERE path = 'alice/text/gpl3.txt'"])
+        #expect(stored.stdout.hasPrefix("0000"))
+        let reread = try RunFixtures.run(config, root: folder.url("net"), verify: true, verdicts: folder.url("4.jsonl"))
+        #expect(reread.0.analyzed == 6)
+        #expect(reread.2 == first.2)
+        let fixed = try Shell.run(["sqlite3", ledger, "SELECT sha256 FROM files WHERE path = 'alice/text/gpl3.txt'"])
+        #expect(fixed.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == real)
+    }
+
     @Test func vanishedFileIsRefusedAsUnreadable() throws {
         let reader = FileReader(maxFileBytes: 100)
         #expect(throws: FileReader.Failure.self) { try reader.load("/nonexistent/assay/file.txt") }

@@ -8,6 +8,8 @@ struct FileAnalyzer: Sendable {
     let reader: FileReader
     /// Ignore everything stored: read, sniff and analyze every file again.
     let rejudge: Bool
+    /// Never trust an unchanged `stat`: read and hash every file, reuse findings by hash only.
+    var verify = false
     /// CPU seconds one stage may spend on one file.
     let stageTimeout: Double
 
@@ -22,7 +24,7 @@ struct FileAnalyzer: Sendable {
         }
         let stored = rejudge ? nil : work.stored
         // Unchanged since it was read, with every finding still valid: no need to read it at all.
-        if let stored, stored.stat == submission.stat, !submission.stat.isEmpty {
+        if !verify, let stored, stored.stat == submission.stat, !submission.stat.isEmpty {
             if let refusal = gate.refusal(modality: modality, mime: stored.mime) {
                 return FileAnalysis(refused: refusal, bytes: stored.bytes, stageCount: stages.count, sha256: stored.sha256, mime: stored.mime)
             }

@@ -14,10 +14,11 @@ public struct Pipeline: Sendable {
         gate = IntakeGate(rules: config.modalities)
     }
 
-    /// The analysis step; with `rejudge` nothing stored is reused.
-    func analyzer(rejudge: Bool) -> FileAnalyzer {
+    /// The analysis step; with `rejudge` nothing stored is reused, with `verify` every file is
+    /// read and hashed again and its stored findings reused only when the hash is equal.
+    func analyzer(rejudge: Bool, verify: Bool = false) -> FileAnalyzer {
         FileAnalyzer(stages: config.pipeline, gate: gate, sniffer: sniffer, reader: FileReader(maxFileBytes: config.limits.maxFileBytes),
-                     rejudge: rejudge, stageTimeout: config.limits.stageTimeout)
+                     rejudge: rejudge, verify: verify, stageTimeout: config.limits.stageTimeout)
     }
 
     /// A decide step with empty indexes and quotas.

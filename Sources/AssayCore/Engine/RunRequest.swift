@@ -6,6 +6,9 @@ public struct RunRequest: Sendable {
     public var jobs: Int
     /// Judge every file again, even unchanged ones.
     public var rejudge: Bool
+    /// Read and hash every file again instead of trusting an unchanged `stat`
+    /// (device, inode, size, mtime, ctime); stored findings are reused where the hash is equal.
+    public var verify = false
     /// Where verdict lines go: a path, `-` for standard output, or nil.
     public var verdicts: String?
     /// Show a progress bar when standard error is a terminal.

@@ -54,6 +54,7 @@ public final class Runner {
                 summary.vanishedSources = try discover(request, into: ledger)
                 let changes = try ledger.applyDiscovery(decideFingerprint: config.decideFingerprint,
                                                         analysisFingerprints: pipeline.analysisFingerprints, rejudge: request.rejudge,
+                                                        verify: request.verify,
                                                         keeping: summary.vanishedSources)
                 summary.changes = changes
                 if let mark = changes.mark {
@@ -198,7 +199,8 @@ public final class Runner {
         try ledger.seedQuota(decider, before: mark)
         // With a queue, a rejudge's discovery already forgot every stored analysis: workers
         // analyze every file again, and decide reuses what they wrote.
-        let analyzer = pipeline.analyzer(rejudge: request.rejudge && queue == nil)
+        // --verify reads every file here, on the run's machine, also with workers.
+        let analyzer = pipeline.analyzer(rejudge: request.rejudge && queue == nil, verify: request.verify)
         let pipeline = self.pipeline
         var helpers: LocalWorkers?
         if let queue {

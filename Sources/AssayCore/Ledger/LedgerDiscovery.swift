@@ -83,15 +83,16 @@ extension Ledger {
     /// Makes the ledger's files those just staged, in one transaction, and moves the stale mark
     /// back to the first file whose inputs changed: a file added, removed or changed, a file
     /// analyzed under other rules (`analysisFingerprints` per modality), or every file when the
-    /// decide rules changed or `rejudge` is set. Index entries from the mark on are dropped.
+    /// decide rules changed or `rejudge` or `verify` is set (`verify` keeps what was read and
+    /// analyzed: the analyzer re-hashes and reuses by hash). Index entries from the mark on are dropped.
     /// Files under the roots in `keeping` (folders missing now) keep their rows.
     public func applyDiscovery(decideFingerprint: String, analysisFingerprints: [Modality: String], rejudge: Bool,
-                               keeping: [String] = []) throws(LedgerError) -> DiscoveryChanges {
+                               verify: Bool = false, keeping: [String] = []) throws(LedgerError) -> DiscoveryChanges {
         try write("apply discovery") { db in
             var changes = DiscoveryChanges()
             var mark = try staleMark(db)
             let previous = try stateText("decide_fingerprint", db)
-            if rejudge || previous != decideFingerprint {
+            if rejudge || verify || previous != decideFingerprint {
                 mark = .everything
             }
             // Counts the rows of `sql` (which selects submitted_at, path, root) and moves the mark
