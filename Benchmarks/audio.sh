@@ -11,7 +11,8 @@
 # agree with the Python loop's on every file.
 #
 # Environment: BENCH_WORK (default /tmp/assay-bench/audio), FILES (500), JOBS (2: both cores),
-# SKIP_ASSAY=1 to time only the peers (when the CLI is not built), PIP_INDEX_URL as usual for pip.
+# SKIP_ASSAY=1 to time only the peers (when the CLI is not built), ASSAY_BIN to measure a built assay
+# instead of building one (release), PIP_INDEX_URL as usual for pip.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 work=${BENCH_WORK:-/tmp/assay-bench/audio}
@@ -162,12 +163,13 @@ if [ "${SKIP_ASSAY:-0}" != 1 ]; then
   cat > "$work/audio.yml" <<YML
 version: 1
 limits: { quotas: false, max_file_bytes: 100MB }
+modalities: { audio: {} }
 pipeline:
   - use: audio-check
 ledger: $work/audio.sqlite
 YML
-  (cd "$here" && swift build -c release --product assay > /dev/null)
-  assay="$here/.build/release/assay"
+  . "$here/Benchmarks/lib.sh"
+  assay=$(assay_binary "$here")
   rm -f "$work/audio.sqlite"*
   read -r assay_s assay_cpu assay_kb < <(time_of "$assay" run --quiet --config "$work/audio.yml" --ledger "$work/audio.sqlite" \
                                  --verdicts "$work/out/assay.jsonl" --jobs "$jobs" "$work/net")

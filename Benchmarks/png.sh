@@ -11,7 +11,7 @@
 # Prints one table: wall time (median of RUNS), files/s, MB/s, peak RSS, and ratios to the bare C
 # loop and to pngcheck. Then the 30000 x 30000 decompression bomb: time and peak RSS to refuse it.
 # Environment: BENCH_WORK (default /tmp/assay-bench/png), RUNS (default 3), SHARED (../shared),
-# SKIP_ASSAY=1 to measure the peers only.
+# SKIP_ASSAY=1 to measure the peers only, ASSAY_BIN to measure a built assay instead of building one.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 work=${BENCH_WORK:-/tmp/assay-bench/png}
@@ -44,8 +44,8 @@ cc=${CC:-$(command -v clang || echo cc)}
 # Assay, release build (SKIP_ASSAY=1 measures the peers only).
 assay=""
 if [ "${SKIP_ASSAY:-0}" != 1 ]; then
-  if (cd "$here" && swift build -c release --product assay > "$work/build.log" 2>&1); then
-    assay="$(cd "$here" && swift build -c release --show-bin-path)/assay"
+  . "$here/Benchmarks/lib.sh"
+  if assay=$(assay_binary "$here" 2> "$work/build.log"); then
     if ! "$assay" run --help > /dev/null 2>&1; then
       echo "this assay has no 'run' command yet: Assay rows skipped" >&2
       assay=""
@@ -57,6 +57,7 @@ fi
 cat > "$work/assay.yml" <<YML
 version: 1
 limits: { quotas: false, max_file_bytes: 100MB }
+modalities: { image: {} }
 pipeline:
   - use: png-check
 ledger: $work/assay.sqlite

@@ -275,27 +275,26 @@ rensa = timing(f"{A}/time_rensa_w2.txt")
 print(f"\nText benchmark: {docs} documents, {mb:.1f} MB, medians of N runs made in one alternating loop;"
       f" CPU = user + system seconds of the process tree; peak RSS is /usr/bin/time's maximum resident set"
       f" of one process (for multi-process peers: the largest process).")
-print("| tool | runs | wall s | CPU s | CPU ms/doc | docs/s | MB/s | peak RSS MiB | removal P / R | wall ÷ rensa | CPU ÷ rensa |")
-print("|---|---|---|---|---|---|---|---|---|---|---|")
-for name, tfile, efile in same_run:
-    t = timing(tfile)
-    if t is None:
-        print(f"| {name} | - | - | - | - | - | - | - | {pr(efile) if efile else ''} | | |"); continue
+def table(rows, header, cells):
+    """One markdown table: `cells(timing, efile)` gives a row's cells after the name; '-' when untimed."""
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for name, tfile, efile in rows:
+        t = timing(tfile)
+        row = cells(t, efile) if t else ["-"] * (len(header) - 2) + [pr(efile) if efile else ""]
+        print("| " + " | ".join([name] + row) + " |")
+def same_run_cells(t, efile):
     wall, rss, n, cpu = t
     rw = f"{wall / rensa[0]:.2f}" if rensa else "-"
     rc = f"{cpu / rensa[3]:.2f}" if rensa and cpu and rensa[3] else "-"
     cpus = f"{cpu:.2f}" if cpu is not None else "-"
     per = f"{cpu / docs * 1000:.2f}" if cpu is not None else "-"
-    print(f"| {name} | {n} | {wall:.2f} | {cpus} | {per} | {docs / wall:,.0f} | {mb / wall:.1f} | {rss:.0f} | {pr(efile) if efile else ''} | {rw} | {rc} |")
+    return [str(n), f"{wall:.2f}", cpus, per, f"{docs / wall:,.0f}", f"{mb / wall:.1f}", f"{rss:.0f}", pr(efile) if efile else "", rw, rc]
+table(same_run, ["tool", "runs", "wall s", "CPU s", "CPU ms/doc", "docs/s", "MB/s", "peak RSS MiB", "removal P / R", "wall ÷ rensa", "CPU ÷ rensa"],
+      same_run_cells)
 print("\nPeers measured earlier by run_all.sh (other load; wall only, for orientation, not ratios):")
-print("| tool | runs | wall s | docs/s | peak RSS MiB | removal P / R |")
-print("|---|---|---|---|---|---|")
-for name, tfile, efile in earlier:
-    t = timing(tfile)
-    if t is None:
-        print(f"| {name} | - | - | - | - | {pr(efile) if efile else ''} |"); continue
-    wall, rss, n, _ = t
-    print(f"| {name} | {n} | {wall:.2f} | {docs / wall:,.0f} | {rss:.0f} | {pr(efile) if efile else ''} |")
+table(earlier, ["tool", "runs", "wall s", "docs/s", "peak RSS MiB", "removal P / R"],
+      lambda t, efile: [str(t[2]), f"{t[0]:.2f}", f"{docs / t[0]:,.0f}", f"{t[1]:.0f}", pr(efile) if efile else ""])
 gate = {}
 for line in open(os.path.join(A, "assay_default.verdicts.jsonl")):
     if line.strip():
