@@ -155,8 +155,7 @@ import Testing
     }
 
     /// 563 bytes that expand to 10^8 nodes once aliases are followed: refused at once, located.
-    @Test(.timeLimit(.minutes(1)))
-    func aYAMLAliasBombIsAConfigError() throws {
+    @Test func aYAMLAliasBombIsAConfigError() throws {
         var levels = ["        l0: &l0 [x, x, x, x, x, x, x, x, x, x]"]
         for level in 1...7 {
             levels.append("        l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ", ") + "]")
