@@ -27,8 +27,7 @@ final class TrigramModel: Sendable {
             blocks[entry.script] = start..<(column + 1)
         }
         self.blocks = blocks
-        var rows = TrigramTable(expected: 4096)
-        var cells: [(row: Int32, column: Int, value: Float)] = []
+        var parsed: [(key: UInt64, column: Int, value: Float)] = []
         var floors: [Float] = []
         for (column, entry) in ordered.enumerated() {
             var lowest: Float = 0
@@ -36,27 +35,26 @@ final class TrigramModel: Sendable {
                 // "abc123": three scalars of trigram, then the count per million.
                 let scalars = Array(item.unicodeScalars)
                 guard scalars.count > 3, let count = Int(String(String.UnicodeScalarView(scalars[3...]))), count > 0 else { continue }
-                let key = LetterScan.key(scalars[0].value, scalars[1].value, scalars[2].value)
-                let row: Int32
-                if let known = rows.value(of: key) {
-                    row = known
-                } else {
-                    row = Int32(rows.count)
-                    rows.set(key, to: row)
-                }
                 let value = Float(log(Double(count) / 1_000_000))
                 lowest = min(lowest, value)
-                cells.append((row, column, value))
+                parsed.append((LetterScan.key(scalars[0].value, scalars[1].value, scalars[2].value), column, value))
             }
             // Below the rarest listed trigram: the profile is cut there, the trigram is rarer still.
             floors.append(lowest - 1.5)
         }
+        // Rows in ascending key order, so walking rows in order is walking keys in order.
+        let keys = Array(Set(parsed.map(\.key))).sorted()
+        var rows = TrigramTable(expected: keys.count)
+        for (row, key) in keys.enumerated() { rows.set(key, to: Int32(row)) }
         let width = languages.count
-        var table = [Float](repeating: 0, count: rows.count * width)
-        for row in 0..<rows.count {
+        var table = [Float](repeating: 0, count: keys.count * width)
+        for row in keys.indices {
             for column in 0..<width { table[row * width + column] = floors[column] }
         }
-        for cell in cells { table[Int(cell.row) * width + cell.column] = cell.value }
+        for cell in parsed {
+            guard let row = rows.value(of: cell.key) else { continue }
+            table[Int(row) * width + cell.column] = cell.value
+        }
         self.rows = rows
         self.floors = floors
         logProbabilities = table
@@ -66,29 +64,42 @@ final class TrigramModel: Sendable {
     /// script (in `languages[blocks[script]]` order), and the number of trigrams.
     func score(_ bytes: [UInt8], script: Script) -> (totals: [Double], trigrams: Int) {
         guard let block = blocks[script] else { return ([], 0) }
-        // Count first: a text repeats its trigrams, so each distinct one is looked up once.
-        var counts = TrigramTable(expected: min(bytes.count, LetterScan.windowBytes * LetterScan.windows) / 3)
+        // Count per model row first (a text repeats its trigrams), then add each row's numbers
+        // once. Rows are numbered in key order and walked in row order through the bitmap of
+        // rows seen: float sums in another order differ in the last digits, and this order is
+        // the same in every process.
+        let rowCount = rows.count
+        var counts = [Int32](repeating: 0, count: rowCount)
+        var seen = [UInt64](repeating: 0, count: (rowCount + 63) / 64)
         var trigrams = 0
-        LetterScan.trigrams(of: bytes, script: script) { key in
-            counts.increment(key)
-            trigrams += 1
+        var unknown = 0
+        counts.withUnsafeMutableBufferPointer { counts in
+            seen.withUnsafeMutableBufferPointer { seen in
+                LetterScan.trigrams(of: bytes, script: script) { key in
+                    trigrams += 1
+                    guard let row = rows.value(of: key) else {
+                        unknown += 1
+                        return
+                    }
+                    let index = Int(row)
+                    if counts[index] == 0 { seen[index >> 6] |= 1 << UInt64(index & 63) }
+                    counts[index] &+= 1
+                }
+            }
         }
         var totals = [Float](repeating: 0, count: block.count)
-        var unknown = 0
         let width = languages.count
-        // Summed in key order: a dictionary's order changes from process to process (its hash
-        // seed does), and float sums in another order differ in the last digits.
-        let ordered = counts.sortedByKey()
         logProbabilities.withUnsafeBufferPointer { table in
             totals.withUnsafeMutableBufferPointer { sums in
-                for (key, count) in ordered {
-                    guard let row = rows.value(of: key) else {
-                        unknown += Int(count)
-                        continue
+                for (word, initialBits) in seen.enumerated() {
+                    var bits = initialBits
+                    while bits != 0 {
+                        let row = word << 6 | bits.trailingZeroBitCount
+                        bits &= bits &- 1
+                        let base = row * width + block.lowerBound
+                        let weight = Float(counts[row])
+                        for index in 0..<sums.count { sums[index] += weight * table[base + index] }
                     }
-                    let base = Int(row) * width + block.lowerBound
-                    let weight = Float(count)
-                    for index in 0..<sums.count { sums[index] += weight * table[base + index] }
                 }
             }
         }

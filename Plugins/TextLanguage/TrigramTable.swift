@@ -1,5 +1,6 @@
 /// A flat open-addressing map from trigram key (``LetterScan/key(_:_:_:)``, never 0) to a 32-bit
-/// value, in two arrays: what scoring needs per trigram without `Dictionary`'s per-lookup SipHash.
+/// value (the model's row), in two arrays: what scoring needs per trigram without `Dictionary`'s
+/// per-lookup SipHash.
 /// The table doubles when half full, so a probe run stays a few slots long.
 struct TrigramTable: Sendable {
     private var keys: [UInt64]
@@ -39,24 +40,6 @@ struct TrigramTable: Sendable {
     mutating func set(_ key: UInt64, to value: Int32) {
         let index = place(key)
         values[index] = value
-    }
-
-    /// Adds one to `key`'s value (0 when absent before).
-    @inline(__always)
-    mutating func increment(_ key: UInt64) {
-        let index = place(key)
-        values[index] &+= 1
-    }
-
-    /// Every (key, value), in ascending key order: sums over the table in this order are the same
-    /// in every process.
-    func sortedByKey() -> [(key: UInt64, value: Int32)] {
-        // Keys alone sort several times faster than (key, value) pairs through a closure.
-        var present: [UInt64] = []
-        present.reserveCapacity(count)
-        for key in keys where key != 0 { present.append(key) }
-        present.sort()
-        return present.map { ($0, value(of: $0) ?? 0) }
     }
 
     /// The slot holding `key`, claimed (value 0) if it was absent.

@@ -245,7 +245,7 @@ public final class Runner {
         }
 
         let threads = max(1, request.jobs)
-        let map = OrderedParallelMap<(id: Int64, work: FileWork), FileAnalysis>(workers: threads, window: threads * 16)
+        let map = OrderedParallelMap<(id: Int64, work: FileWork), FileAnalysis>(workers: threads, window: max(threads * 16, 2 * Self.batchSize))
         var lastKey: CanonicalKey?
         try map.run(files, transform: { analyzer.analyze($0.work) }) { item, analysis in
             let submission = item.work.submission
