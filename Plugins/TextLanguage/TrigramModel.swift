@@ -10,6 +10,9 @@ final class TrigramModel: Sendable {
     let blocks: [Script: Range<Int>]
     /// Row index of each known trigram in `logProbabilities`.
     private let rows: TrigramTable
+    /// The rows of trigrams made of ASCII letters and spaces, indexed by ``asciiSlot(_:)`` (-1
+    /// where no profile lists the trigram): most trigrams of Latin text, found without hashing.
+    private let asciiRows: [Int32]
     /// `languages.count` log-probabilities per row.
     private let logProbabilities: [Float]
     /// Per language: the log-probability of a trigram its profile does not list.
@@ -55,6 +58,11 @@ final class TrigramModel: Sendable {
             guard let row = rows.value(of: cell.key) else { continue }
             table[Int(row) * width + cell.column] = cell.value
         }
+        var asciiRows = [Int32](repeating: -1, count: 27 * 27 * 27)
+        for (row, key) in keys.enumerated() {
+            if let slot = Self.asciiSlot(key) { asciiRows[slot] = Int32(row) }
+        }
+        self.asciiRows = asciiRows
         self.rows = rows
         self.floors = floors
         logProbabilities = table
@@ -75,15 +83,18 @@ final class TrigramModel: Sendable {
         var unknown = 0
         counts.withUnsafeMutableBufferPointer { counts in
             seen.withUnsafeMutableBufferPointer { seen in
-                LetterScan.trigrams(of: bytes, script: script) { key in
-                    trigrams += 1
-                    guard let row = rows.value(of: key) else {
-                        unknown += 1
-                        return
+                asciiRows.withUnsafeBufferPointer { asciiRows in
+                    LetterScan.trigrams(of: bytes, script: script) { key in
+                        trigrams += 1
+                        let row = Self.asciiSlot(key).map { asciiRows[$0] } ?? rows.value(of: key) ?? -1
+                        guard row >= 0 else {
+                            unknown += 1
+                            return
+                        }
+                        let index = Int(row)
+                        if counts[index] == 0 { seen[index >> 6] |= 1 << UInt64(index & 63) }
+                        counts[index] &+= 1
                     }
-                    let index = Int(row)
-                    if counts[index] == 0 { seen[index >> 6] |= 1 << UInt64(index & 63) }
-                    counts[index] &+= 1
                 }
             }
         }
@@ -107,5 +118,21 @@ final class TrigramModel: Sendable {
             Double(total) + Double(unknown) * Double(floors[block.lowerBound + index])
         }
         return (result, trigrams)
+    }
+
+    /// The slot in `asciiRows` of a trigram whose three characters are each a space or an ASCII
+    /// lower-case letter (the only ASCII a trigram holds), nil for any other trigram.
+    @inline(__always)
+    static func asciiSlot(_ key: UInt64) -> Int? {
+        // Any bit of 0x80 and up in any of the three 21-bit characters: not ASCII.
+        let high: UInt64 = 0x1F_FF80
+        guard key & (high << 42 | high << 21 | high) == 0 else { return nil }
+        func code(_ character: UInt64) -> Int? {
+            if character == 0x20 { return 0 }
+            guard character >= 0x61, character <= 0x7A else { return nil }
+            return Int(character) - 0x60
+        }
+        guard let a = code(key >> 42), let b = code(key >> 21 & 0x7F), let c = code(key & 0x7F) else { return nil }
+        return (a * 27 + b) * 27 + c
     }
 }

@@ -48,4 +48,22 @@ import Testing
         #expect(reference.allSatisfy { table.value(of: $0.key) == $0.value })
         #expect(table.value(of: 1) == nil)
     }
+
+    /// Every trigram of spaces and ASCII lower-case letters has its own direct slot; any other
+    /// trigram (an accent, a capital the scan never yields) goes to the hash table.
+    @Test func asciiTrigramsHaveOneSlotEach() {
+        let characters: [UInt32] = [0x20] + Array(0x61...0x7A)
+        var slots = Set<Int>()
+        for a in characters {
+            for b in characters {
+                for c in characters {
+                    if let slot = TrigramModel.asciiSlot(LetterScan.key(a, b, c)) { slots.insert(slot) }
+                }
+            }
+        }
+        #expect(slots.count == 27 * 27 * 27 && slots.min() == 0 && slots.max() == 27 * 27 * 27 - 1)
+        #expect(TrigramModel.asciiSlot(LetterScan.key(0x63, 0x61, 0xE9)) == nil)   // "caé"
+        #expect(TrigramModel.asciiSlot(LetterScan.key(0x41, 0x61, 0x20)) == nil)   // "Aa "
+        #expect(TrigramModel.asciiSlot(LetterScan.key(0x20, 0x161, 0x61)) == nil)  // " ša": 0x161 & 0x7F is "a"
+    }
 }
