@@ -174,17 +174,19 @@ enum StoredJSON {
     }
 
     /// The bytes `encode` gives for a finding's metrics, written directly: JSONEncoder took a third
-    /// of the serial commit's time on text. Numbers print as JSONEncoder prints them (Swift's
-    /// shortest round-trip form, a trailing ".0" dropped); a key it would escape goes through it.
-    static func encode(metrics: [String: Double]) throws -> String {
-        guard !metrics.keys.contains(where: { key in key.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x2F || $0 == 0x5C } }) else {
-            return try encode(metrics)
-        }
+    /// of the serial commit's time on text. Keys sort by their UTF-8 bytes and escape as
+    /// JSONEncoder escapes them; numbers print as it prints them (Swift's shortest round-trip
+    /// form, a trailing ".0" dropped; non-finite ones as the strings "inf", "-inf", "nan").
+    static func encode(metrics: [String: Double]) -> String {
         var writer = JSONWriter()
         writer.raw("{")
         for (index, key) in metrics.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
             if index > 0 { writer.raw(",") }
-            writer.string(key)
+            if key.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x2F || $0 == 0x5C }) {
+                writer.raw(quotedAsJSONEncoderQuotes(key))
+            } else {
+                writer.string(key)
+            }
             writer.raw(":")
             let value = metrics[key] ?? 0
             if value.isNaN {
@@ -199,6 +201,28 @@ enum StoredJSON {
         }
         writer.raw("}")
         return writer.string
+    }
+
+    /// `text` quoted and escaped as JSONEncoder escapes it (`\/`, `\b` and `\f` included).
+    private static func quotedAsJSONEncoderQuotes(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "/": out += "\\/"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 
     /// The bytes `encode` gives for a finding's reasons; most findings have none.

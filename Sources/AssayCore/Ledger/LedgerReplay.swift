@@ -234,7 +234,7 @@ extension Ledger {
         for item in analyses {
             for fresh in item.analysis.fresh {
                 rows.append([item.id, fresh.stage, fresh.stageFingerprint, try StoredJSON.encode(reasons: fresh.finding.reasons),
-                             try StoredJSON.encode(metrics: fresh.finding.metrics), fresh.finding.fingerprint.map { Data($0.encoded) }])
+                             StoredJSON.encode(metrics: fresh.finding.metrics), fresh.finding.fingerprint.map { Data($0.encoded) }])
             }
         }
         for start in stride(from: 0, to: rows.count, by: 512) {
