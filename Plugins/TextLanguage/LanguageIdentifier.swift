@@ -26,8 +26,10 @@ public struct LanguageIdentifier: Sendable {
 
     /// Guesses the text in `bytes`.
     public func guess(_ bytes: [UInt8]) -> LanguageGuess {
+        // One pass counts the letters of each script and the Latin trigrams, the most common
+        // case; text in another shared script is read again for its own.
         var scan = LetterScan()
-        scan.count(bytes)
+        let latin = model.count { scan.count(bytes, trigramsOf: .latin, $0) }
         var letters = scan.letters
         let total = letters.values.reduce(0, +)
         // Japanese writes Han characters between kana: a text with enough kana is Japanese.
@@ -42,7 +44,8 @@ public struct LanguageIdentifier: Sendable {
         if let only = script.onlyLanguage {
             return LanguageGuess(script: script, letters: total, scriptShare: share, ranked: [(only, share)])
         }
-        let (totals, trigrams) = model.score(bytes, script: script)
+        let counted = script == .latin ? latin : model.count { LetterScan.trigrams(of: bytes, script: script, $0) }
+        let (totals, trigrams) = model.totals(counted, script: script)
         guard trigrams > 0, let best = totals.max(), let block = model.blocks[script] else {
             return LanguageGuess(script: script, letters: total, scriptShare: share, ranked: [])
         }

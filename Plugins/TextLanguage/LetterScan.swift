@@ -29,37 +29,39 @@ struct LetterScan {
         }
     }
 
-    /// Counts the letters of every script.
-    mutating func count(_ bytes: [UInt8]) {
+    /// Counts the letters of every script and, in the same pass, calls `body` with each trigram
+    /// key of the letters of `script` (lower-case letters; a run of anything else, letters of
+    /// other scripts included, is one space; the text starts and each part ends with one).
+    mutating func count(_ bytes: [UInt8], trigramsOf script: Script, _ body: (UInt64) -> Void) {
+        let space: UInt32 = 0x20
+        var first = space, second = space
+        var filled = 1   // the text starts with a space: `second`
+        func push(_ value: UInt32) {
+            if filled >= 2 { body(Self.key(first, second, value)) }
+            first = second
+            second = value
+            filled += 1
+        }
         for part in Self.parts(of: bytes) {
             Self.forEachScalar(in: part) { scalar in
-                guard Self.isLetter(scalar) else { return }
-                counts[Script.of(scalar.value).ordinal] += 1
+                if Self.isLetter(scalar) {
+                    let of = Script.of(scalar.value)
+                    counts[of.ordinal] += 1
+                    if of == script {
+                        push(Self.lower(scalar))
+                        return
+                    }
+                }
+                if second != space { push(space) }
             }
+            if second != space { push(space) }
         }
     }
 
     /// Calls `body` with each trigram key of the letters of `script`.
     static func trigrams(of bytes: [UInt8], script: Script, _ body: (UInt64) -> Void) {
-        let space: UInt32 = 0x20
-        var first = space, second = space
-        var filled = 1   // the text starts with a space: `second`
-        func push(_ value: UInt32) {
-            if filled >= 2 { body(key(first, second, value)) }
-            first = second
-            second = value
-            filled += 1
-        }
-        for part in parts(of: bytes) {
-            forEachScalar(in: part) { scalar in
-                if isLetter(scalar), Script.of(scalar.value) == script {
-                    push(lower(scalar))
-                } else if second != space {
-                    push(space)
-                }
-            }
-            if second != space { push(space) }
-        }
+        var scan = LetterScan()
+        scan.count(bytes, trigramsOf: script, body)
     }
 
     /// Three scalars packed in 63 bits.

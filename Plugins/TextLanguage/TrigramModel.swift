@@ -68,23 +68,19 @@ final class TrigramModel: Sendable {
         logProbabilities = table
     }
 
-    /// The summed log-likelihood of the text's trigrams of `script` in each language of that
-    /// script (in `languages[blocks[script]]` order), and the number of trigrams.
-    func score(_ bytes: [UInt8], script: Script) -> (totals: [Double], trigrams: Int) {
-        guard let block = blocks[script] else { return ([], 0) }
-        // Count per model row first (a text repeats its trigrams), then add each row's numbers
-        // once. Rows are numbered in key order and walked in row order through the bitmap of
-        // rows seen: float sums in another order differ in the last digits, and this order is
-        // the same in every process.
-        let rowCount = rows.count
-        var counts = [Int32](repeating: 0, count: rowCount)
-        var seen = [UInt64](repeating: 0, count: (rowCount + 63) / 64)
+    /// Counts, per model row, the trigram keys `produce` passes to the function it is given.
+    func count(_ produce: ((UInt64) -> Void) -> Void) -> TrigramCounts {
+        // Count per row first (a text repeats its trigrams), so `totals` adds each row's numbers
+        // once.
+        let rows = self.rows
+        var counts = [Int32](repeating: 0, count: rows.count)
+        var seen = [UInt64](repeating: 0, count: (rows.count + 63) / 64)
         var trigrams = 0
         var unknown = 0
         counts.withUnsafeMutableBufferPointer { counts in
             seen.withUnsafeMutableBufferPointer { seen in
                 asciiRows.withUnsafeBufferPointer { asciiRows in
-                    LetterScan.trigrams(of: bytes, script: script) { key in
+                    produce { key in
                         trigrams += 1
                         let row = Self.asciiSlot(key).map { asciiRows[$0] } ?? rows.value(of: key) ?? -1
                         guard row >= 0 else {
@@ -98,26 +94,39 @@ final class TrigramModel: Sendable {
                 }
             }
         }
+        return TrigramCounts(rows: counts, seen: seen, trigrams: trigrams, unknown: unknown)
+    }
+
+    /// The summed log-likelihood of the counted trigrams in each language of `script` (in
+    /// `languages[blocks[script]]` order), and the number of trigrams; the counts must be of
+    /// that script's letters.
+    func totals(_ counted: TrigramCounts, script: Script) -> (totals: [Double], trigrams: Int) {
+        guard let block = blocks[script] else { return ([], 0) }
         var totals = [Float](repeating: 0, count: block.count)
         let width = languages.count
+        // Rows are numbered in key order and walked in row order through the bitmap of rows
+        // seen: float sums in another order differ in the last digits, and this order is the
+        // same in every process.
         logProbabilities.withUnsafeBufferPointer { table in
-            totals.withUnsafeMutableBufferPointer { sums in
-                for (word, initialBits) in seen.enumerated() {
-                    var bits = initialBits
-                    while bits != 0 {
-                        let row = word << 6 | bits.trailingZeroBitCount
-                        bits &= bits &- 1
-                        let base = row * width + block.lowerBound
-                        let weight = Float(counts[row])
-                        for index in 0..<sums.count { sums[index] += weight * table[base + index] }
+            counted.rows.withUnsafeBufferPointer { counts in
+                totals.withUnsafeMutableBufferPointer { sums in
+                    for (word, initialBits) in counted.seen.enumerated() {
+                        var bits = initialBits
+                        while bits != 0 {
+                            let row = word << 6 | bits.trailingZeroBitCount
+                            bits &= bits &- 1
+                            let base = row * width + block.lowerBound
+                            let weight = Float(counts[row])
+                            for index in 0..<sums.count { sums[index] += weight * table[base + index] }
+                        }
                     }
                 }
             }
         }
         let result = totals.enumerated().map { index, total in
-            Double(total) + Double(unknown) * Double(floors[block.lowerBound + index])
+            Double(total) + Double(counted.unknown) * Double(floors[block.lowerBound + index])
         }
-        return (result, trigrams)
+        return (result, counted.trigrams)
     }
 
     /// The slot in `asciiRows` of a trigram whose three characters are each a space or an ASCII
