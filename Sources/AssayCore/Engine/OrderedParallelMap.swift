@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Maps a sequence through a pure function on several threads and hands the results back in the
 /// input order, with at most `window` items in flight (so memory does not grow with the input).
@@ -28,6 +31,10 @@ public struct OrderedParallelMap<Input: Sendable, Output: Sendable> {
         let shared = Exchange<Input, Output>()
         for _ in 0..<workers {
             let thread = Thread {
+                // The calling thread consumes in order, and everything waits on it when it falls
+                // behind: on a busy core it goes first. On Linux the nice value is per thread and
+                // `who` 0 is the calling thread.
+                _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 5)
                 while let (sequence, input) = shared.nextJob() {
                     shared.post(transform(input), at: sequence)
                 }
