@@ -19,8 +19,19 @@ public final class DuplicateIndex {
 
     /// The stage this index belongs to.
     public let stage: String
-    private var documents: [Entry] = []
-    private var idsByKey: [UInt64: [Int32]] = [:]
+    // Each indexed file is a document number; what decide needs of it is kept flat, column by
+    // column (no per-file arrays or CanonicalKeys): about 1.4 KB per indexed text instead of 3.5.
+    /// Relative path of each document.
+    private var paths: [String] = []
+    /// Each document's root, by number in `roots` (a datanet has few roots).
+    private var rootNumbers: [UInt32] = []
+    private var roots: [String] = []
+    private var rootNumber: [String: UInt32] = [:]
+    /// Every document's encoded fingerprint, end to end; document d's starts at
+    /// `fingerprintStarts[d]` and ends where d + 1's starts.
+    private var fingerprintBytes: [UInt8] = []
+    private var fingerprintStarts: [Int] = [0]
+    private var documentsByKey = KeyMultimap()
     private var pending: [Entry] = []
 
     /// An empty index for `stage`.
@@ -29,16 +40,26 @@ public final class DuplicateIndex {
     }
 
     /// The number of indexed files.
-    public var count: Int { documents.count }
+    public var count: Int { paths.count }
 
-    /// Indexed files filed under any of `keys`, each once, oldest first.
-    public func entries(forKeys keys: [UInt64]) -> [Entry] {
-        if keys.count == 1, let ids = idsByKey[keys[0]] { return ids.map { documents[Int($0)] } }
-        var ids = Set<Int32>()
+    /// Indexed files filed under any of `keys`, each once, oldest first, with their encoded
+    /// fingerprints.
+    public func files(forKeys keys: [UInt64]) -> [(file: FileRef, fingerprint: ArraySlice<UInt8>)] {
+        var found: [Int32] = []
         for key in keys {
-            for id in idsByKey[key] ?? [] { ids.insert(id) }
+            documentsByKey.forEachDocument(filedUnder: key) { found.append($0) }
         }
-        return ids.sorted().map { documents[Int($0)] }
+        found.sort()
+        var result: [(file: FileRef, fingerprint: ArraySlice<UInt8>)] = []
+        result.reserveCapacity(found.count)
+        var previous: Int32 = -1
+        for document in found where document != previous {
+            previous = document
+            let index = Int(document)
+            result.append((FileRef(root: roots[Int(rootNumbers[index])], path: paths[index]),
+                           fingerprintBytes[fingerprintStarts[index]..<fingerprintStarts[index + 1]]))
+        }
+        return result
     }
 
     /// Files an admitted file under its fingerprint's ``StageFingerprint/indexKeys``; a change
@@ -67,9 +88,19 @@ public final class DuplicateIndex {
     }
 
     private func place(_ entry: Entry) {
-        let id = Int32(documents.count)
-        documents.append(entry)
-        for key in Set(entry.keys) { idsByKey[key, default: []].append(id) }
+        let document = Int32(paths.count)
+        paths.append(entry.file.path)
+        if let number = rootNumber[entry.file.root] {
+            rootNumbers.append(number)
+        } else {
+            let number = UInt32(roots.count)
+            roots.append(entry.file.root)
+            rootNumber[entry.file.root] = number
+            rootNumbers.append(number)
+        }
+        fingerprintBytes.append(contentsOf: entry.fingerprint)
+        fingerprintStarts.append(fingerprintBytes.count)
+        for key in Set(entry.keys) { documentsByKey.insert(key, document: document) }
     }
 }
 
@@ -98,8 +129,8 @@ public struct AdmittedFiles<Fingerprint: StageFingerprint> {
     /// confirmed by ``StageFingerprint/isExactCopy(of:)``.
     public func exactCopy(of fingerprint: Fingerprint) -> Match? {
         guard let key = fingerprint.exactKey else { return nil }
-        for entry in index.entries(forKeys: [key]) where entry.file.absolutePath != excluding {
-            guard let other = Fingerprint(encoded: entry.fingerprint), fingerprint.isExactCopy(of: other) else { continue }
+        for entry in index.files(forKeys: [key]) where entry.file.absolutePath != excluding {
+            guard let other = Fingerprint(encoded: Array(entry.fingerprint)), fingerprint.isExactCopy(of: other) else { continue }
             return Match(file: entry.file, fingerprint: other)
         }
         return nil
@@ -107,8 +138,8 @@ public struct AdmittedFiles<Fingerprint: StageFingerprint> {
 
     /// Admitted files filed under any of `keys`, each once, oldest first.
     public func candidates(forKeys keys: [UInt64]) -> [Match] {
-        index.entries(forKeys: keys).compactMap { entry in
-            guard entry.file.absolutePath != excluding, let other = Fingerprint(encoded: entry.fingerprint) else { return nil }
+        index.files(forKeys: keys).compactMap { entry in
+            guard entry.file.absolutePath != excluding, let other = Fingerprint(encoded: Array(entry.fingerprint)) else { return nil }
             return Match(file: entry.file, fingerprint: other)
         }
     }
