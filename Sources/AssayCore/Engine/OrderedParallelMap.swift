@@ -7,7 +7,7 @@ import Glibc
 /// input order, with at most `window` items in flight (so memory does not grow with the input).
 ///
 /// The input is pulled and the results are consumed on the calling thread; only `transform`
-/// runs on the workers. When `consume` throws or returns `false`, no further input is pulled and
+/// runs on the workers, at nice 5 on Linux, so the calling thread gets a core first. When `consume` throws or returns `false`, no further input is pulled and
 /// the results still in flight are dropped.
 public struct OrderedParallelMap<Input: Sendable, Output: Sendable> {
     /// Worker threads, at least 1.

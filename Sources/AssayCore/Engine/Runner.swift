@@ -245,6 +245,7 @@ public final class Runner {
         }
 
         let threads = max(1, request.jobs)
+        // Two commit batches in flight: the workers go on while a batch is written.
         let map = OrderedParallelMap<(id: Int64, work: FileWork), FileAnalysis>(workers: threads, window: max(threads * 16, 2 * Self.batchSize))
         var lastKey: CanonicalKey?
         try map.run(files, transform: { analyzer.analyze($0.work) }) { item, analysis in
