@@ -70,4 +70,19 @@ import Testing
         }
         #expect(ran.load(ordering: .relaxed) < 1_000)
     }
+
+    #if os(Linux)
+    /// The workers yield to the thread that consumes in order: they run at nice 5, it keeps its own.
+    @Test func workersRunNicerThanTheCallingThread() {
+        let own = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
+        let map = OrderedParallelMap<Int, Int32>(workers: 2, window: 4)
+        var seen: Set<Int32> = []
+        map.run(0..<8, transform: { _ in getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) }) { _, nice in
+            seen.insert(nice)
+            return true
+        }
+        #expect(seen == [min(own + 5, 19)])
+        #expect(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) == own)
+    }
+    #endif
 }

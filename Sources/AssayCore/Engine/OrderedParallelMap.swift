@@ -7,7 +7,7 @@ import Glibc
 /// input order, with at most `window` items in flight (so memory does not grow with the input).
 ///
 /// The input is pulled and the results are consumed on the calling thread; only `transform`
-/// runs on the workers, at nice 5 on Linux, so the calling thread gets a core first. When `consume` throws or returns `false`, no further input is pulled and
+/// runs on the workers, 5 nicer than the calling thread on Linux, so it gets a core first. When `consume` throws or returns `false`, no further input is pulled and
 /// the results still in flight are dropped.
 public struct OrderedParallelMap<Input: Sendable, Output: Sendable> {
     /// Worker threads, at least 1.
@@ -32,9 +32,12 @@ public struct OrderedParallelMap<Input: Sendable, Output: Sendable> {
         for _ in 0..<workers {
             let thread = Thread {
                 // The calling thread consumes in order, and everything waits on it when it falls
-                // behind: on a busy core it goes first. On Linux the nice value is per thread and
-                // `who` 0 is the calling thread.
-                _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 5)
+                // behind: on a busy core it goes first. On Linux the nice value is per thread, a
+                // new thread inherits its creator's, and `who` 0 is the calling thread.
+                #if os(Linux)
+                let inherited = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
+                _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, min(inherited + 5, 19))
+                #endif
                 while let (sequence, input) = shared.nextJob() {
                     shared.post(transform(input), at: sequence)
                 }
