@@ -37,14 +37,18 @@ let package = Package(
         .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
         .systemLibrary(name: "CEBUR128", pkgConfig: "libebur128", providers: [.apt(["libebur128-dev"])]),
         .systemLibrary(name: "CChromaprint", pkgConfig: "libchromaprint", providers: [.apt(["libchromaprint-dev"])]),
+        .systemLibrary(name: "CICU", pkgConfig: "icu-i18n", providers: [.apt(["libicu-dev"])]),
         // The only code that calls setjmp for libpng.
         .target(name: "CPNGShim", dependencies: ["CPNG"]),
         // posix_spawn with pipes, process group and clean descriptors for external plugins.
         .target(name: "CSpawn"),
+        // Unicode TS #39 confusable skeletons of contributor names, through ICU's spoof checker.
+        .target(name: "CSkeleton", dependencies: ["CICU"]),
 
         .target(
             name: "AssayCore",
             dependencies: [
+                "CSkeleton",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),

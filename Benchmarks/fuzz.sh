@@ -7,7 +7,7 @@
 #   FUZZ_SECONDS=600 SEED=7 Benchmarks/fuzz.sh png text
 #
 # Environment: FUZZ_SECONDS (default 60), SEED (default 1; the same seed makes the same inputs),
-# OUT (default /tmp/assay-fuzz), CORPORA (default ../shared/corpora), SLOW (seconds; an input
+# OUT (default /tmp/assay-fuzz), CORPORA (default Tests/Corpora), SLOW (seconds; an input
 # slower than this is kept as OUT/TARGET-slow-N.bin, default 1).
 #
 # A crash ends the target's process: the input that caused it is OUT/TARGET-current.bin and the
@@ -19,8 +19,7 @@ SECONDS_PER=${FUZZ_SECONDS:-60}
 SEED=${SEED:-1}
 OUT=${OUT:-/tmp/assay-fuzz}
 SLOW=${SLOW:-1}
-CORPORA=${CORPORA:-$REPO/../shared/corpora}
-[ -d "$CORPORA" ] || CORPORA=/work/shared/corpora
+CORPORA=${CORPORA:-$REPO/Tests/Corpora}
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(png audio text)
 mkdir -p "$OUT"

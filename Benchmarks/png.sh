@@ -17,9 +17,9 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 work=${BENCH_WORK:-/tmp/assay-bench/png}
 runs=${RUNS:-3}
 shared=${SHARED:-$(dirname "$here")/shared}
-suite="$shared/corpora/pngsuite"
+suite="$here/Tests/Corpora/pngsuite"
 command -v pngcheck > /dev/null || { echo "pngcheck is missing: apt-get install pngcheck" >&2; exit 2; }
-[ -d "$suite" ] || { echo "PngSuite not found at $suite (set SHARED)" >&2; exit 2; }
+[ -d "$suite" ] || { echo "PngSuite not found at $suite (Tests/Corpora/pngsuite)" >&2; exit 2; }
 
 # The corpus, as a datanet (CONTRIBUTOR/image/...), hard-linked (or copied) from the sources.
 rm -rf "$work" && mkdir -p "$work/net" "$work/bin"

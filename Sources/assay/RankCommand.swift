@@ -63,11 +63,11 @@ struct RankCommand: ParsableCommand {
         switch format {
         case .json: print(RankJSON.encode(rows))
         case .csv:
-            print("rank,contributor,accepted,rejected,refused,rate,score")
+            print("rank,contributor,accepted,rejected,refused,rate,score,copies_of_others")
             for row in rows {
                 let contributor = CSVCell.safe(row.tally.contributor)
                 print("\(row.rank),\(contributor),\(row.tally.accepted),\(row.tally.rejected),\(row.tally.refused),"
-                      + "\(row.tally.rate.map { String(format: "%.6f", $0) } ?? ""),\(String(format: "%.6f", row.score))")
+                      + "\(row.tally.rate.map { String(format: "%.6f", $0) } ?? ""),\(String(format: "%.6f", row.score)),\(row.tally.copiesOfOthers)")
             }
         case .table:
             let width = max(11, rows.map(\.tally.contributor.count).max() ?? 0)
@@ -76,7 +76,12 @@ struct RankCommand: ParsableCommand {
                 let rate = row.tally.rate.map { String(format: "%.3f", $0) } ?? "    -"
                 print(String(format: "%4d  ", row.rank) + row.tally.contributor.padding(toLength: width, withPad: " ", startingAt: 0)
                       + String(format: "  %8d  %8d  %8d  ", row.tally.accepted, row.tally.rejected, row.tally.refused)
-                      + rate + String(format: "   %.3f", row.score) + " (\(method.rawValue))")
+                      + rate + String(format: "   %.3f", row.score) + " (\(method.rawValue))"
+                      + (row.tally.mostlyCopiesOfOthers ? "  copies!" : ""))
+            }
+            let flagged = rows.filter(\.tally.mostlyCopiesOfOthers)
+            if !flagged.isEmpty {
+                output.warn("copies!: most of the decided files of \(flagged.map(\.tally.contributor).joined(separator: ", ")) were rejected as copies of other contributors' files (one person behind several names?); no verdict or score changes")
             }
         }
     }

@@ -52,6 +52,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Remove FOLDER from the ledger's datanet, with its files' verdicts (repeatable).")
     var forget: [String] = []
 
+    @Option(name: .long, help: "Trusted submission times (an `assay intake export` file, or the curator's own CSV root,path,submitted_at): each applies to the file first found at its path.")
+    var intake: String?
+
     @OptionGroup var output: OutputOptions
 
     @Argument(help: "Folders laid out as CONTRIBUTOR/MODALITY/... (not needed with a manifest, or to re-run the ledger's folders).")
@@ -67,9 +70,14 @@ struct RunCommand: ParsableCommand {
         if jobs == 0, !LedgerAddress.isPostgres(config.ledger) {
             throw CommandFailure.usage("--jobs 0 leaves analysis to `assay work` workers, which need a PostgreSQL ledger (--ledger postgres://…)")
         }
+        var records: [IntakeRecord] = []
+        if let intake {
+            do { records = try IntakeRecord.read(intake) } catch { throw CommandFailure.usage(error.message) }
+        }
         var request = RunRequest(roots: folders, jobs: jobs, rejudge: rejudge, verdicts: verdicts, progress: !output.quiet, wait: !noWait)
         request.forget = forget
         request.verify = verify
+        request.intake = records
         output.detail("config: \(config.source ?? "the built-in defaults"); ledger: \(config.ledger); jobs: \(jobs)")
         output.detail("pipeline: " + config.pipeline.map { "\($0.name) [\($0.validator.appliesTo.sorted().map(\.rawValue).joined(separator: ","))]" }.joined(separator: ", "))
         RunInterruption.install()

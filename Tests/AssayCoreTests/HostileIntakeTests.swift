@@ -148,8 +148,10 @@ import Testing
         #expect(retried.1["ann/text/big.txt"]?["verdict"] as? String != "error")
     }
 
-    /// A file that grew between discovery and reading is judged, and counted, as what was read.
-    @Test func aFileIsJudgedByWhatItsDescriptorHolds() throws {
+    /// A file that grew between discovery (where the daily limits counted 3 KB) and reading is
+    /// not judged on bytes the limits never counted: it is refused for this run and judged again,
+    /// at its new size, on the next.
+    @Test func aFileThatGrewAfterTheLimitsWereDecidedIsNotJudgedOnTheNewBytes() throws {
         let folder = TemporaryFolder("grown")
         let path = try folder.write("net/ann/text/grown.txt", text: String(repeating: "Words of a document that grew. ", count: 100_000))
         let config = try RunFixtures.config(Self.unchecked + "limits: { daily_bytes: 1MB }\n", in: folder)
@@ -158,11 +160,16 @@ import Testing
         // What discovery saw: 3 KB.
         let seen = Submission(root: real, path: "ann/text/grown.txt", absolutePath: path, contributor: "ann", modalityName: "text",
                               submittedAt: 1_700_000_000, bytes: 3_000, stat: "seen-before-it-grew")
-        let analysis = pipeline.analyzer(rejudge: false).analyze(FileWork(submission: seen, refusal: nil, stored: nil))
-        #expect(analysis.bytes == 3_100_000)
-        let verdict = pipeline.decider().settle(seen, analysis).verdict
-        #expect(verdict.bytes == 3_100_000)
-        #expect(verdict.reasons.map(\.code) == ["quota.daily_bytes"])
+        let work = FileWork(submission: seen, refusal: nil, stored: nil)
+        let analysis = pipeline.analyzer(rejudge: false).analyze(work)
+        #expect(analysis.sha256 == nil)
+        let verdict = pipeline.decider().settle(work, analysis).verdict
+        #expect(verdict.verdict == .refused)
+        #expect(verdict.reasons.map(\.code) == ["intake.changed_while_read"])
+        // The next run sees the real size, and the daily limit refuses it before reading.
+        let run = try RunFixtures.run(config, root: folder.url("net"), verdicts: folder.url("v.jsonl"))
+        #expect(RunFixtures.codes(run.1["ann/text/grown.txt"]) == ["quota.daily_bytes"])
+        #expect(run.1["ann/text/grown.txt"]?["bytes"] as? Int == 3_100_000)
     }
 
     @Test func theReaderFollowsNoLinkOnThePath() throws {

@@ -51,7 +51,8 @@ import Testing
         let kept = try config(variant, in: folder, ledger: keptLedger)
         let fresh = try config(variant, in: folder, ledger: folder.url("fresh-\(step).sqlite"))
         _ = try RunFixtures.run(kept, roots: roots, verdicts: folder.url("kept-\(step).jsonl"))
-        _ = try RunFixtures.run(fresh, roots: roots, verdicts: folder.url("fresh-\(step).jsonl"))
+        // Verdicts are a pure function of the files, their intake record and the config.
+        _ = try RunFixtures.run(fresh, roots: roots, intake: try RunFixtures.intake(of: keptLedger), verdicts: folder.url("fresh-\(step).jsonl"))
         return (try String(contentsOfFile: folder.url("kept-\(step).jsonl"), encoding: .utf8),
                 try String(contentsOfFile: folder.url("fresh-\(step).jsonl"), encoding: .utf8))
     }

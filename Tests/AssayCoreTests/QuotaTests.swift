@@ -12,9 +12,9 @@ import Testing
         try RunFixtures.touch(path, time)
     }
 
-    func run(_ folder: TemporaryFolder, _ limits: String, _ name: String) throws -> [String: [String: Any]] {
+    func run(_ folder: TemporaryFolder, _ limits: String, _ name: String, intake: [IntakeRecord] = []) throws -> [String: [String: Any]] {
         let config = try RunFixtures.config("version: 1\nmodalities: {text: {unchecked: true}, image: {unchecked: true, mime: [text/plain]}, audio: {unchecked: true}}\nlimits: \(limits)\n", in: folder)
-        return try RunFixtures.run(config, root: folder.url("net"), verdicts: folder.url(name)).1
+        return try RunFixtures.run(config, root: folder.url("net"), intake: intake, verdicts: folder.url(name)).1
     }
 
     @Test func dailyFilesAtBelowAndAboveAcrossTwoRuns() throws {
@@ -25,7 +25,12 @@ import Testing
         try add(folder, "ann", "a3", at: "2026-11-24T03:00:00Z")
         try add(folder, "ann", "a4", at: "2026-11-24T04:00:00Z")
         try add(folder, "ann", "b1", at: "2026-11-25T00:00:00Z")
-        let second = try run(folder, "{ daily_files: 3 }", "2.jsonl")
+        // Files new since a walk are dated after it, whatever their mtimes say; a curator's
+        // intake file vouches for a backfill's times.
+        let backfill = try [("a3", "2026-11-24T03:00:00Z"), ("a4", "2026-11-24T04:00:00Z"), ("b1", "2026-11-25T00:00:00Z")].map {
+            try RunFixtures.trusted("ann/text/\($0.0).txt", in: folder.url("net"), at: $0.1)
+        }
+        let second = try run(folder, "{ daily_files: 3 }", "2.jsonl", intake: backfill)
         #expect(second["ann/text/a3.txt"]?["verdict"] as? String == "accepted", "at the limit")
         let over = second["ann/text/a4.txt"]
         #expect(over?["verdict"] as? String == "refused", "one above the limit")

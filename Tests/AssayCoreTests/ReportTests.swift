@@ -29,7 +29,7 @@ import Testing
         #expect(!html.contains("src=") && !html.contains("href="), "nothing loaded from elsewhere")
         let json = try JSONSerialization.jsonObject(with: Data(ReportJSON.encode(data).utf8)) as? [String: Any]
         #expect(json?["total"] as? Int == 5)
-        #expect((json?["leaderboard"] as? [[String: Any]])?.first?.keys.sorted() == ["accepted", "contributor", "rank", "rate", "refused", "rejected", "score"])
+        #expect((json?["leaderboard"] as? [[String: Any]])?.first?.keys.sorted() == ["accepted", "contributor", "copies_of_others", "mostly_copies", "rank", "rate", "refused", "rejected", "score"])
         let byRun = try ReportBuilder().build(from: ledger, runID: 1)
         #expect(byRun.total == 5)
     }

@@ -20,15 +20,16 @@ enum RunFixtures {
 
     /// Runs and returns the summary and the verdict lines by path.
     static func run(_ config: AssayConfig, root: String, jobs: Int = 2, rejudge: Bool = false, verify: Bool = false,
-                    verdicts: String) throws -> (RunSummary, [String: [String: Any]], [String]) {
-        try run(config, roots: [root], jobs: jobs, rejudge: rejudge, verify: verify, verdicts: verdicts)
+                    intake: [IntakeRecord] = [], verdicts: String) throws -> (RunSummary, [String: [String: Any]], [String]) {
+        try run(config, roots: [root], jobs: jobs, rejudge: rejudge, verify: verify, intake: intake, verdicts: verdicts)
     }
 
     /// Runs over several folders and returns the summary and the verdict lines by path.
     static func run(_ config: AssayConfig, roots: [String], jobs: Int = 2, rejudge: Bool = false, verify: Bool = false,
-                    verdicts: String) throws -> (RunSummary, [String: [String: Any]], [String]) {
+                    intake: [IntakeRecord] = [], verdicts: String) throws -> (RunSummary, [String: [String: Any]], [String]) {
         var request = RunRequest(roots: roots, jobs: jobs, rejudge: rejudge, verdicts: verdicts, progress: false)
         request.verify = verify
+        request.intake = intake
         let summary = try Runner(pipeline: Pipeline(config: config, sniffer: BuiltinValidators.sniffer)).run(request)
         let lines = try String(contentsOfFile: verdicts, encoding: .utf8).split(separator: "\n").map(String.init)
         var byPath: [String: [String: Any]] = [:]
@@ -37,6 +38,19 @@ enum RunFixtures {
             byPath[try require(object["path"] as? String)] = object
         }
         return (summary, byPath, lines)
+    }
+
+    /// The intake record of every file `ledger` holds (what `assay intake export` writes).
+    static func intake(of ledger: String) throws -> [IntakeRecord] {
+        var records: [IntakeRecord] = []
+        try Ledger(path: ledger, readOnly: true).forEachIntakeRecord { records.append($0) }
+        return records
+    }
+
+    /// A trusted time for `relative` under `root`, as a curator's intake file gives it.
+    static func trusted(_ relative: String, in root: String, at time: String) throws -> IntakeRecord {
+        IntakeRecord(root: URL(fileURLWithPath: root).resolvingSymlinksInPath().path, path: relative, contributor: "", modality: "",
+                     submittedAt: try require(RFC3339.parse(time)))
     }
 
     /// The reason codes of a verdict object.

@@ -12,8 +12,9 @@ public enum Locations {
         return FileManager.default.currentDirectoryPath
     }()
 
-    /// `../shared/corpora` beside the package: PngSuite, FLAC and WAV test files.
-    public static let corpora: String = (packageRoot as NSString).deletingLastPathComponent + "/shared/corpora"
+    /// `Tests/Corpora`: third-party test files (PngSuite, the IETF FLAC test bench, hound's WAV
+    /// layouts), kept as their authors wrote them, each folder with its licence.
+    public static let corpora: String = packageRoot + "/Tests/Corpora"
 
     /// The `assay` executable built next to the test bundle.
     public static let assay: String = {

@@ -1,15 +1,15 @@
 import AssayCore
+import AssayTestSupport
 import AudioCheck
 import Foundation
 
 /// Real files for the tests: the shared corpora, and files made at test time with sox, espeak-ng
 /// and python3 in a temporary folder.
 enum Fixtures {
-    /// `../shared/corpora` next to the repository (ASSAY_CORPORA overrides it).
+    /// `Tests/Corpora` (ASSAY_CORPORA overrides it).
     static let corpora: URL = {
         if let path = ProcessInfo.processInfo.environment["ASSAY_CORPORA"] { return URL(fileURLWithPath: path) }
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return repository.deletingLastPathComponent().appendingPathComponent("shared/corpora")
+        return URL(fileURLWithPath: Locations.corpora)
     }()
 
     /// A corpus file.

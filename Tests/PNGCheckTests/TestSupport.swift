@@ -8,7 +8,7 @@ enum Fixture {
     /// The package root.
     static let packageRoot = Locations.packageRoot
 
-    /// `../shared/corpora/pngsuite` beside the package.
+    /// PngSuite, in `Tests/Corpora/pngsuite`.
     static let pngSuite = Locations.corpora + "/pngsuite"
 
     /// Every PNG of PngSuite, sorted.

@@ -49,6 +49,9 @@ public struct AssayConfig: Sendable {
 
     private var decideRules: String {
         var text = "assay-rules \(AssayVersion.rulesRevision)\n"
+        // Daily limits are decided before analysis, from the ledger's witnessed times.
+        text += "intake witnessed-times quota-before-read\n"
+        if let cap = limits.datanetDailyBytes { text += "datanet_daily_bytes \(cap)\n" }
         text += "quotas \(limits.quotasEnabled) \(limits.window.rawValue) \(limits.daily.files.map(String.init) ?? "-") \(limits.daily.bytes.map(String.init) ?? "-")\n"
         for modality in Modality.allCases {
             if let daily = limits.perModality[modality] {

@@ -13,7 +13,7 @@ public struct ConfigLoader: Sendable {
     }
 
     private static let topKeys = ["version", "layout", "manifest", "limits", "modalities", "pipeline", "ledger"]
-    private static let limitKeys = ["daily_files", "daily_bytes", "max_file_bytes", "window", "quotas", "per_modality", "stage_timeout"]
+    private static let limitKeys = ["daily_files", "daily_bytes", "max_file_bytes", "window", "quotas", "per_modality", "stage_timeout", "datanet_daily_bytes"]
 
     /// Loads the config file at `path`.
     public func load(path: String) throws(ConfigError) -> AssayConfig {
@@ -109,6 +109,7 @@ public struct ConfigLoader: Sendable {
             switch key {
             case "daily_files": limits.daily.files = value.isNull ? nil : try count(value, key)
             case "daily_bytes": limits.daily.bytes = value.isNull ? nil : try value.size(key)
+            case "datanet_daily_bytes": limits.datanetDailyBytes = value.isNull ? nil : try value.size(key)
             case "max_file_bytes":
                 let bytes = try value.size(key)
                 guard bytes > 0 else { throw value.error("'max_file_bytes' must be above zero") }

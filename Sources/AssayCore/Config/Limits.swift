@@ -27,6 +27,10 @@ public struct Limits: Sendable, Equatable {
     public var daily = Daily(files: 20, bytes: 10_000_000)
     /// Extra limits per modality, on top of `daily`.
     public var perModality: [Modality: Daily] = [:]
+    /// Bytes the whole datanet admits per day (all contributors together), nil for no cap. Off by
+    /// default, so that existing datanets judge as before; the rules a datanet follows often set
+    /// 10 MB.
+    public var datanetDailyBytes: Int64?
     /// The quota window.
     public var window: Window = .utcDay
     /// False switches every quota off.

@@ -16,6 +16,9 @@ struct FileStatus {
     /// Device, inode, size and modification and change times to the nanosecond: when all are
     /// unchanged the file is taken as unchanged and not read again (as git's index does).
     let signature: String
+    /// `device:inode` when the file has more than one hard link, else nil: only such files can
+    /// be the same file under two contributors.
+    let sharedInode: String?
 
     /// `lstat` (links are not followed) or `stat`; nil when the path cannot be examined.
     init?(path: String, followLinks: Bool) {
@@ -32,6 +35,7 @@ struct FileStatus {
         modified = Int64(info.st_mtim.tv_sec)
         permissions = UInt32(info.st_mode) & 0o7777
         signature = Self.signature(of: info)
+        sharedInode = info.st_nlink > 1 && info.st_mode & S_IFMT == S_IFREG ? "\(info.st_dev):\(info.st_ino)" : nil
     }
 
     /// `device:inode:size:mtime:ctime` (times to the nanosecond) of a `stat` result: the one

@@ -49,6 +49,6 @@ struct IntakeRules: Sendable {
             return refuse(CoreReasons.tooLarge, "the file is larger than max_file_bytes; it was not read",
                           value: .number(Double(status.size)), limit: .number(Double(maxFileBytes)))
         }
-        return DiscoveredFile(submission: submission)
+        return DiscoveredFile(submission: submission, sharedInode: status.sharedInode)
     }
 }

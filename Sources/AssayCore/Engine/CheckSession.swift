@@ -102,7 +102,6 @@ public struct CheckSession {
         var admittedEarlier: [(Submission, Int64)] = []
         for at in order {
             let submission = files[at].submission
-            let analysis = analyzer.analyze(FileWork(submission: submission, refusal: files[at].refusal, stored: nil))
             // This file's quota window: what the ledger admitted in it, then the files checked before it.
             decider.resetQuota()
             let window = decider.quota.windowStart(for: submission.submittedAt)...submission.submittedAt
@@ -110,9 +109,14 @@ public struct CheckSession {
             for (earlier, bytes) in admittedEarlier where window.contains(earlier.submittedAt) {
                 decider.quota.seed(QuotaUsage(contributor: earlier.contributor, modality: earlier.modalityName, time: earlier.submittedAt, bytes: bytes))
             }
+            // The daily limits before reading, as `run` decides them.
+            let found = FileWork(submission: submission, refusal: files[at].refusal, stored: nil)
+            let admission = decider.counts(found) ? decider.quota.admit(submission, bytes: submission.bytes) : nil
+            let work = FileWork(submission: submission, refusal: files[at].refusal, stored: nil, admission: admission)
+            let analysis = analyzer.analyze(work)
             decider.excluding = FileStatus.realPath(submission.absolutePath)
-            let settled = decider.settle(submission, analysis)
-            if settled.admitted { admittedEarlier.append((submission, analysis.bytes)) }
+            let settled = decider.settle(work, analysis)
+            if settled.admitted { admittedEarlier.append((submission, submission.bytes)) }
             verdicts[at] = settled.verdict
         }
         return verdicts.compactMap { $0 }

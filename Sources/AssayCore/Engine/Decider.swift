@@ -11,6 +11,8 @@ public final class Decider {
     /// The daily limits; `assay check` gives each checked file a keeper seeded for its own window.
     var quota: QuotaKeeper
     private let limits: Limits
+    /// The modalities the datanet collects: files of the others use no quota.
+    let open: Set<Modality>
     /// Left out of duplicate searches (`assay check` on a file the ledger already holds).
     var excluding: String?
 
@@ -18,16 +20,25 @@ public final class Decider {
     public struct Settled: Sendable {
         /// The verdict.
         public let verdict: Verdict
-        /// True when the file was admitted to validation and so counts against the daily quotas.
+        /// True when the file counts against the daily quotas (``Decider/counts(_:)``).
         public let admitted: Bool
     }
 
     /// A decider with empty indexes and no quota usage.
-    init(stages: [Stage], limits: Limits) {
+    init(stages: [Stage], limits: Limits, open: Set<Modality>) {
         self.stages = stages
         indexes = stages.map { $0.stateful == nil ? nil : DuplicateIndex(stage: $0.name) }
         quota = QuotaKeeper(limits: limits)
         self.limits = limits
+        self.open = open
+    }
+
+    /// True when the daily limits counted `work`'s file: it passed discovery's checks, is of a
+    /// modality the datanet collects and fit the limits (``Ledger/decideAdmissions(from:quota:open:)``).
+    /// It keeps counting even if reading it then refuses it (wrong type): the limits were decided
+    /// before any byte was read.
+    public func counts(_ work: FileWork) -> Bool {
+        work.refusalBeforeReading == nil && work.submission.modality.map(open.contains) == true
     }
 
     /// Replaces the quota keeper with an empty one.
@@ -44,8 +55,17 @@ public final class Decider {
         }
     }
 
-    /// The verdict for `submission`, given what analysis made of it.
-    public func settle(_ submission: Submission, _ analysis: FileAnalysis) -> Settled {
+    /// The verdict for `work`'s file, given what analysis made of it. The daily limits were
+    /// decided before (`work.admission`); this folds the stages and the duplicate indexes.
+    public func settle(_ work: FileWork, _ analysis: FileAnalysis) -> Settled {
+        let submission = work.submission
+        let counted = counts(work)
+        if let refusal = work.refusalBeforeReading {
+            return Settled(verdict: Verdict(refusedBeforeReading: FileRef(root: submission.root, path: submission.path), contributor: submission.contributor,
+                                            modality: submission.modalityName, submittedAt: submission.submittedAt,
+                                            bytes: submission.bytes, reason: refusal),
+                           admitted: counted)
+        }
         var verdict = Verdict(pending: submission)
         verdict.bytes = analysis.bytes
         verdict.sha256 = analysis.sha256
@@ -53,20 +73,15 @@ public final class Decider {
         if let refusal = analysis.refusal {
             verdict.verdict = .refused
             verdict.reasons = [refusal]
-            return Settled(verdict: verdict, admitted: false)
-        }
-        if let refusal = quota.admit(submission, bytes: analysis.bytes) {
-            verdict.verdict = .refused
-            verdict.reasons = [refusal]
-            return Settled(verdict: verdict, admitted: false)
+            return Settled(verdict: verdict, admitted: counted)
         }
         if let failure = analysis.sniffFailure {
             verdict.verdict = .error
             verdict.reasons = [failure]
-            return Settled(verdict: verdict, admitted: true)
+            return Settled(verdict: verdict, admitted: counted)
         }
         decide(&verdict, key: submission.key, results: analysis.results)
-        return Settled(verdict: verdict, admitted: true)
+        return Settled(verdict: verdict, admitted: counted)
     }
 
     /// Folds every stage's finding, asks stateful stages, and admits an accepted file to the indexes.

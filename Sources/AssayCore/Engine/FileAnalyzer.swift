@@ -15,7 +15,7 @@ struct FileAnalyzer: Sendable {
 
     func analyze(_ work: FileWork) -> FileAnalysis {
         let submission = work.submission
-        if let refusal = work.refusal {
+        if let refusal = work.refusalBeforeReading {
             return FileAnalysis(refused: refusal, bytes: submission.bytes, stageCount: stages.count)
         }
         guard let modality = submission.modality else {
@@ -48,8 +48,16 @@ struct FileAnalyzer: Sendable {
                                     bytes: submission.bytes, stageCount: stages.count, read: true)
             }
         }
-        let sha = ContentHash.sha256(bytes)
         let size = Int64(bytes.count)
+        // The daily limits counted the size discovery saw: a file that grew (or shrank) since is
+        // not judged on bytes the limits never counted.
+        if size != submission.bytes {
+            return FileAnalysis(refused: Reason(CoreReasons.changedWhileRead, stage: "intake",
+                                                message: "the file is \(size) bytes now but was \(submission.bytes) bytes when the daily limits were decided; it is judged again on the next run",
+                                                value: .number(Double(size)), limit: .number(Double(submission.bytes))),
+                                bytes: submission.bytes, stageCount: stages.count, read: true)
+        }
+        let sha = ContentHash.sha256(bytes)
         let sameBytes = stored.map { $0.sha256 == sha } ?? false
         let mime: String
         if sameBytes, let stored, modality != .text {

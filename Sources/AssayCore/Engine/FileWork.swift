@@ -6,13 +6,20 @@ public struct FileWork: Sendable {
     public let refusal: Reason?
     /// What earlier runs learned from the file, nil for a file never read.
     public let stored: StoredAnalysis?
+    /// The daily limit the file is over, decided in canonical order before any file is read; a
+    /// file over a limit is never read.
+    public let admission: Reason?
 
     /// Creates the work item.
-    public init(submission: Submission, refusal: Reason?, stored: StoredAnalysis?) {
+    public init(submission: Submission, refusal: Reason?, stored: StoredAnalysis?, admission: Reason? = nil) {
         self.submission = submission
         self.refusal = refusal
         self.stored = stored
+        self.admission = admission
     }
+
+    /// Why the file is turned away before it is read: at discovery, or by a daily limit.
+    public var refusalBeforeReading: Reason? { refusal ?? admission }
 }
 
 /// What the ledger keeps of a file's last analysis, reusable while the file's `stat` is unchanged.

@@ -23,7 +23,7 @@ public struct Pipeline: Sendable {
 
     /// A decide step with empty indexes and quotas.
     func decider() -> Decider {
-        Decider(stages: config.pipeline, limits: config.limits)
+        Decider(stages: config.pipeline, limits: config.limits, open: config.modalities.open)
     }
 
     /// Analysis fingerprints per modality.

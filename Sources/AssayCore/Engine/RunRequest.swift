@@ -17,6 +17,9 @@ public struct RunRequest: Sendable {
     public var wait: Bool
     /// Folders to remove from the datanet, with their files' verdicts.
     public var forget: [String] = []
+    /// Trusted submission times to import before discovery (`--intake FILE`, an
+    /// `assay intake export` file): each applies to the file first found at its path.
+    public var intake: [IntakeRecord] = []
 
     /// Creates a request.
     public init(roots: [String], jobs: Int, rejudge: Bool = false, verdicts: String? = nil, progress: Bool = true, wait: Bool = true) {

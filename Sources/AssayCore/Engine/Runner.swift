@@ -51,12 +51,22 @@ public final class Runner {
             do {
                 // Workers that start before the files are staged wait instead of leaving.
                 try queue?.announce(WorkQueue.Announcement(phase: "staging", run: runID, fingerprints: [:]))
-                summary.vanishedSources = try discover(request, into: ledger)
+                if !request.intake.isEmpty { try ledger.importTrustedTimes(request.intake) }
+                let runStart = Int64(started.timeIntervalSince1970)
+                let discovery = try discover(request, into: ledger)
+                summary.vanishedSources = discovery.vanished
+                if config.manifest == nil {
+                    // Folders: the ledger witnesses submission times. A manifest's times are the curator's.
+                    summary.witnessing = try ledger.witnessIntake(runStart: runStart, maxFileBytes: config.limits.maxFileBytes)
+                }
+                try ledger.refuseBorrowedIdentities()
                 let changes = try ledger.applyDiscovery(decideFingerprint: config.decideFingerprint,
                                                         analysisFingerprints: pipeline.analysisFingerprints, rejudge: request.rejudge,
                                                         verify: request.verify,
-                                                        keeping: summary.vanishedSources)
+                                                        keeping: summary.vanishedSources, walked: discovery.walked, runStart: runStart)
                 summary.changes = changes
+                // Staging is only this run's scratch: its pages go back for the verdicts to reuse.
+                try ledger.resetStaging()
                 if let mark = changes.mark {
                     try judge(from: mark, request: request, ledger: ledger, queue: queue, runID: runID, summary: &summary)
                 }
@@ -96,6 +106,7 @@ public final class Runner {
                 counted.interruptedBy = summary.interruptedBy
                 counted.vanishedSources = summary.vanishedSources
                 counted.changes = summary.changes
+                counted.witnessing = summary.witnessing
                 summary = counted
             } catch {
                 try? ledger.finishRun(runID, status: .failed, found: summary.found, analyzed: summary.analyzed, decided: summary.decided)
@@ -121,7 +132,7 @@ public final class Runner {
     /// discovered file into the staging table. Returns the known folders that are missing now:
     /// their files keep their rows (a folder on an unmounted disk is not a deletion), until
     /// `--forget` says otherwise.
-    private func discover(_ request: RunRequest, into ledger: Ledger) throws -> [String] {
+    private func discover(_ request: RunRequest, into ledger: Ledger) throws -> (vanished: [String], walked: [String]) {
         for folder in request.forget {
             let path = FileStatus.realPath(folder) ?? OutputGuard.resolved(folder)
             guard try ledger.sources().contains(DatanetSource(kind: .folder, path: path)) else {
@@ -148,6 +159,7 @@ public final class Runner {
         try ledger.addSources(given)
         try ledger.resetStaging()
         var vanished: [String] = []
+        var walked: [String] = []
         var batch: [DiscoveredFile] = []
         let emit: (DiscoveredFile) throws -> Void = { file in
             batch.append(file)
@@ -182,10 +194,11 @@ public final class Runner {
                 } catch let error as DiscoveryError {
                     throw RunError.failure(error.message + "; nothing was changed in the ledger")
                 }
+                walked.append(source.path)
             }
         }
         try ledger.stage(batch)
-        return vanished
+        return (vanished, walked)
     }
 
     /// Analyzes and decides every file from `mark` on, recording in batches. With a work queue
@@ -197,6 +210,9 @@ public final class Runner {
         let decider = pipeline.decider()
         try ledger.loadIndexes(decider, before: mark)
         try ledger.seedQuota(decider, before: mark)
+        // The daily limits, in canonical order, before any file is read: a refused file is never
+        // read, decoded or queued for workers.
+        try ledger.decideAdmissions(from: mark, quota: decider.quota, open: pipeline.config.modalities.open)
         // With a queue, a rejudge's discovery already forgot every stored analysis: workers
         // analyze every file again, and decide reuses what they wrote.
         // --verify reads every file here, on the run's machine, also with workers.
@@ -250,9 +266,10 @@ public final class Runner {
         var lastKey: CanonicalKey?
         try map.run(files, transform: { analyzer.analyze($0.work) }) { item, analysis in
             let submission = item.work.submission
-            let settled = decider.settle(submission, analysis)
+            let settled = decider.settle(item.work, analysis)
             batch.append(DecidedFile(id: item.id, submission: submission, analysis: analysis, settled: settled,
-                                     line: VerdictLine.encode(settled.verdict), analyzedUnder: pipeline.analyzedUnder(submission, analysis)))
+                                     line: item.work.refusalBeforeReading == nil ? VerdictLine.encode(settled.verdict) : "",
+                                     analyzedUnder: pipeline.analyzedUnder(submission, analysis)))
             decided += 1
             if analysis.read { analyzed += 1 }
             lastKey = submission.key

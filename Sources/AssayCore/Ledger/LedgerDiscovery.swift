@@ -69,13 +69,13 @@ extension Ledger {
     public func stage(_ files: [DiscoveredFile]) throws(LedgerError) {
         try write("stage discovered files") { db in
             let insert = """
-                INSERT INTO staged(root, path, absolute_path, contributor, modality, submitted_at, bytes, stat, refusal)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                INSERT INTO staged(root, path, absolute_path, contributor, modality, submitted_at, bytes, stat, refusal, inode)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
                 """
             for file in files {
                 let s = file.submission
                 try db.execute(insert, [s.root, s.path, s.absolutePath, s.contributor, s.modalityName, s.submittedAt, s.bytes,
-                                        s.stat, try file.refusal.map(StoredJSON.encode)])
+                                        s.stat, try file.refusal.map(StoredJSON.encode), file.sharedInode])
             }
         }
     }
@@ -86,8 +86,11 @@ extension Ledger {
     /// decide rules changed or `rejudge` or `verify` is set (`verify` keeps what was read and
     /// analyzed: the analyzer re-hashes and reuses by hash). Index entries from the mark on are dropped.
     /// Files under the roots in `keeping` (folders missing now) keep their rows.
+    /// The folders in `walked` are recorded as walked by the run that started at `runStart`
+    /// (seconds since 1970): what appears in them later was submitted after it.
     public func applyDiscovery(decideFingerprint: String, analysisFingerprints: [Modality: String], rejudge: Bool,
-                               verify: Bool = false, keeping: [String] = []) throws(LedgerError) -> DiscoveryChanges {
+                               verify: Bool = false, keeping: [String] = [], walked: [String] = [],
+                               runStart: Int64? = nil) throws(LedgerError) -> DiscoveryChanges {
         try write("apply discovery") { db in
             var changes = DiscoveryChanges()
             var mark = try staleMark(db)
@@ -149,6 +152,15 @@ extension Ledger {
                 // Forget what was read, so a rejudge interrupted half way still re-reads the rest.
                 try db.execute("UPDATE files SET analyzed_under = NULL, read_stat = NULL, sha256 = NULL, mime = NULL")
                 try db.execute("DELETE FROM findings")
+            }
+            // A trusted time is used once: the file now has its row and keeps the time.
+            try db.execute("""
+                DELETE FROM trusted_times WHERE EXISTS (SELECT 1 FROM files f WHERE f.root = trusted_times.root AND f.path = trusted_times.path)
+                """)
+            if let runStart {
+                for folder in walked {
+                    try db.execute("UPDATE sources SET walked_at = ? WHERE kind = 'folder' AND path = ?", [runStart, folder])
+                }
             }
             try setStateText("decide_fingerprint", decideFingerprint, db)
             try setStaleMark(mark, db)

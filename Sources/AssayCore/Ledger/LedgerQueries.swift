@@ -20,7 +20,7 @@ extension Ledger {
         }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try read("count verdicts") { db in
-            try db.fetchAll("""
+            let tallies = try db.fetchAll("""
                 SELECT contributor,
                   sum(CASE WHEN verdict = 'accepted' THEN 1 ELSE 0 END) AS accepted, sum(CASE WHEN verdict = 'rejected' THEN 1 ELSE 0 END) AS rejected,
                   sum(CASE WHEN verdict = 'refused' THEN 1 ELSE 0 END) AS refused, sum(CASE WHEN verdict = 'error' THEN 1 ELSE 0 END) AS errors
@@ -28,6 +28,24 @@ extension Ledger {
                 """, arguments).map {
                 ContributorTally(contributor: try $0["contributor"], accepted: try $0["accepted"], rejected: try $0["rejected"],
                                  refused: try $0["refused"], errors: try $0["errors"])
+            }
+            // Rejected copies of another contributor's file: the copied file's row names its contributor.
+            let field = { (key: String) in
+                self.store.backend == .postgres ? "(v.line::json ->> '\(key)')" : "json_extract(v.line, '$.\(key)')"
+            }
+            let copyFilter = (conditions.map { "v." + $0 } + ["v.verdict = 'rejected'", "v.line LIKE '%\"duplicate_of\":\"%'"]).joined(separator: " AND ")
+            var copies: [String: Int] = [:]
+            for row in try db.fetchAll("""
+                SELECT v.contributor AS contributor, count(*) AS n FROM verdicts v
+                JOIN files d ON d.path = \(field("duplicate_of")) AND d.root = \(field("duplicate_of_root"))
+                WHERE \(copyFilter) AND d.contributor <> v.contributor GROUP BY v.contributor
+                """, arguments) {
+                copies[try row["contributor"]] = try row["n"]
+            }
+            return tallies.map { tally in
+                var counted = tally
+                counted.copiesOfOthers = copies[tally.contributor] ?? 0
+                return counted
             }
         }
     }
@@ -48,9 +66,18 @@ extension Ledger {
                 arguments += [mark.key.submittedAt, mark.key.path, mark.key.root]
             }
             let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+            // A file refused before reading has no stored line: its row and refusal make it.
             try db.forEach("""
-                SELECT v.line FROM verdicts v JOIN files f ON f.id = v.file_id\(filter) ORDER BY f.submitted_at, f.path, f.root
-                """, arguments) { row in try body(try row[0]) }
+                SELECT v.line, f.root, f.path, f.contributor, f.modality, f.submitted_at, f.bytes, coalesce(f.refusal, f.admission) AS before
+                FROM verdicts v JOIN files f ON f.id = v.file_id\(filter) ORDER BY f.submitted_at, f.path, f.root
+                """, arguments) { row in
+                let line: String = try row["line"]
+                guard line.isEmpty else { return try body(line) }
+                let reason = try StoredJSON.decode(Reason.self, try row["before"] as String)
+                try body(VerdictLine.encode(Verdict(refusedBeforeReading: FileRef(root: try row["root"], path: try row["path"]),
+                                                    contributor: try row["contributor"], modality: try row["modality"],
+                                                    submittedAt: try row["submitted_at"], bytes: try row["bytes"], reason: reason)))
+            }
         }
     }
 

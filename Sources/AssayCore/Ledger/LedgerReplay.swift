@@ -35,7 +35,7 @@ extension Ledger {
             arguments.append(limit)
             let rows = try db.fetchAll("""
                 SELECT id, root, path, absolute_path, contributor, modality, submitted_at, bytes, stat, refusal,
-                       read_stat, read_bytes, sha256, mime
+                       read_stat, read_bytes, sha256, mime, admission
                 FROM files WHERE \(condition) ORDER BY submitted_at, path, root LIMIT ?
                 """, arguments)
             return try Self.works(rows, db, restore: restore)
@@ -48,7 +48,7 @@ extension Ledger {
         return try read("read files to analyze") { db in
             let rows = try db.fetchAll("""
                 SELECT id, root, path, absolute_path, contributor, modality, submitted_at, bytes, stat, refusal,
-                       read_stat, read_bytes, sha256, mime
+                       read_stat, read_bytes, sha256, mime, admission
                 FROM files WHERE id IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY submitted_at, path, root
                 """)
             return try Self.works(rows, db, restore: restore)
@@ -82,7 +82,8 @@ extension Ledger {
                 stored = StoredAnalysis(stat: stat, bytes: try row["read_bytes"] ?? submission.bytes, sha256: sha, mime: mime,
                                         findings: findings[id] ?? [:])
             }
-            return (id, FileWork(submission: submission, refusal: refusal, stored: stored))
+            let admission = try (try row["admission"] as String?).map { try StoredJSON.decode(Reason.self, $0) }
+            return (id, FileWork(submission: submission, refusal: refusal, stored: stored, admission: admission))
         }
     }
 
@@ -110,7 +111,8 @@ extension Ledger {
         }
     }
 
-    /// Counts in the decider's quotas the files admitted before `mark` whose time falls in the
+    /// Counts in the decider's quotas the files admitted before `mark` (by the size discovery saw,
+    /// as ``decideAdmissions(from:quota:open:)`` counted them) whose time falls in the
     /// quota window of the mark's time (older files cannot matter: decide goes forward in time).
     public func seedQuota(_ decider: Decider, before mark: StaleMark) throws(LedgerError) {
         guard mark.key.submittedAt > Int64.min else { return }
@@ -130,7 +132,7 @@ extension Ledger {
                 arguments += [mark.key.submittedAt, mark.key.path, mark.key.root] as [any SQLArgument]
             }
             try db.forEach("""
-                SELECT f.contributor, f.modality, f.submitted_at, v.bytes, f.absolute_path FROM verdicts v JOIN files f ON f.id = v.file_id
+                SELECT f.contributor, f.modality, f.submitted_at, f.bytes, f.absolute_path FROM verdicts v JOIN files f ON f.id = v.file_id
                 WHERE v.admitted = 1 AND f.submitted_at BETWEEN ? AND ?\(condition) ORDER BY f.submitted_at, f.path, f.root
                 """, arguments) { row in
                 if !excluding.isEmpty {

@@ -8,7 +8,9 @@ import GRDB
 /// - `verdicts`: per file, the verdict line and the columns `rank` and `report` filter on;
 /// - `index_entries`: admitted fingerprints of stateful stages, with the file's canonical key;
 /// - `state`: the decide fingerprint and the stale mark (decide is replayed from there);
-/// - `sources`: the folders and manifests the datanet is made of; `staged`: one run's discovery.
+/// - `sources`: the folders and manifests the datanet is made of, with the start of the run that
+///   last walked each folder (the lower bound of what is new in it); `staged`: one run's discovery;
+/// - `trusted_times`: submission times imported with `assay run --intake`, used once per path.
 enum LedgerSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -85,6 +87,17 @@ enum LedgerSchema {
         // of other text. Sniffs of text files made before are forgotten, so each is read again.
         migrator.registerMigration("v3-text-sniff") { db in
             try db.execute(sql: Self.forgetTextSniffs)
+        }
+        // v4: the ledger witnesses submission times (``IntakeWitness``): when each folder was last
+        // walked, the times a curator's intake file vouches for, the daily limits decided before
+        // analysis (`admission`), and the inode of files with more than one link.
+        migrator.registerMigration("v4-intake") { db in
+            try db.execute(sql: """
+                ALTER TABLE sources ADD COLUMN walked_at INTEGER;
+                ALTER TABLE files ADD COLUMN admission TEXT;
+                ALTER TABLE staged ADD COLUMN inode TEXT;
+                CREATE TABLE trusted_times(root TEXT NOT NULL, path TEXT NOT NULL, submitted_at INTEGER NOT NULL, PRIMARY KEY(root, path));
+                """)
         }
         return migrator
     }

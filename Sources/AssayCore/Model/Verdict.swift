@@ -52,6 +52,15 @@ public struct Verdict: Sendable, Equatable, Codable {
                   reasons: [], metrics: [:], duplicateOf: nil)
     }
 
+    /// The verdict of a file turned away before any byte of it was read (at intake, or by a
+    /// daily limit): where it is, its size as found and why; no hash, type or metrics. The ledger
+    /// stores no line for such a file (a refused file costs a few hundred bytes of ledger) and
+    /// rebuilds this one from the file's row.
+    public init(refusedBeforeReading file: FileRef, contributor: String, modality: String, submittedAt: Int64, bytes: Int64, reason: Reason) {
+        self.init(root: file.root, path: file.path, contributor: contributor, modality: modality, bytes: bytes, sha256: nil, mime: nil,
+                  submittedAt: submittedAt, verdict: .refused, reasons: [reason], metrics: [:], duplicateOf: nil)
+    }
+
     /// The file's identity.
     public var file: FileRef { FileRef(root: root, path: path) }
 

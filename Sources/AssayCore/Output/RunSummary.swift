@@ -25,6 +25,8 @@ public struct RunSummary: Sendable {
     public var vanishedSources: [String] = []
     /// What discovery found changed since the last run.
     public var changes = DiscoveryChanges()
+    /// What the ledger's witness did to this run's submission times.
+    public var witnessing = IntakeWitnessing()
 
     /// An empty summary.
     public init() {}
@@ -62,6 +64,14 @@ public struct RunSummary: Sendable {
         if found > 0, byDailyFiles * 2 > found {
             lines.append("\(byDailyFiles) of \(found) files were refused by daily_files: a file's submission time is its mtime, and a copy or a checkout dates them all today; for a backfill use a manifest with submission times, or `limits: { quotas: false }`")
         }
+        if witnessing.unwitnessed > 0 {
+            lines.append("\(witnessing.unwitnessed) files were first seen in folders no earlier run walked: their submission times are their modification times "
+                         + "(capped at this run's start), which contributors can set; from the next run on, a new file is dated between the two runs that bracket its arrival")
+        }
+        if witnessing.clamped > 0 {
+            lines.append("\(witnessing.clamped) new files had modification times outside the time since their folder was last walked (backdated or in the future): "
+                         + "their submission times were moved into it")
+        }
         return lines
     }
 
@@ -98,6 +108,11 @@ public struct RunSummary: Sendable {
         w.raw("],\"since_last_run\":{\"new\":"); w.number(Double(changes.added))
         w.raw(",\"changed\":"); w.number(Double(changes.changed))
         w.raw(",\"gone\":"); w.number(Double(changes.removed))
+        w.raw("},\"intake\":{\"unwitnessed\":"); w.number(Double(witnessing.unwitnessed))
+        w.raw(",\"clamped\":"); w.number(Double(witnessing.clamped))
+        w.raw(",\"resubmitted\":"); w.number(Double(witnessing.resubmitted))
+        w.raw(",\"confirmed\":"); w.number(Double(witnessing.confirmed))
+        w.raw(",\"trusted\":"); w.number(Double(witnessing.trusted))
         w.raw("},\"missing_folders\":[")
         for (i, folder) in vanishedSources.enumerated() {
             if i > 0 { w.raw(",") }

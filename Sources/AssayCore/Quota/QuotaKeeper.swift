@@ -20,6 +20,9 @@ public final class QuotaKeeper {
     private let limits: Limits
     private var totals: [Bucket: Total] = [:]
     private var windows: [String: [QuotaUsage]] = [:]
+    /// Bytes the whole datanet admitted per UTC day (`utc_day`), or its admissions in time order (`rolling_24h`).
+    private var datanetDays: [Int64: Int64] = [:]
+    private var datanetWindow: [QuotaUsage] = []
 
     /// A keeper for `limits` with no usage yet.
     public init(limits: Limits) {
@@ -33,17 +36,53 @@ public final class QuotaKeeper {
 
     /// The refusal for a file of `bytes` bytes, or nil when it fits; a file that fits is counted.
     public func admit(_ submission: Submission, bytes: Int64) -> Reason? {
+        admit(QuotaUsage(contributor: submission.contributor, modality: submission.modalityName, time: submission.submittedAt, bytes: bytes))
+    }
+
+    /// The refusal for `usage`, or nil when it fits every limit (the contributor's, the
+    /// modality's, the datanet's); a usage that fits is counted.
+    public func admit(_ usage: QuotaUsage) -> Reason? {
         guard limits.quotasEnabled else { return nil }
-        let usage = QuotaUsage(contributor: submission.contributor, modality: submission.modalityName, time: submission.submittedAt, bytes: bytes)
         if let refusal = check(used(usage, modality: nil), against: limits.daily, adding: usage, scope: "") {
             return refusal
         }
-        if let modality = submission.modality, let daily = limits.perModality[modality],
-           let refusal = check(used(usage, modality: submission.modalityName), against: daily, adding: usage, scope: "\(modality.rawValue) ") {
+        if let modality = Modality(rawValue: usage.modality), let daily = limits.perModality[modality],
+           let refusal = check(used(usage, modality: usage.modality), against: daily, adding: usage, scope: "\(modality.rawValue) ") {
             return refusal
+        }
+        if let cap = limits.datanetDailyBytes {
+            let (total, overflow) = datanetUsed(at: usage.time).addingReportingOverflow(usage.bytes)
+            if overflow || total > cap {
+                return Reason(CoreReasons.datanetDailyBytes, stage: "quota",
+                              message: "admitting \(usage.bytes) bytes would bring the datanet's bytes \(period(usage.time)) to \(total); "
+                                  + "the datanet takes \(cap) a day\(resetNote(usage.time))",
+                              value: .number(Double(total)), limit: .number(Double(cap)))
+            }
         }
         record(usage)
         return nil
+    }
+
+    /// Bytes the datanet admitted in the window of `time`.
+    private func datanetUsed(at time: Int64) -> Int64 {
+        switch limits.window {
+        case .utcDay: return datanetDays[Self.day(of: time)] ?? 0
+        case .rolling24h:
+            let oldest = time - 86_399
+            return datanetWindow.reversed().prefix { $0.time >= oldest }.reduce(0) { $0 + ($1.time <= time ? $1.bytes : 0) }
+        }
+    }
+
+    /// " (the day ends at ...)" for a person who wants to know when to try again.
+    private func resetNote(_ time: Int64) -> String {
+        switch limits.window {
+        case .utcDay: return "; the day ends at \(RFC3339.format((Self.day(of: time) + 1) * 86_400))"
+        case .rolling24h: return ""
+        }
+    }
+
+    private func period(_ time: Int64) -> String {
+        limits.window == .utcDay ? "on \(RFC3339.day(time)) (UTC)" : "in the 24 hours before \(RFC3339.format(time))"
     }
 
     /// The start of the window that `time` falls in, for loading earlier usage from the ledger.
@@ -59,6 +98,15 @@ public final class QuotaKeeper {
     }
 
     private func record(_ usage: QuotaUsage) {
+        if limits.datanetDailyBytes != nil {
+            switch limits.window {
+            case .utcDay: datanetDays[Self.day(of: usage.time), default: 0] += usage.bytes
+            case .rolling24h:
+                let oldest = usage.time - 86_399
+                if let first = datanetWindow.firstIndex(where: { $0.time >= oldest }), first > 64 { datanetWindow.removeFirst(first) }
+                datanetWindow.append(usage)
+            }
+        }
         switch limits.window {
         case .utcDay:
             let day = Self.day(of: usage.time)
@@ -99,7 +147,7 @@ public final class QuotaKeeper {
     }
 
     private func check(_ used: Total, against daily: Limits.Daily, adding usage: QuotaUsage, scope: String) -> Reason? {
-        let period = limits.window == .utcDay ? "on \(RFC3339.day(usage.time)) (UTC)" : "in the 24 hours before \(RFC3339.format(usage.time))"
+        let period = period(usage.time)
         if let maxFiles = daily.files, used.files + 1 > maxFiles {
             return Reason(CoreReasons.dailyFiles, stage: "quota",
                           message: "\(usage.contributor) already had \(used.files) \(scope)files admitted \(period); the limit is \(maxFiles)",

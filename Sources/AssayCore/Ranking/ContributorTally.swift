@@ -10,6 +10,9 @@ public struct ContributorTally: Sendable, Equatable {
     public var refused: Int
     /// Files on which Assay failed (not counted in the rate).
     public var errors: Int
+    /// Rejected files that copy another contributor's file (`duplicate_of` under another name):
+    /// informative only, it changes no score.
+    public var copiesOfOthers = 0
 
     /// Creates a tally.
     public init(contributor: String, accepted: Int = 0, rejected: Int = 0, refused: Int = 0, errors: Int = 0) {
@@ -19,6 +22,11 @@ public struct ContributorTally: Sendable, Equatable {
         self.refused = refused
         self.errors = errors
     }
+
+    /// More than half of the decided files were rejected as copies of other contributors' files:
+    /// a sign of one person behind several names, or of someone resubmitting others' work. It
+    /// changes no verdict and no score; a curator looks.
+    public var mostlyCopiesOfOthers: Bool { copiesOfOthers > 0 && copiesOfOthers * 2 > decided }
 
     /// Files a validator decided on: accepted + rejected.
     public var decided: Int { accepted + rejected }

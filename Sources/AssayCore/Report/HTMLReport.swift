@@ -114,11 +114,21 @@ public enum HTMLReport {
             }
             previous = row.rank
             let rate = row.tally.rate.map(HumanNumber.format) ?? "–"
-            html += "<tr><td class=\"n\">\(row.rank)</td><td>\(escape(row.tally.contributor))</td><td class=\"n\">\(row.tally.accepted)</td>"
+            let flag = row.tally.mostlyCopiesOfOthers ? " <span class=\"note\">(mostly copies of others)</span>" : ""
+            html += "<tr><td class=\"n\">\(row.rank)</td><td>\(escape(row.tally.contributor))\(flag)</td><td class=\"n\">\(row.tally.accepted)</td>"
             html += "<td class=\"n\">\(row.tally.rejected)</td><td class=\"n\">\(row.tally.refused)</td><td class=\"n\">\(rate)</td>"
             html += "<td class=\"n\">\(HumanNumber.format(row.score))</td></tr>"
         }
-        return html + "</table>\n"
+        html += "</table>\n"
+        // Every flagged contributor, not only the rows shown: most of their decided files copy
+        // other contributors' (one person behind several names?). Verdicts and scores stay as they are.
+        let flagged = data.leaderboard.filter(\.tally.mostlyCopiesOfOthers)
+        if !flagged.isEmpty {
+            let names = flagged.prefix(20).map { "\(escape($0.tally.contributor)) (\($0.tally.copiesOfOthers) of \($0.tally.decided))" }
+            html += "<p class=\"note\">Mostly copies of other contributors' files: \(names.joined(separator: ", "))"
+                + (flagged.count > 20 ? " and \(flagged.count - 20) more" : "") + ". No verdict or score changes; a curator looks.</p>\n"
+        }
+        return html
     }
 
     private static func contributors(_ data: ReportData) -> String {

@@ -72,7 +72,7 @@ public struct WorkQueue: Sendable {
                 SELECT ?, (n - 1) / ?, id FROM (
                   SELECT id, row_number() OVER (ORDER BY submitted_at, path, root) AS n FROM files
                   WHERE (read_stat IS DISTINCT FROM stat OR analyzed_under IS DISTINCT FROM (CASE modality \(cases) END))
-                    AND refusal IS NULL AND \(mark.condition(after: true))
+                    AND refusal IS NULL AND admission IS NULL AND \(mark.condition(after: true))
                     AND modality IN (\(modalities.map { _ in "?" }.joined(separator: ", ")))) AS t
                 """, arguments)
             try db.execute("""

@@ -10,4 +10,11 @@ public enum CSVCell {
         guard cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r") else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
+
+    /// `text` as one cell, quoted when it must be and otherwise unchanged: for files that are
+    /// data read back by Assay (the intake record), where a `'` prefix would change a path.
+    public static func exact(_ text: String) -> String {
+        guard text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r") else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
 }

@@ -55,6 +55,27 @@ public enum CoreReasons {
     public static let dailyBytes = ReasonCode(
         "quota.daily_bytes", meaning: "Admitting the file would pass the contributor's daily_bytes for that day.",
         hint: "Submit the file on another day, or a smaller file.")
+    /// Over the datanet's own daily byte cap.
+    public static let datanetDailyBytes = ReasonCode(
+        "quota.datanet_daily_bytes", meaning: "Admitting the file would pass the datanet's limits.datanet_daily_bytes for that day (all contributors together).",
+        hint: "Submit the file on another day: the datanet took all it takes today.",
+        curator: "Raise or remove limits.datanet_daily_bytes.")
+    /// One inode under two contributors.
+    public static let hardlink = ReasonCode(
+        "intake.hardlink", meaning: "The file is a hard link to a file under another contributor (the same inode): a link cannot move a file from one contributor to another. The value names the other path.",
+        hint: "Submit your own files, not links to other contributors' files.")
+    /// A contributor name nobody can tell apart from another.
+    public static let badContributor = ReasonCode(
+        "intake.bad_contributor", meaning: "The contributor's name has a character nobody sees or types on purpose (a control or format character such as a zero-width space, an unassigned or private-use code point, a space at either end), so it would look like another name.",
+        hint: "Submit under a name of visible characters only.")
+    /// A contributor name that reads as another's.
+    public static let contributorLookalike = ReasonCode(
+        "intake.contributor_lookalike", meaning: "The contributor's name reads the same as another contributor's (same letters up to case, compatibility forms and look-alike characters, Unicode TS #39), who submitted first: one person, one name. The limit names the first.",
+        hint: "Submit under your one name; if you are a different person, choose a name that does not look like another contributor's.")
+    /// The size read differs from the size the daily limits were decided on.
+    public static let changedWhileRead = ReasonCode(
+        "intake.changed_while_read", meaning: "The file changed size between discovery, where the daily limits were decided on its size, and reading; it is judged again, as it then is, on the next run. The value is the size read, the limit the size discovered.",
+        hint: "Do not write to a file after submitting it; it is judged again on the next run.")
     /// A stage failed on the file.
     public static let stageFailed = ReasonCode(
         "stage.failed", meaning: "A validator failed on the file (a bug or a resource limit in Assay); the file is retried on the next run.",
@@ -72,6 +93,7 @@ public enum CoreReasons {
     /// Every core code.
     public static let all: [ReasonCode] = [
         unknownModality, symlinkEscape, notRegular, unreadable, empty, tooLarge, modalityMismatch, modalityClosed, badTime, badName, pathTooLong, symlink,
-        dailyFiles, dailyBytes, stageFailed, stageTimeout, sniffFailed,
+        dailyFiles, dailyBytes, stageFailed, stageTimeout, sniffFailed, datanetDailyBytes, hardlink, badContributor, contributorLookalike,
+        changedWhileRead,
     ]
 }

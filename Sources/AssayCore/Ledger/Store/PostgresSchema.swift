@@ -67,6 +67,13 @@ enum PostgresSchema {
               started_at TIMESTAMPTZ NOT NULL DEFAULT now(), last_seen TIMESTAMPTZ NOT NULL DEFAULT now(), files BIGINT NOT NULL DEFAULT 0);
             """),
         ("v3-text-sniff", LedgerSchema.forgetTextSniffs),
+        ("v4-intake", """
+            ALTER TABLE sources ADD COLUMN walked_at BIGINT;
+            ALTER TABLE files ADD COLUMN admission TEXT;
+            ALTER TABLE staged ADD COLUMN inode TEXT;
+            CREATE TABLE trusted_times(root TEXT COLLATE "C" NOT NULL, path TEXT COLLATE "C" NOT NULL, submitted_at BIGINT NOT NULL,
+              PRIMARY KEY(root, path));
+            """),
     ]
 
     /// The transaction-level advisory lock key taken while migrating.
