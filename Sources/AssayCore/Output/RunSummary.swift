@@ -62,7 +62,7 @@ public struct RunSummary: Sendable {
         }
         let byDailyFiles = codes["quota.daily_files"] ?? 0
         if found > 0, byDailyFiles * 2 > found {
-            lines.append("\(byDailyFiles) of \(found) files were refused by daily_files: a file's submission time is its mtime, and a copy or a checkout dates them all today; for a backfill use a manifest with submission times, or `limits: { quotas: false }`")
+            lines.append("\(byDailyFiles) of \(found) files were refused by daily_files: a file's submission time is its mtime on its folder's first walk (a copy or a checkout dates them all today), and later the time a run first found it; for a backfill give the times with a manifest or `assay run --intake FILE`, or set `limits: { quotas: false }`")
         }
         if witnessing.unwitnessed > 0 {
             lines.append("\(witnessing.unwitnessed) files were first seen in folders no earlier run walked: their submission times are their modification times "
