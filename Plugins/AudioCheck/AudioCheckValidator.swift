@@ -45,7 +45,8 @@ public struct AudioCheckValidator: StatefulValidator {
     /// Decodes and measures one file. Never throws: every problem with the file is a reason.
     public func analyze(_ file: FileInput) throws(StageFailure) -> Finding {
         let judge = AudioJudge(options: options, stage: stageName)
-        return file.bytes.withUnsafeBytes { bytes in
+        var outOfBudget = false
+        let finding = file.bytes.withUnsafeBytes { bytes -> Finding in
             let sound: SoundFile
             do throws(SoundFileError) {
                 sound = try SoundFile(bytes)
@@ -64,7 +65,22 @@ public struct AudioCheckValidator: StatefulValidator {
                 activity: options.minSpeechRatio != nil,
                 bandwidth: options.minBandwidthRatio != nil && header.sampleRate >= AudioLimits.bandwidthJudgedFrom,
                 acoustic: options.nearDuplicates)
-            let result = AudioDecoder.decode(sound, meter: &meter, measures: measures)
+            // One block past max_seconds is enough to say the file is too long.
+            let maxFrames = Int64(min(options.maxSeconds * Double(header.sampleRate), Double(Int64.max / 2)))
+            let result = AudioDecoder.decode(sound, meter: &meter, measures: measures, maxFrames: maxFrames, budget: file.budget)
+            switch result.stop {
+            case .outOfBudget?:
+                outOfBudget = true
+                return Finding()
+            case .pastMaxFrames?:
+                let seconds = Double(result.framesRead) / Double(header.sampleRate)
+                let tooLong = Reason(AudioReasons.tooLong, stage: stageName,
+                                     message: "more than \(String(format: "%.3f", options.maxSeconds)) s of audio (max_seconds); decoding stopped at \(String(format: "%.3f", seconds)) s",
+                                     value: .number(seconds), limit: .number(options.maxSeconds))
+                return Finding(reasons: gate.reasons + [tooLong], metrics: judge.metrics(header, nil))
+            case nil:
+                break
+            }
             let flacProblem = header.codec == "flac" ? FLACMetadata(bytes).problem() : nil
             let mpeg = header.isMPEG ? MPEGFrames(bytes) : nil
             let integrity = judge.integrityReasons(header, result, flacProblem: flacProblem, mpeg: mpeg)
@@ -77,6 +93,8 @@ public struct AudioCheckValidator: StatefulValidator {
             let remembered = integrity.isEmpty && (options.duplicates || options.nearDuplicates)
             return Finding(reasons: reasons, metrics: judge.metrics(header, result), fingerprint: remembered ? result.fingerprint : nil)
         }
+        if outOfBudget { throw StageBudget.failure(seconds: file.budget.seconds, used: file.budget.used) }
+        return finding
     }
 
     /// Rejects a file whose decoded audio equals an admitted file's (`audio.dup_exact`), or whose

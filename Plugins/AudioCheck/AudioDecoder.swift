@@ -1,3 +1,5 @@
+import AssayCore
+
 /// Decodes every frame of an open file, one block of ``AudioLimits/blockFrames`` frames at a
 /// time, through the level meter, the loudness meter, the fingerprint hasher and, when asked, the
 /// voice activity, bandwidth and Chromaprint meters: the whole file is never in memory as samples.
@@ -14,8 +16,12 @@ enum AudioDecoder {
         var acoustic = false
     }
 
-    /// Decodes `file` to its end (or its first error) and gathers the integrity facts.
-    static func decode(_ file: SoundFile, meter: inout SignalMeter, measures: Measures = Measures()) -> DecodeResult {
+    /// Decodes `file` to its end (or its first error) and gathers the integrity facts. Decoding
+    /// stops early, with ``DecodeResult/stop`` saying why, once more than `maxFrames` frames
+    /// came out (a header can declare hours in a few kilobytes: the rest is never decoded), or
+    /// once `budget` is spent (checked every block).
+    static func decode(_ file: SoundFile, meter: inout SignalMeter, measures: Measures = Measures(),
+                       maxFrames: Int64 = .max, budget: StageBudget = .unlimited) -> DecodeResult {
         let header = file.header
         let channels = header.channels
         let blockFrames = AudioLimits.blockFrames
@@ -25,6 +31,7 @@ enum AudioDecoder {
         let chromaprint = measures.acoustic ? ChromaprintMeter(channels: channels, sampleRate: header.sampleRate, blockFrames: blockFrames) : nil
         var buffer = [Float](repeating: 0, count: blockFrames * channels)
         var framesRead: Int64 = 0
+        var stop: DecodeResult.Stop?
         let loudness = LoudnessMeter(channels: channels, sampleRate: header.sampleRate, truePeak: measures.truePeak)
         buffer.withUnsafeMutableBufferPointer { block in
             guard let base = block.baseAddress else { return }
@@ -39,6 +46,14 @@ enum AudioDecoder {
                 if bandwidth?.wantsMore == true { bandwidth?.add(samples, frameCount: got) }
                 chromaprint?.add(samples, frameCount: got)
                 hasher.add(samples)
+                if framesRead > maxFrames {
+                    stop = .pastMaxFrames
+                    break
+                }
+                if budget.exceeded {
+                    stop = .outOfBudget
+                    break
+                }
             }
         }
         let items = chromaprint?.finish() ?? []
@@ -51,6 +66,7 @@ enum AudioDecoder {
             activity: activity?.finish(),
             bandwidthHz: bandwidth?.finish(),
             fingerprint: AudioFingerprint(digest: hasher.finish(), acoustic: items.isEmpty ? nil : AcousticPrint(items: items)),
-            loudness: loudness?.finish())
+            loudness: loudness?.finish(),
+            stop: stop)
     }
 }

@@ -1,4 +1,4 @@
-/// The integrity facts of one full decode.
+/// The integrity facts of one decode (whole, or stopped early: ``stop``).
 struct DecodeResult {
     /// Frames `sf_readf_float` returned in total.
     let framesRead: Int64
@@ -18,4 +18,14 @@ struct DecodeResult {
     let fingerprint: AudioFingerprint
     /// EBU R128 loudness; nil when libebur128 could not take the file's shape.
     let loudness: LoudnessMeter.Result?
+    /// Why decoding stopped before the end; nil when it reached the end (or its first error).
+    let stop: Stop?
+
+    /// Why a decode stopped early.
+    enum Stop {
+        /// More audio than `max_seconds` came out: the file is too long whatever the rest holds.
+        case pastMaxFrames
+        /// The stage's CPU budget (`limits.stage_timeout`) ran out.
+        case outOfBudget
+    }
 }

@@ -65,6 +65,22 @@ import Testing
 
     // MARK: Rejected for the sound
 
+    /// An hour of FLAC in a few hundred kilobytes: decoding stops just past max_seconds, so the cost
+    /// is that of 30 s of audio, not of an hour.
+    @Test func aLongFileIsRejectedWithoutDecodingTheRest() throws {
+        let long = try maker.sox("long.flac", ["-D", "-n", "-r", "8000", "-b", "16", "-c", "1", "OUT", "synth", "1:00:00", "sine", "0"])
+        let finding = try judge(long)
+        #expect(finding.codes == ["audio.too_long"])
+        let reason = try #require(finding.reasons.first)
+        #expect(reason.message.contains("decoding stopped at 30."))
+        if case let .number(seconds)? = reason.value { #expect(seconds > 30 && seconds < 31) } else { Issue.record("no value") }
+        // With a max_seconds past the file, the stage's CPU budget stops the decode instead.
+        var input = try Fixtures.input(long)
+        input.budget = StageBudget(seconds: 0.001)
+        let patient = try Fixtures.validator { $0.maxSeconds = 100_000 }
+        #expect(throws: StageFailure.self) { try patient.analyze(input) }
+    }
+
     @Test func clippedSpeechIsRejected() throws {
         let clipped = try maker.sox("clipped.wav", [speech.path, "OUT", "gain", "20"])
         let finding = try judge(clipped)

@@ -34,7 +34,7 @@ public struct StageBudget: Sendable {
     }
 
     /// The failure for a stage that used `used` of `seconds`.
-    static func failure(seconds: Double, used: Double) -> StageFailure {
+    public static func failure(seconds: Double, used: Double) -> StageFailure {
         StageFailure(code: CoreReasons.stageTimeout.code,
                      message: "the stage used \(Int(used.rounded(.up))) s of CPU on this file, over stage_timeout (\(DurationText.format(seconds)))")
     }
