@@ -55,6 +55,7 @@ public final class Runner {
                 let runStart = Int64(started.timeIntervalSince1970)
                 let discovery = try discover(request, into: ledger)
                 summary.vanishedSources = discovery.vanished
+                summary.unreadableFolders = discovery.unreadable
                 if config.manifest == nil {
                     // Folders: the ledger witnesses submission times. A manifest's times are the curator's.
                     summary.witnessing = try ledger.witnessIntake(runStart: runStart, maxFileBytes: config.limits.maxFileBytes)
@@ -63,7 +64,8 @@ public final class Runner {
                 let changes = try ledger.applyDiscovery(decideFingerprint: config.decideFingerprint,
                                                         analysisFingerprints: pipeline.analysisFingerprints, rejudge: request.rejudge,
                                                         verify: request.verify,
-                                                        keeping: summary.vanishedSources, walked: discovery.walked, runStart: runStart)
+                                                        keeping: summary.vanishedSources, keepingFolders: discovery.unreadable,
+                                                        walked: discovery.walked, runStart: runStart)
                 summary.changes = changes
                 // Staging is only this run's scratch: its pages go back for the verdicts to reuse.
                 try ledger.resetStaging()
@@ -105,6 +107,7 @@ public final class Runner {
                 counted.decided = summary.decided
                 counted.interruptedBy = summary.interruptedBy
                 counted.vanishedSources = summary.vanishedSources
+                counted.unreadableFolders = summary.unreadableFolders
                 counted.changes = summary.changes
                 counted.witnessing = summary.witnessing
                 summary = counted
@@ -132,7 +135,7 @@ public final class Runner {
     /// discovered file into the staging table. Returns the known folders that are missing now:
     /// their files keep their rows (a folder on an unmounted disk is not a deletion), until
     /// `--forget` says otherwise.
-    private func discover(_ request: RunRequest, into ledger: Ledger) throws -> (vanished: [String], walked: [String]) {
+    private func discover(_ request: RunRequest, into ledger: Ledger) throws -> (vanished: [String], walked: [String], unreadable: [UnreadableFolder]) {
         for folder in request.forget {
             let path = FileStatus.realPath(folder) ?? OutputGuard.resolved(folder)
             guard try ledger.sources().contains(DatanetSource(kind: .folder, path: path)) else {
@@ -160,6 +163,7 @@ public final class Runner {
         try ledger.resetStaging()
         var vanished: [String] = []
         var walked: [String] = []
+        var unreadable: [UnreadableFolder] = []
         var batch: [DiscoveredFile] = []
         let emit: (DiscoveredFile) throws -> Void = { file in
             batch.append(file)
@@ -190,7 +194,8 @@ public final class Runner {
                     continue
                 }
                 do {
-                    try walker.walk(root: source.path, emit)
+                    let result = try walker.walk(root: source.path, emit)
+                    unreadable += result.unreadable
                 } catch let error as DiscoveryError {
                     throw RunError.failure(error.message + "; nothing was changed in the ledger")
                 }
@@ -198,7 +203,7 @@ public final class Runner {
             }
         }
         try ledger.stage(batch)
-        return (vanished, walked)
+        return (vanished, walked, unreadable)
     }
 
     /// Analyzes and decides every file from `mark` on, recording in batches. With a work queue

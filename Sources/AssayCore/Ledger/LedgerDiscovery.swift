@@ -85,11 +85,12 @@ extension Ledger {
     /// analyzed under other rules (`analysisFingerprints` per modality), or every file when the
     /// decide rules changed or `rejudge` or `verify` is set (`verify` keeps what was read and
     /// analyzed: the analyzer re-hashes and reuses by hash). Index entries from the mark on are dropped.
-    /// Files under the roots in `keeping` (folders missing now) keep their rows.
+    /// Files under the roots in `keeping` (folders missing now) and under the sub-folders in
+    /// `keepingFolders` (unreadable now) keep their rows.
     /// The folders in `walked` are recorded as walked by the run that started at `runStart`
     /// (seconds since 1970): what appears in them later was submitted after it.
     public func applyDiscovery(decideFingerprint: String, analysisFingerprints: [Modality: String], rejudge: Bool,
-                               verify: Bool = false, keeping: [String] = [], walked: [String] = [],
+                               verify: Bool = false, keeping: [String] = [], keepingFolders: [UnreadableFolder] = [], walked: [String] = [],
                                runStart: Int64? = nil) throws(LedgerError) -> DiscoveryChanges {
         try write("apply discovery") { db in
             var changes = DiscoveryChanges()
@@ -108,8 +109,14 @@ extension Ledger {
                 return try row["n"]
             }
             // Gone: in the ledger, not found now.
-            let kept: [any SQLArgument] = keeping
-            let notKept = keeping.isEmpty ? "" : " AND f.root NOT IN (" + keeping.map { _ in "?" }.joined(separator: ", ") + ")"
+            var kept: [any SQLArgument] = keeping
+            var notKept = keeping.isEmpty ? "" : " AND f.root NOT IN (" + keeping.map { _ in "?" }.joined(separator: ", ") + ")"
+            for folder in keepingFolders {
+                // Paths under "dir/" sort (bytewise, as both backends compare these columns)
+                // from "dir/" up to "dir0", '0' being the byte after '/'.
+                notKept += " AND NOT (f.root = ? AND f.path >= ? AND f.path < ?)"
+                kept += [folder.root, folder.path + "/", folder.path + "0"] as [any SQLArgument]
+            }
             changes.removed = try earliest("""
                 SELECT f.submitted_at, f.path, f.root FROM files f
                 WHERE NOT EXISTS (SELECT 1 FROM staged s WHERE s.root = f.root AND s.path = f.path)\(notKept)

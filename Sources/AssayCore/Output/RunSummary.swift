@@ -25,6 +25,8 @@ public struct RunSummary: Sendable {
     public var vanishedSources: [String] = []
     /// What discovery found changed since the last run.
     public var changes = DiscoveryChanges()
+    /// Sub-folders this run could not read: their files kept their earlier verdicts.
+    public var unreadableFolders: [UnreadableFolder] = []
     /// What the ledger's witness did to this run's submission times.
     public var witnessing = IntakeWitnessing()
 
@@ -63,6 +65,11 @@ public struct RunSummary: Sendable {
         let byDailyFiles = codes["quota.daily_files"] ?? 0
         if found > 0, byDailyFiles * 2 > found {
             lines.append("\(byDailyFiles) of \(found) files were refused by daily_files: a file's submission time is its mtime on its folder's first walk (a copy or a checkout dates them all today), and later the time a run first found it; for a backfill give the times with a manifest or `assay run --intake FILE`, or set `limits: { quotas: false }`")
+        }
+        if let first = unreadableFolders.first {
+            let more = unreadableFolders.count > 1 ? " and \(unreadableFolders.count - 1) more" : ""
+            lines.append("\(unreadableFolders.count) folder\(unreadableFolders.count == 1 ? "" : "s") could not be read (\(first.path) in \(first.root): \(first.problem)\(more)): "
+                         + "their files keep the verdicts they had; make them readable to judge them again")
         }
         if witnessing.unwitnessed > 0 {
             lines.append("\(witnessing.unwitnessed) files were first seen in folders no earlier run walked: their submission times are their modification times "

@@ -76,6 +76,10 @@ public enum CoreReasons {
     public static let changedWhileRead = ReasonCode(
         "intake.changed_while_read", meaning: "The file changed size between discovery, where the daily limits were decided on its size, and reading; it is judged again, as it then is, on the next run. The value is the size read, the limit the size discovered.",
         hint: "Do not write to a file after submitting it; it is judged again on the next run.")
+    /// A folder below the walked depth.
+    public static let tooDeep = ReasonCode(
+        "intake.too_deep", meaning: "A folder lies more levels below the datanet folder than are walked (32 by default); its files were not read. The verdict names the folder; the value is its depth.",
+        hint: "Move the files up into a shallower folder.")
     /// A stage failed on the file.
     public static let stageFailed = ReasonCode(
         "stage.failed", meaning: "A validator failed on the file (a bug or a resource limit in Assay); the file is retried on the next run.",
@@ -94,6 +98,6 @@ public enum CoreReasons {
     public static let all: [ReasonCode] = [
         unknownModality, symlinkEscape, notRegular, unreadable, empty, tooLarge, modalityMismatch, modalityClosed, badTime, badName, pathTooLong, symlink,
         dailyFiles, dailyBytes, stageFailed, stageTimeout, sniffFailed, datanetDailyBytes, hardlink, badContributor, contributorLookalike,
-        changedWhileRead,
+        changedWhileRead, tooDeep,
     ]
 }
