@@ -49,7 +49,7 @@ struct CheckCommand: ParsableCommand {
             output.detail("checking \(paths.count) files")
             verdicts = try session.check(paths: paths, modality: modality.flatMap(Modality.init(rawValue:)))
         } catch let error as LedgerError {
-            throw CommandFailure(message: error.message, code: FileManager.default.fileExists(atPath: ledger ?? "") ? 1 : 2)
+            throw CommandFailure(message: error.message, code: FileManager.default.fileExists(atPath: ledger ?? "") && !error.fromNewerAssay ? 1 : 2)
         }
         for verdict in verdicts {
             if json {

@@ -18,7 +18,7 @@ struct LedgerOptions: ParsableArguments {
         do {
             return try Ledger(path: path, readOnly: true)
         } catch {
-            throw CommandFailure.failure(error.message)
+            throw error.fromNewerAssay ? CommandFailure.usage(error.message) : CommandFailure.failure(error.message)
         }
     }
 }

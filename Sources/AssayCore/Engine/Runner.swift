@@ -24,7 +24,12 @@ public final class Runner {
         let started = Date()
         let config = pipeline.config
         do {
-            let ledger = try Ledger(path: config.ledger)
+            let ledger: Ledger
+            do {
+                ledger = try Ledger(path: config.ledger)
+            } catch {
+                throw error.fromNewerAssay ? RunError.usage(error.message) : RunError.failure(error.message)
+            }
             let lock: AnyObject
             do {
                 lock = try ledger.store.lockForRun(wait: request.wait) { message in

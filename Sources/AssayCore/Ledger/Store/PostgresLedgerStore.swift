@@ -57,6 +57,13 @@ public final class PostgresLedgerStore: LedgerStore {
                 + (password == nil ? " (no password was given: set PGPASSWORD or add a line to ~/.pgpass)" : ""))
         }
         do {
+            let newest = try read { db -> (version: Int64, name: String)? in
+                guard try db.fetchOne("SELECT to_regclass('assay_schema') IS NOT NULL AS present").map({ try $0["present"] as Bool }) == true else { return nil }
+                return try db.fetchOne("SELECT version, name FROM assay_schema ORDER BY version DESC LIMIT 1").map { (try $0["version"], try $0["name"]) }
+            }
+            if let newest, newest.version > Int64(PostgresSchema.migrations.count) {
+                throw LedgerError.newer(address.description, unknown: [newest.name])
+            }
             if readOnly {
                 let exists = try read { db in try db.fetchOne("SELECT to_regclass('files') IS NOT NULL AS present").map { try $0["present"] as Bool } }
                 guard exists == true else { throw LedgerError("\(address): no ledger there; run `assay run --ledger \(address)` first") }

@@ -37,6 +37,12 @@ public final class SQLiteLedgerStore: LedgerStore {
                 if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
             }
             queue = try DatabaseQueue(path: path, configuration: configuration)
+            let unknown = try queue.read { db -> Set<String> in
+                guard try db.tableExists("grdb_migrations") else { return [] }
+                let known = Set(LedgerSchema.migrator.migrations)
+                return Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")).subtracting(known)
+            }
+            if !unknown.isEmpty { throw LedgerError.newer(path, unknown: Array(unknown)) }
             if readOnly, try queue.read({ db in try !db.tableExists("files") }) {
                 throw LedgerError("\(path): this ledger was written by an older Assay; run `assay run` on it once to upgrade it")
             }
