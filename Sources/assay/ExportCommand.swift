@@ -40,6 +40,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let selection = try self.selection()
         let ledger = try options.open()
+        if let out, out != "-" { try options.guardOutput(out, what: "--out", ledger: ledger) }
         let exporter = Exporter(ledger: ledger, selection: selection)
         let summary: ExportSummary
         do {

@@ -38,20 +38,8 @@ struct IntakeExportCommand: ParsableCommand {
         let ledger = try options.open()
         let sink: LineSink
         if let out, out != "-" {
-            do {
-                let config = try options.config.load()
-                let folders = try ledger.sources().filter { $0.kind == .folder }.map(\.path)
-                try OutputGuard.check(out, what: "--out", ledger: options.ledger ?? config.ledger, config: config.source,
-                                      manifest: config.manifest, roots: folders)
-                sink = try LineSink.file(out)
-            } catch let error as RunError {
-                switch error {
-                case let .usage(message): throw CommandFailure.usage(message)
-                case let .failure(message): throw CommandFailure.failure(message)
-                }
-            } catch let error as LedgerError {
-                throw CommandFailure.failure(error.message)
-            }
+            try options.guardOutput(out, what: "--out", ledger: ledger)
+            do { sink = try LineSink.file(out) } catch { throw CommandFailure.failure(error.message) }
         } else {
             sink = LineSink.standardOutput()
         }

@@ -21,4 +21,25 @@ struct LedgerOptions: ParsableArguments {
             throw error.fromNewerAssay ? CommandFailure.usage(error.message) : CommandFailure.failure(error.message)
         }
     }
+
+    /// A usage error (exit 2) when `output` would overwrite the ledger, its WAL files, the
+    /// config, the manifest, or land inside a folder the ledger judges (``OutputGuard``).
+    func guardOutput(_ output: String, what: String, ledger: Ledger) throws {
+        let config = try? self.config.load()
+        let folders: [String]
+        do {
+            folders = try ledger.sources().filter { $0.kind == .folder }.map(\.path)
+        } catch {
+            throw CommandFailure.failure(error.message)
+        }
+        do {
+            try OutputGuard.check(output, what: what, ledger: self.ledger ?? config?.ledger ?? ledger.path, config: config?.source,
+                                  manifest: config?.manifest, roots: folders)
+        } catch {
+            switch error {
+            case let .usage(message): throw CommandFailure.usage(message)
+            case let .failure(message): throw CommandFailure.failure(message)
+            }
+        }
+    }
 }

@@ -35,6 +35,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let ledger = try options.open()
+        if let out { try options.guardOutput(out, what: "--out", ledger: ledger) }
         // The config, when there is one, says which stages apply to which modality.
         let pipeline = (try? options.config.load().pipeline) ?? []
         let builder = ReportBuilder(examplesPerCode: examples, codes: BuiltinValidators.registry.reasonCodes,
@@ -47,7 +48,16 @@ struct ReportCommand: ParsableCommand {
         }
         let text = format == .json ? ReportJSON.encode(data) + "\n" : HTMLReport.render(data)
         if let out {
-            guard FileManager.default.createFile(atPath: out, contents: Data(text.utf8)) else { throw CommandFailure.failure("cannot write \(out)") }
+            // Written beside and renamed into place: a full disk leaves the old report whole.
+            do {
+                let sink = try LineSink.file(out)
+                try sink.write(line: String(text.dropLast(text.hasSuffix("\n") ? 1 : 0)))
+                try sink.finish()
+            } catch let error as LedgerError {
+                throw CommandFailure.failure(error.message)
+            } catch let LineSink.Failure.failed(message) {
+                throw CommandFailure.failure(message)
+            }
             output.say("wrote \(out) (\(text.utf8.count / 1024) KiB)")
         } else {
             print(text, terminator: "")

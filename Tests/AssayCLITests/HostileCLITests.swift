@@ -81,9 +81,49 @@ import Testing
             let result = try assay(["run", "--quiet", "--config", config, "--verdicts", target, folder.url("net")])
             #expect(result.status == 2, "\(target): \(result.stderr)")
         }
+        // Every command that writes, and other names for the same files (issue 26, item 5).
+        try FileManager.default.linkItem(atPath: folder.url("assay.sqlite"), toPath: folder.url("linked.jsonl"))
+        try FileManager.default.createSymbolicLink(atPath: folder.url("elsewhere"), withDestinationPath: folder.url("net/c1"))
+        let attempts: [[String]] = [
+            ["run", "--quiet", "--config", config, "--verdicts", folder.url("linked.jsonl"), folder.url("net")],
+            ["export", "--config", config, "--format", "jsonl", "--out", folder.url("assay.sqlite")],
+            ["export", "--config", config, "--format", "csv", "--out", config],
+            ["export", "--config", config, "--format", "list", "--out", folder.url("elsewhere/list.txt")],
+            ["export", "--config", config, "--format", "hf", "--out", folder.url("net/c2")],
+            ["report", "--config", config, "--out", folder.url("assay.sqlite")],
+            ["report", "--config", config, "--out", folder.url("linked.jsonl")],
+            ["intake", "export", "--config", config, "--out", folder.url("assay.sqlite-wal")],
+        ]
+        for arguments in attempts {
+            let result = try assay(arguments)
+            #expect(result.status == 2, "\(arguments.joined(separator: " ")): \(result.stderr)")
+        }
         #expect(try Data(contentsOf: URL(fileURLWithPath: folder.url("assay.sqlite"))) == ledger)
         #expect(try String(contentsOfFile: config, encoding: .utf8) == yaml)
         #expect(!FileManager.default.fileExists(atPath: folder.url("net/c0/text/v.jsonl")))
+        #expect(!FileManager.default.fileExists(atPath: folder.url("net/c1/list.txt")))
+    }
+
+    /// On a real full file system (a 64 KB tmpfs, where the test may mount one), a verdicts file
+    /// that does not fit leaves the previous one whole, and the message names the output.
+    @Test func aFullFileSystemLeavesThePreviousOutputWhole() throws {
+        let folder = TemporaryFolder("small-disk")
+        let small = folder.url("small")
+        try FileManager.default.createDirectory(atPath: small, withIntermediateDirectories: true)
+        guard try Shell.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", small]).status == 0 else {
+            print("skipped: cannot mount a small tmpfs here (needs root)")
+            return
+        }
+        defer { _ = try? Shell.run(["umount", small]) }
+        try Self.datanet(folder, rounds: 3)
+        let config = try folder.write("assay.yml", text: Self.config)
+        try folder.write("small/v.jsonl", text: "the previous verdicts\n")
+        let result = try assay(["run", "--quiet", "--config", config, "--verdicts", folder.url("small/v.jsonl"), folder.url("net")])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("small/v.jsonl: cannot write: No space left on device"), "\(result.stderr)")
+        #expect(result.stderr.count < 1_000)
+        #expect(try String(contentsOfFile: folder.url("small/v.jsonl"), encoding: .utf8) == "the previous verdicts\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: small) == ["v.jsonl"], "no temporary file left behind")
     }
 
     @Test func aClosedPipeEndsTheRunQuietlyWithEverythingRecorded() throws {

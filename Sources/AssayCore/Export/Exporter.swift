@@ -47,7 +47,7 @@ public struct Exporter {
                 }
                 summary.add(file.verdict, modality: modality)
             } leftOut: { summary.leaveOut($0, because: $1) }
-            try sink.flush()
+            try sink.finish()
         } catch let error as ExportError {
             throw error
         } catch {

@@ -98,7 +98,7 @@ final class HFDatasetWriter {
             let final = listingPath(modality)
             if let sink = streams[modality] {
                 do {
-                    try sink.flush()
+                    try sink.finish()
                 } catch {
                     throw ExportError("\(final): cannot write: \(error)")
                 }

@@ -5,7 +5,10 @@ import Darwin
 #endif
 
 /// Buffered writing of verdict lines to a file or to standard output. Any write error (a full
-/// disk, a closed pipe) is thrown: a verdicts file is never cut short silently.
+/// disk, a closed pipe) is thrown: a verdicts file is never cut short silently. A file is written
+/// beside its final name and renamed over it by ``finish()``: until then (and after a failed
+/// write) whatever was at the path stays whole, and a hard link at the path is replaced, never
+/// written through.
 public final class LineSink {
     /// Why a write failed.
     public enum Failure: Error, Sendable {
@@ -18,16 +21,35 @@ public final class LineSink {
     private let fd: Int32
     private let name: String
     private let owned: Bool
+    /// The temporary file written until ``finish()`` renames it to `name`.
+    private var temporary: String?
     private var buffer: [UInt8] = []
 
     /// Writes to standard output.
     public static func standardOutput() -> LineSink { LineSink(fd: 1, owned: false, name: "standard output") }
 
-    /// Creates (truncates) `path`.
+    /// Writes `path`: through a temporary file beside it, renamed over it by ``finish()``.
+    /// A path that holds something other than a regular file (`/dev/stdout`, a FIFO, `/dev/full`)
+    /// is written directly.
     public static func file(_ path: String) throws(LedgerError) -> LineSink {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw LedgerError("\(path): cannot write verdicts: \(String(cString: strerror(errno)))") }
-        return LineSink(fd: fd, owned: true, name: path)
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            let fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)
+            guard fd >= 0 else { throw LedgerError("\(path): cannot write: \(String(cString: strerror(errno)))") }
+            return LineSink(fd: fd, owned: true, name: path)
+        }
+        var template = Array((path + ".assay-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            guard let base = buffer.baseAddress else { return -1 }
+            return mkstemp(base)
+        }
+        guard fd >= 0 else { throw LedgerError("\(path): cannot write: \(String(cString: strerror(errno)))") }
+        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        fchmod(fd, 0o644)
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let sink = LineSink(fd: fd, owned: true, name: path)
+        sink.temporary = temporary
+        return sink
     }
 
     private init(fd: Int32, owned: Bool, name: String) {
@@ -39,6 +61,8 @@ public final class LineSink {
 
     deinit {
         if owned { close(fd) }
+        // Never finished: the old file at `name` stays as it was.
+        if let temporary { unlink(temporary) }
     }
 
     /// Appends one line.
@@ -60,17 +84,22 @@ public final class LineSink {
             if written < 0 && errno == EINTR { continue }
             if written <= 0 {
                 if written < 0 && errno == EPIPE { throw .pipeClosed }
-                throw .failed("\(name): cannot write verdicts: \(String(cString: strerror(written < 0 ? errno : EIO)))")
+                throw .failed("\(name): cannot write: \(String(cString: strerror(written < 0 ? errno : EIO)))")
             }
             offset += written
         }
     }
 
-    /// Flushes and, for a file, makes sure the bytes reached the disk (a full disk shows here).
+    /// Flushes and, for a file, makes sure the bytes reached the disk (a full disk shows here),
+    /// then puts the file in place.
     public func finish() throws(Failure) {
         try flush()
         if owned, fsync(fd) != 0, errno != EINVAL {
-            throw .failed("\(name): cannot write verdicts: \(String(cString: strerror(errno)))")
+            throw .failed("\(name): cannot write: \(String(cString: strerror(errno)))")
+        }
+        if let temporary {
+            guard rename(temporary, name) == 0 else { throw .failed("\(name): cannot write: \(String(cString: strerror(errno)))") }
+            self.temporary = nil
         }
     }
 }
