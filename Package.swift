@@ -39,7 +39,7 @@ let package = Package(
         .systemLibrary(name: "CChromaprint", pkgConfig: "libchromaprint", providers: [.apt(["libchromaprint-dev"])]),
         .systemLibrary(name: "CICU", pkgConfig: "icu-i18n", providers: [.apt(["libicu-dev"])]),
         // The only code that calls setjmp for libpng.
-        .target(name: "CPNGShim", dependencies: ["CPNG"]),
+        .target(name: "CPNGShim", dependencies: ["CPNG"], linkerSettings: [.linkedLibrary("z")]),
         // posix_spawn with pipes, process group and clean descriptors for external plugins.
         .target(name: "CSpawn"),
         // Unicode TS #39 confusable skeletons of contributor names, through ICU's spoof checker.

@@ -4,6 +4,7 @@
 #include "png_shim.h"
 
 #include <string.h>
+#include <zlib.h>
 
 static uint32_t be32(const uint8_t *p) {
     return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) | ((uint32_t)p[2] << 8) | (uint32_t)p[3];
@@ -71,3 +72,61 @@ void assay_png_walk_chunks(const uint8_t *bytes, size_t length, assay_png_chunks
         }
     }
 }
+
+/* Inflates `data` into a fixed scratch buffer, counting bytes and keeping none, until `budget`
+ * is passed; returns the bytes counted (budget + 1 at most, or what inflated before an error). */
+static uint64_t inflated_size(const uint8_t *data, size_t length, uint64_t budget) {
+    uint8_t scratch[16384];
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    if (inflateInit(&z) != Z_OK) return 0;
+    z.next_in = (Bytef *)data;
+    z.avail_in = (uInt)length;
+    uint64_t total = 0;
+    for (;;) {
+        z.next_out = scratch;
+        z.avail_out = sizeof scratch;
+        int status = inflate(&z, Z_NO_FLUSH);
+        total += sizeof scratch - z.avail_out;
+        if (total > budget || status != Z_OK || (z.avail_out != 0 && z.avail_in == 0)) break;
+    }
+    inflateEnd(&z);
+    return total > budget ? budget + 1 : total;
+}
+
+uint64_t assay_png_metadata_bytes(const uint8_t *bytes, size_t length, uint64_t budget) {
+    if (length < 8) return 0;
+    size_t pos = 8;
+    uint64_t total = 0;
+    while (pos < length && length - pos >= 12 && total <= budget) {
+        uint32_t data_length = be32(bytes + pos);
+        const uint8_t *type = bytes + pos + 4;
+        if (data_length > 0x7fffffffu || (uint64_t)data_length > (uint64_t)(length - pos - 12)) break;
+        const uint8_t *data = bytes + pos + 8;
+        const uint8_t *end = data + data_length;
+        const uint8_t *nul = memchr(data, 0, data_length);
+        uint64_t left = budget - total;
+        if (is_type(type, "tEXt")) {
+            total += data_length;
+        } else if ((is_type(type, "zTXt") || is_type(type, "iCCP")) && nul != NULL && end - nul >= 2) {
+            total += (uint64_t)(nul - data) + inflated_size(nul + 2, (size_t)(end - nul - 2), left);
+        } else if (is_type(type, "iTXt") && nul != NULL && end - nul >= 3) {
+            /* keyword NUL, compressed flag, method, language NUL, translated keyword NUL, text */
+            const uint8_t *language = nul + 3;
+            const uint8_t *language_end = language < end ? memchr(language, 0, (size_t)(end - language)) : NULL;
+            const uint8_t *translated_end = language_end != NULL && language_end + 1 < end
+                ? memchr(language_end + 1, 0, (size_t)(end - language_end - 1)) : NULL;
+            if (translated_end != NULL) {
+                const uint8_t *text = translated_end + 1;
+                total += (uint64_t)(text - data);
+                total += nul[1] ? inflated_size(text, (size_t)(end - text), left) : (uint64_t)(end - text);
+            } else {
+                total += data_length;
+            }
+        }
+        pos += 12 + (size_t)data_length;
+        if (is_type(type, "IEND")) break;
+    }
+    return total;
+}
+

@@ -23,6 +23,12 @@ typedef struct {
     int eof;
     int user_limit_hit;
     enum phase phase;
+    /* Set while libpng reads the last row: it then inflates the rest of the IDAT stream, so
+     * reading far past that row means data after the image (see on_read). */
+    int in_last_row;
+    size_t last_row_start;
+    size_t last_row_allowance;
+    int data_after_last_row;
     const assay_png_limits *limits;
     assay_png_result *result;
     png_structp png;
@@ -62,6 +68,12 @@ static void on_read(png_structp png, png_bytep out, size_t count) {
         ctx->eof = 1;
         png_error(png, "unexpected end of file");
     }
+    if (ctx->in_last_row && ctx->offset + count - ctx->last_row_start > ctx->last_row_allowance) {
+        /* libpng finishes the stream inside the last png_read_row, inflating all of it: gigabytes
+         * of deflated zeros after the image cost seconds. Stop feeding it. */
+        ctx->data_after_last_row = 1;
+        png_error(png, "the compressed image data goes on past the last row");
+    }
     memcpy(out, ctx->bytes + ctx->offset, count);
     ctx->offset += count;
 }
@@ -77,8 +89,20 @@ static void request_rgba8(png_structp png, png_infop info, int color_type, int b
     if ((color_type & PNG_COLOR_MASK_ALPHA) == 0 && !has_trns) png_set_add_alpha(png, 0xff, PNG_FILLER_AFTER);
 }
 
+/* Marks the coming png_read_row as the image's last: from here libpng may read only the last
+ * row's data, its read-ahead and the stream's end. */
+static void begin_last_row(decode_context *ctx, size_t rowbytes) {
+    ctx->in_last_row = 1;
+    ctx->last_row_start = ctx->offset;
+    ctx->last_row_allowance = 65536 + 2 * rowbytes;
+}
+
 static void read_rows(decode_context *ctx) {
     assay_png_result *r = ctx->result;
+    size_t rowbytes = png_get_rowbytes(ctx->png, ctx->info);
+    int last_pass = 0;
+    for (int pass = 0; pass < 7; pass++)
+        if (PNG_PASS_COLS(r->width, pass) && PNG_PASS_ROWS(r->height, pass)) last_pass = pass;
     if (r->interlace == PNG_INTERLACE_ADAM7) {
         /* No png_set_interlace_handling: each call returns one row of one pass, packed, and
          * png_read_row skips empty passes exactly as the loop below does. */
@@ -88,12 +112,14 @@ static void read_rows(decode_context *ctx) {
             png_uint_32 x0 = PNG_PASS_START_COL(pass), dx = 1u << PNG_PASS_COL_SHIFT(pass);
             png_uint_32 y0 = PNG_PASS_START_ROW(pass), dy = 1u << PNG_PASS_ROW_SHIFT(pass);
             for (png_uint_32 i = 0; i < rows; i++) {
+                if (pass == last_pass && i + 1 == rows) begin_last_row(ctx, rowbytes);
                 png_read_row(ctx->png, ctx->row, NULL);
                 assay_png_stats_row(&ctx->stats, ctx->row, cols, y0 + i * dy, x0, dx);
             }
         }
     } else {
         for (png_uint_32 y = 0; y < r->height; y++) {
+            if (y + 1 == r->height) begin_last_row(ctx, rowbytes);
             png_read_row(ctx->png, ctx->row, NULL);
             assay_png_stats_row(&ctx->stats, ctx->row, r->width, y, 0, 1);
         }
@@ -116,6 +142,12 @@ static assay_png_status decode_under_jmp(decode_context *ctx) {
     assay_png_result *r = ctx->result;
     const assay_png_limits *limits = ctx->limits;
     if (setjmp(png_jmpbuf(ctx->png))) {
+        if (ctx->data_after_last_row) {
+            snprintf(r->message, sizeof r->message,
+                     "the compressed image data goes on past the last row (more than %zu bytes of it); the rest was not inflated",
+                     ctx->last_row_allowance);
+            return ASSAY_PNG_IDAT_EXTRA;
+        }
         if (ctx->eof) {
             if (ctx->phase == PHASE_END && r->chunks.walk_complete && !r->chunks.has_iend) {
                 copy_text(r->message, sizeof r->message, "the file ends after the image data without an IEND chunk");
@@ -169,6 +201,7 @@ static assay_png_status decode_under_jmp(decode_context *ctx) {
     assay_png_stats_init(&ctx->stats, width, height, ctx->row + rowbytes, opaque);
     ctx->phase = PHASE_ROWS;
     read_rows(ctx);
+    ctx->in_last_row = 0;
     ctx->phase = PHASE_END;
     png_read_end(ctx->png, ctx->info);
     r->text_bytes = text_bytes(ctx->png, ctx->info);
@@ -219,6 +252,18 @@ assay_png_status assay_png_decode(const uint8_t *bytes, size_t length, const ass
         snprintf(result->message, sizeof result->message, "chunk %s stores %u bytes, over the metadata budget of %llu",
                  walk->largest_ancillary_type, walk->largest_ancillary, (unsigned long long)limits->chunk_malloc_max);
         return result->status = ASSAY_PNG_METADATA;
+    }
+
+    /* One budget for all the metadata of the file, not one per chunk: 255 zTXt chunks that each
+     * inflate to just under the per-chunk limit would otherwise cost 255 times it. */
+    if (limits->chunk_malloc_max) {
+        uint64_t inflated = assay_png_metadata_bytes(bytes, length, limits->chunk_malloc_max);
+        if (inflated > limits->chunk_malloc_max) {
+            snprintf(result->message, sizeof result->message,
+                     "the text and profile chunks inflate to more than the metadata budget of %llu bytes in total",
+                     (unsigned long long)limits->chunk_malloc_max);
+            return result->status = ASSAY_PNG_METADATA;
+        }
     }
 
     decode_context *ctx = calloc(1, sizeof *ctx);

@@ -123,6 +123,23 @@ import Testing
         #expect(bomb.codes == ["png.metadata_size"])
     }
 
+    /// One budget for all the metadata of a file: 255 zTXt chunks, each under the per-chunk
+    /// limit, are over it together, and are refused before libpng inflates any (issue 26, item 4).
+    @Test func metadataIsBudgetedPerFileNotPerChunk() throws {
+        var options = PNGCheckOptions()
+        options.maxMetadataChunks = 1000
+        let finding = try Fixture.stage(options).analyze(try Fixture.input(HostileFiles.path("ztxt_many.png")))
+        #expect(finding.codes == ["png.metadata_size"])
+        #expect(finding.reasons.first?.message.contains("in total") == true)
+    }
+
+    /// Two gigabytes of deflated zeros after the last row are not inflated (issue 26, item 4).
+    @Test func imageDataAfterTheLastRowIsNotInflated() throws {
+        let finding = try Fixture.stage().analyze(try Fixture.input(HostileFiles.path("idat_zeros_after.png")))
+        #expect(finding.codes == ["png.idat_extra"])
+        #expect(finding.reasons.first?.message.contains("the rest was not inflated") == true)
+    }
+
     @Test func exifIsRecordedAndOptionallyRejected() throws {
         let input = try Fixture.input(HostileFiles.path("exif.png"))
         let finding = try Fixture.stage().analyze(input)

@@ -114,6 +114,16 @@ write("missing_iend.png", good[:-12])
 write("trailing_zip.png", good + b"PK\x03\x04" + b"\x00" * 26)
 # zTXt bomb: 50 MB of text in about 50 KB.
 write("ztxt_bomb.png", png(64, 64, base_raw, extra_before=chunk(b"zTXt", b"Comment\x00\x00" + zlib.compress(b"a" * 50_000_000, 9))))
+# 255 zTXt chunks that each inflate to 0.99 MB (under the 1 MB per-chunk limit): 252 MB in all.
+each = b"Comment\x00\x00" + zlib.compress(b"c" * 990_000, 9)
+write("ztxt_many.png", png(64, 64, base_raw, extra_before=b"".join(chunk(b"zTXt", each) for _ in range(255))))
+# After the 64 x 64 image, its IDAT stream goes on with 2 GB of deflated zeros (about 2 MB).
+z = zlib.compressobj(9)
+tail = [z.compress(base_raw)]
+zeros = b"\x00" * (1 << 24)
+tail += [z.compress(zeros) for _ in range(128)]
+tail.append(z.flush())
+write("idat_zeros_after.png", SIG + ihdr(64, 64) + chunk(b"IDAT", b"".join(tail)) + chunk(b"IEND", b""))
 # A 2 MB tEXt chunk, stored as is.
 write("big_text.png", png(64, 64, base_raw, extra_before=chunk(b"tEXt", b"Comment\x00" + b"b" * 2_000_000)))
 # 300 small text chunks.

@@ -132,6 +132,11 @@ typedef struct {
 assay_png_status assay_png_decode(const uint8_t *bytes, size_t length, const assay_png_limits *limits,
                                   assay_png_result *result);
 
+/* The bytes the text and profile chunks (tEXt, zTXt, iTXt, iCCP) hold once inflated, keys
+ * included, counted with zlib into a fixed scratch buffer (nothing kept): stops past budget and
+ * then returns budget + 1. */
+uint64_t assay_png_metadata_bytes(const uint8_t *bytes, size_t length, uint64_t budget);
+
 /* Walks the chunk structure without libpng (bounded, never reads past length). */
 void assay_png_walk_chunks(const uint8_t *bytes, size_t length, assay_png_chunks *out);
 
