@@ -29,3 +29,10 @@ public enum BuiltinValidators {
     /// The MIME sniffer used at intake.
     public static var sniffer: any MIMESniffer { LibMagicSniffer() }
 }
+
+extension BuiltinValidators {
+    /// Stops forwarding external plugins' standard error, for `--quiet`.
+    public static func silencePluginStderr() {
+        PluginStderr.silence()
+    }
+}

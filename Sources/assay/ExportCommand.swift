@@ -35,6 +35,9 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "Only files submitted on or after this day (2026-11-24) or time (RFC 3339).")
     var since: String?
 
+    @Flag(name: .long, help: "With --format list: end each path with a NUL byte instead of a newline (for xargs -0; names may hold newlines).")
+    var null = false
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -54,6 +57,10 @@ struct ExportCommand: ParsableCommand {
                     do { sink = try LineSink.file(out) } catch { throw CommandFailure.failure(error.message) }
                 } else {
                     sink = LineSink.standardOutput()
+                }
+                if null {
+                    guard format == .list else { throw CommandFailure.usage("--null goes with --format list") }
+                    sink.terminator = 0
                 }
                 summary = try exporter.exportListing(ExportFormat(rawValue: format.rawValue) ?? .jsonl, to: sink)
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssayCore
+import AssayPlugins
 import Foundation
 
 /// `--quiet` and `--verbose`, the same on every command. Results (verdict lines, tables, JSON)
@@ -10,6 +11,12 @@ struct OutputOptions: ParsableArguments {
 
     @Flag(name: [.short, .long], help: "Say more on standard error: what was read and decided, and where.")
     var verbose = false
+
+    /// With `--quiet`, plugins' standard error is not forwarded either (argument-parser calls
+    /// this once the options are parsed).
+    func validate() throws {
+        if quiet { BuiltinValidators.silencePluginStderr() }
+    }
 
     /// A line of progress or summary, unless `--quiet`.
     func say(_ line: String) {

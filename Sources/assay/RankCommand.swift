@@ -70,11 +70,13 @@ struct RankCommand: ParsableCommand {
                       + "\(row.tally.rate.map { String(format: "%.6f", $0) } ?? ""),\(String(format: "%.6f", row.score)),\(row.tally.copiesOfOthers)")
             }
         case .table:
-            let width = max(11, rows.map(\.tally.contributor.count).max() ?? 0)
+            // Names are folder names anyone chooses: no escape sequence reaches the terminal.
+            let names = rows.map { TerminalText.escape($0.tally.contributor) }
+            let width = max(11, names.map(\.count).max() ?? 0)
             print("rank  " + "contributor".padding(toLength: width, withPad: " ", startingAt: 0) + "  accepted  rejected   refused    rate   score")
-            for row in rows {
+            for (row, name) in zip(rows, names) {
                 let rate = row.tally.rate.map { String(format: "%.3f", $0) } ?? "    -"
-                print(String(format: "%4d  ", row.rank) + row.tally.contributor.padding(toLength: width, withPad: " ", startingAt: 0)
+                print(String(format: "%4d  ", row.rank) + name.padding(toLength: width, withPad: " ", startingAt: 0)
                       + String(format: "  %8d  %8d  %8d  ", row.tally.accepted, row.tally.rejected, row.tally.refused)
                       + rate + String(format: "   %.3f", row.score) + " (\(method.rawValue))"
                       + (row.tally.mostlyCopiesOfOthers ? "  copies!" : ""))

@@ -192,3 +192,42 @@ import Testing
         #expect(!html.stdout.contains("\u{1B}") && !html.stdout.unicodeScalars.contains { $0.value == 0 })
     }
 }
+
+/// Names anyone chooses, in every medium Assay writes (issue 26, item 8).
+@Suite struct HostileNameTests {
+    func assay(_ arguments: [String]) throws -> Shell.Result {
+        try Shell.run([Locations.assay] + arguments)
+    }
+
+    @Test func contributorNamesStayTextInTheCardTheTerminalAndListings() throws {
+        let folder = TemporaryFolder("names")
+        // Line breaks in a name are refused at intake (intake.bad_contributor); what is left of
+        // the attack is Markdown and HTML on one line.
+        let evil = "# License: public domain <img src=x onerror=alert(1)> [x](javascript:alert(1))"
+        try folder.write("net/\(evil)/text/a.txt", text: "a file from a hostile name\n")
+        try folder.write("net/esc\u{1B}[2Jape/text/b.txt", text: "a file from a name with an escape sequence\n")
+        try folder.write("net/carol/text/two\nlines.txt", text: "a file whose name has a newline\n")
+        let config = try folder.write("assay.yml", text: "version: 1\nmodalities: {text: {unchecked: true}}\n")
+        #expect(try assay(["run", "-q", "--config", config, folder.url("net")]).status == 0)
+
+        #expect(try assay(["export", "-q", "--config", config, "--out", folder.url("hf")]).status == 0)
+        let card = try String(contentsOfFile: folder.url("hf/README.md"), encoding: .utf8)
+        #expect(!card.split(separator: "\n").contains { $0.hasPrefix("# License") }, "no heading from a folder name")
+        #expect(card.contains("| \\# License\\: public domain"), "the name, escaped, in its table cell")
+        #expect(!card.contains("](javascript"), "no link from a folder name")
+        for (index, character) in card.enumerated() where character == "<" {
+            #expect(card[card.index(card.startIndex, offsetBy: index - 1)] == "\\", "every < from a name is escaped")
+        }
+        #expect(card.contains("\\<img src\\=x onerror\\=alert\\(1\\)\\>"))
+
+        let rank = try assay(["rank", "--config", config])
+        #expect(rank.status == 0)
+        #expect(!rank.stdout.unicodeScalars.contains("\u{1B}"), "no escape sequence reaches the terminal")
+
+        let list = try assay(["export", "-q", "--config", config, "--format", "list", "--null"])
+        let paths = list.stdout.split(separator: "\0", omittingEmptySubsequences: true).map(String.init)
+        #expect(paths.count == 2, "the name with an escape sequence is refused at intake")
+        #expect(paths.contains { $0.hasSuffix("/carol/text/two\nlines.txt") })
+        #expect(try assay(["export", "--config", config, "--format", "csv", "--null"]).status == 2)
+    }
+}

@@ -62,6 +62,8 @@ enum ScriptedPlugin {
             for i in range(20000):
                 print("noise line %d " % i + "x" * 60, file=sys.stderr)
             sys.stderr.flush()
+        elif word == "ESCAPE":
+            print("\x1b[2J\x1b]0;owned\x07 cleared your screen", file=sys.stderr, flush=True)
         elif word == "CLOSESTDOUT":
             os.close(1)
             time.sleep(60)

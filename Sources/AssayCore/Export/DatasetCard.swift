@@ -53,8 +53,9 @@ struct DatasetCard {
         return text
     }
 
-    /// A table cell: pipes and line breaks would break the Markdown table.
+    /// A table cell from a contributor's text: inert Markdown (``MarkdownText``), so a folder
+    /// name can neither break the table nor add a heading, a link or HTML to the card.
     private static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        MarkdownText.escape(text)
     }
 }

@@ -21,6 +21,9 @@ public final class LineSink {
     private let fd: Int32
     private let name: String
     private let owned: Bool
+    /// The byte that ends each line: a newline, or NUL for `export --format list --null` (file
+    /// names may hold newlines; `xargs -0` reads NUL-separated names).
+    public var terminator: UInt8 = 0x0A
     /// The temporary file written until ``finish()`` renames it to `name`.
     private var temporary: String?
     private var buffer: [UInt8] = []
@@ -68,7 +71,7 @@ public final class LineSink {
     /// Appends one line.
     public func write(line: String) throws(Failure) {
         buffer.append(contentsOf: line.utf8)
-        buffer.append(0x0A)
+        buffer.append(terminator)
         if buffer.count >= 1 << 16 { try flush() }
     }
 
