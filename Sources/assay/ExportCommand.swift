@@ -35,6 +35,9 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "Only files submitted on or after this day (2026-11-24) or time (RFC 3339).")
     var since: String?
 
+    @Flag(name: .long, help: "With --format hf: hard-link the files instead of copying them (no extra space, but the link is the contributor's file: a later write to it changes the dataset).")
+    var link = false
+
     @Flag(name: .long, help: "With --format list: end each path with a NUL byte instead of a newline (for xargs -0; names may hold newlines).")
     var null = false
 
@@ -50,7 +53,7 @@ struct ExportCommand: ParsableCommand {
             switch format {
             case .hf:
                 guard let out else { throw CommandFailure.usage("--format hf writes a folder: name it with --out DIR") }
-                summary = try exporter.exportDataset(to: out)
+                summary = try exporter.exportDataset(to: out, link: link)
             case .jsonl, .csv, .list:
                 let sink: LineSink
                 if let out {

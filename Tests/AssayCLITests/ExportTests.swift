@@ -74,12 +74,22 @@ import Testing
             #expect((split["first"] as? Int ?? 0) > 0, "\(modality): the first row decodes")
         }
 
-        // Media are hard links to the judged files (same file system), named per identity.
+        // Media are read-only copies of the judged files (issue 26, item 6): a contributor who
+        // writes to their file after the export does not change the dataset. Named per identity,
+        // with the whole identity hash.
         let image = try #require(accepted.first { $0.modality == "image" })
         let exported = try FileManager.default.contentsOfDirectory(atPath: out + "/image/train").filter { $0.hasSuffix(".png") }
         let name = try #require(exported.first { $0.hasSuffix("-" + (image.path as NSString).lastPathComponent) })
-        let inode = { (path: String) in try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int }
-        #expect(try inode(out + "/image/train/" + name) == inode(image.root + "/" + image.path))
+        #expect(name.split(separator: "-").first?.count == 64)
+        let attributes = { (path: String) in try FileManager.default.attributesOfItem(atPath: path) }
+        let copy = out + "/image/train/" + name, original = image.root + "/" + image.path
+        #expect(try attributes(copy)[.systemFileNumber] as? Int != attributes(original)[.systemFileNumber] as? Int)
+        #expect(try attributes(copy)[.posixPermissions] as? Int == 0o444)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: copy)) == Data(contentsOf: URL(fileURLWithPath: original)))
+        let linked = folder.url("linked")
+        #expect(try assay(["export", "-q", "--config", config, "--out", linked, "--modality", "image", "--link"]).status == 0)
+        #expect(try attributes(linked + "/image/train/" + name)[.systemFileNumber] as? Int == attributes(original)[.systemFileNumber] as? Int,
+                "--link asks for hard links")
         let card = try String(contentsOfFile: out + "/README.md", encoding: .utf8)
         #expect(card.contains("| image | \(perModality["image"] ?? 0) |"))
         #expect(card.contains("load_dataset(\"PATH/audio\")"))

@@ -13,14 +13,18 @@ public struct Exporter {
         self.selection = selection
     }
 
-    /// Writes the `hf` folder at `folder` (created, or an earlier export replaced in place).
-    public func exportDataset(to folder: String) throws(ExportError) -> ExportSummary {
+    /// Writes the `hf` folder at `folder` (created, or an earlier export replaced in place):
+    /// read-only copies of the files, or hard links to them with `link`.
+    public func exportDataset(to folder: String, link: Bool = false) throws(ExportError) -> ExportSummary {
         let columns = try metricColumns()
-        let writer = try HFDatasetWriter(folder: folder, metricColumns: columns)
+        let writer = try HFDatasetWriter(folder: folder, metricColumns: columns, link: link)
         var summary = ExportSummary()
         try forEachSource { file, modality, source throws(ExportError) in
-            try writer.add(file, modality: modality, source: source)
-            summary.add(file.verdict, modality: modality)
+            if try writer.add(file, modality: modality, source: source) {
+                summary.add(file.verdict, modality: modality)
+            } else {
+                summary.leaveOut(file.verdict.file, because: "changed while it was exported")
+            }
         } leftOut: { summary.leaveOut($0, because: $1) }
         let fingerprint: String?
         do {

@@ -10,9 +10,11 @@ import Darwin
 ///
 /// - `text/train.jsonl`: one `{"text", "contributor", "path", "sha256", "submitted_at", metrics…}`
 ///   object per document;
-/// - `image/train/` and `audio/train/`: the files (hard links where the file system allows, else
-///   copies), named `<12 hex of the file's identity>-<its name>` so that two contributors' `a.png`
-///   never collide, beside a `metadata.jsonl` whose `file_name` names each;
+/// - `image/train/` and `audio/train/`: read-only copies of the files (reflinks where the file
+///   system has them; hard links only with `link`, since a link is the contributor's inode and
+///   their later writes would change the dataset), each checked against the SHA-256 judged,
+///   named `<identity hash>-<its name>` (see ``exportName(of:)``), beside a `metadata.jsonl`
+///   whose `file_name` names each;
 /// - `README.md`: the dataset card (``DatasetCard``).
 ///
 /// Every row of one modality has the same columns: the metric columns are the union over the
@@ -21,17 +23,20 @@ import Darwin
 /// export does not write is removed, so exporting twice gives the same folder.
 final class HFDatasetWriter {
     static let marker = ".assay-export"
-    static let markerText = "assay export --format hf, layout 1\n"
+    static let markerText = "assay export --format hf, layout 2\n"
 
     private let folder: String
     private let metricColumns: [Modality: [String]]
+    /// Hard-link files instead of copying them (`export --link`).
+    private let link: Bool
     private var streams: [Modality: LineSink] = [:]
     private var placed: [Modality: Set<String>] = [:]
 
     /// Prepares `folder`: creates it, or takes it over when it is empty or an earlier export.
-    init(folder: String, metricColumns: [Modality: [String]]) throws(ExportError) {
+    init(folder: String, metricColumns: [Modality: [String]], link: Bool = false) throws(ExportError) {
         self.folder = folder
         self.metricColumns = metricColumns
+        self.link = link
         let manager = FileManager.default
         var isFolder: ObjCBool = false
         if manager.fileExists(atPath: folder, isDirectory: &isFolder) {
@@ -54,18 +59,21 @@ final class HFDatasetWriter {
         }
     }
 
-    /// Adds one accepted file, read or linked from `source`.
-    func add(_ file: AcceptedFile, modality: Modality, source: SourceFile) throws(ExportError) {
+    /// Adds one accepted file, copied (or linked) from `source`. Returns false, adding nothing,
+    /// when the bytes read now are not the bytes judged.
+    func add(_ file: AcceptedFile, modality: Modality, source: SourceFile) throws(ExportError) -> Bool {
         let verdict = file.verdict
         var writer = JSONWriter()
         writer.raw("{")
         switch modality {
         case .text:
+            let bytes = try source.bytes()
+            guard ContentHash.sha256(bytes) == verdict.sha256 else { return false }
             writer.raw("\"text\":")
-            writer.string(Self.decodeText(try source.bytes()))
+            writer.string(Self.decodeText(bytes))
         case .image, .audio:
             let name = Self.exportName(of: verdict)
-            try place(source, named: name, modality: modality, sha256: verdict.sha256)
+            guard try place(source, named: name, modality: modality, sha256: verdict.sha256) else { return false }
             writer.raw("\"file_name\":")
             writer.string(name)
         }
@@ -89,6 +97,7 @@ final class HFDatasetWriter {
         } catch {
             throw ExportError("\(listingPath(modality)): cannot write: \(error)")
         }
+        return true
     }
 
     /// Moves the listings into place, writes the card and removes what an earlier export left
@@ -146,22 +155,34 @@ final class HFDatasetWriter {
         return sink
     }
 
-    /// Links or copies `source` to `name`, keeping what an earlier export put there when it is
-    /// the same file (same inode) or the same content.
-    private func place(_ source: SourceFile, named name: String, modality: Modality, sha256: String?) throws(ExportError) {
+    /// Copies (or links) `source` to `name`, keeping what an earlier export put there when it is
+    /// the same (the same inode when linking; a read-only copy with the judged content when
+    /// copying). False when the content is no longer the judged one.
+    private func place(_ source: SourceFile, named name: String, modality: Modality, sha256: String?) throws(ExportError) -> Bool {
         _ = try stream(for: modality)
-        placed[modality, default: []].insert(name)
         let destination = trainFolder(modality) + "/" + name
         var info = stat()
         if lstat(destination, &info) == 0 {
-            if UInt64(info.st_dev) == source.device && UInt64(info.st_ino) == source.inode { return }
-            if info.st_mode & S_IFMT == S_IFREG, Int64(info.st_size) == source.size, let sha256,
-               let existing = try? Self.hashOf(destination), existing == sha256 { return }
+            let sameInode = UInt64(info.st_dev) == source.device && UInt64(info.st_ino) == source.inode
+            if link && sameInode {
+                placed[modality, default: []].insert(name)
+                return true
+            }
+            if !link, !sameInode, info.st_mode & S_IFMT == S_IFREG, info.st_mode & 0o222 == 0, Int64(info.st_size) == source.size,
+               let sha256, let existing = try? Self.hashOf(destination), existing == sha256 {
+                placed[modality, default: []].insert(name)
+                return true
+            }
             guard unlink(destination) == 0 else {
                 throw ExportError("\(destination): cannot replace: \(String(cString: strerror(errno)))")
             }
         }
-        try source.place(at: destination)
+        let linked = link && source.link(at: destination)
+        if !linked {
+            guard try source.copy(to: destination, expecting: sha256) else { return false }
+        }
+        placed[modality, default: []].insert(name)
+        return true
     }
 
     private func removeLeftovers(of modality: Modality) {
@@ -180,14 +201,21 @@ final class HFDatasetWriter {
         }
     }
 
-    /// `<12 hex of SHA-256(root, NUL, path)>-<file name>`: unique per file, the same every export,
-    /// within the 255 bytes a file name may hold (a long name is cut on a character boundary,
-    /// keeping its extension, which `datasets` reads the type from).
+    /// `<SHA-256(root, NUL, path) in hex>-<file name>`: the whole hash, so no search finds two
+    /// files with one name (12 hex digits fell to a 48-bit collision search in 40 s); the same
+    /// every export. The name keeps letters, digits, `.`, `-` and `_` (anything else becomes
+    /// `_`: a backslash, a newline or a `%` broke `datasets`' folder loaders) and fits the 255
+    /// bytes a file name may hold, cut on a character boundary, keeping its extension, which
+    /// `datasets` reads the type from.
     static func exportName(of verdict: Verdict) -> String {
         let identity = ContentHash.sha256(Array(verdict.root.utf8) + [0] + Array(verdict.path.utf8))
-        let name = (verdict.path as NSString).lastPathComponent
-        let room = 255 - 13
-        guard name.utf8.count > room else { return String(identity.prefix(12)) + "-" + name }
+        var name = ""
+        for character in (verdict.path as NSString).lastPathComponent {
+            let safe = character.isLetter || character.isNumber || character == "." || character == "-" || character == "_"
+            name.append(safe && !character.unicodeScalars.contains { $0.properties.generalCategory == .format } ? character : "_")
+        }
+        let room = 255 - identity.utf8.count - 1
+        guard name.utf8.count > room else { return identity + "-" + name }
         let ext = (name as NSString).pathExtension
         let suffix = ext.isEmpty || ext.utf8.count > 16 ? "" : "." + ext
         var stem = ""
@@ -195,7 +223,7 @@ final class HFDatasetWriter {
             guard stem.utf8.count + String(character).utf8.count + suffix.utf8.count <= room else { break }
             stem.append(character)
         }
-        return String(identity.prefix(12)) + "-" + stem + suffix
+        return identity + "-" + stem + suffix
     }
 
     /// A metric as a JSON float (`64.0`, not `64`), so a column never mixes integers and floats.
