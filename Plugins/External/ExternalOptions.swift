@@ -22,6 +22,13 @@ public struct ExternalOptions: ValidatorOptions {
     public var maxFailures = 5
     /// Any value, sent to the plugin as `options` in the handshake.
     public var options: JSONValue = .object([])
+    /// Environment variables passed to the plugin besides ``PluginEnvironment/allowed``: the
+    /// rest of Assay's environment (a `PGPASSWORD`, cloud keys) never reaches it.
+    public var environment: [String] = []
+    /// Address space one copy of the plugin may use, in bytes (RLIMIT_AS); 0 for no limit.
+    public var maxMemory: Int64 = 4 << 30
+    /// Largest file one copy of the plugin may write, in bytes (RLIMIT_FSIZE); 0 for no limit.
+    public var maxFileSize: Int64 = 1 << 30
 
     /// The shipped defaults (not runnable: `name` and `command` must be given).
     public init() {}
@@ -37,6 +44,9 @@ public struct ExternalOptions: ValidatorOptions {
             .integer("workers", \.workers, in: 1...256, help: "Most copies of the plugin running at once (never more than --jobs)."),
             .integer("max_failures", \.maxFailures, in: 1...100_000, help: "Failures in a row after which the plugin is disabled for the rest of the run."),
             .json("options", \.options, help: "A mapping sent to the plugin as 'options' in the handshake."),
+            .strings("environment", \.environment, help: "Names of environment variables passed to the plugin besides PATH, HOME, LANG, LANGUAGE, LC_*, TZ, TMPDIR, USER and LOGNAME."),
+            .size("max_memory", \.maxMemory, help: "Address space one copy of the plugin may use (RLIMIT_AS); 0 for no limit."),
+            .size("max_file_size", \.maxFileSize, help: "Largest file one copy of the plugin may write (RLIMIT_FSIZE); 0 for no limit."),
         ]
     }
 

@@ -11,6 +11,8 @@ final class PluginPool: Sendable {
     private let slots: DispatchSemaphore
     private let state = Mutex(State())
     private let lastID = Atomic<Int>(0)
+    /// Where each file's judged bytes are put for the plugin to read.
+    private let copies = JudgedCopies()
 
     private struct State {
         var idle: [PluginProcess] = []
@@ -48,8 +50,12 @@ final class PluginPool: Sendable {
             throw failed(error, file: input, starting: true)
         }
         let id = lastID.add(1, ordering: .relaxed).newValue
+        var copy: String?
+        defer { if let copy { copies.remove(copy) } }
         do throws(PluginFault) {
-            let line = try process.exchange(PluginRequest.file(input, id: id), deadline: .now + spec.timeout)
+            let path = try copies.write(input, id: id)
+            copy = path
+            let line = try process.exchange(PluginRequest.file(input, id: id, path: path), deadline: .now + spec.timeout)
             let finding = try PluginAnswer.finding(line, id: id, name: spec.name)
             checkIn(process)
             return finding

@@ -36,14 +36,19 @@ final class PluginProcess: @unchecked Sendable {
     static func start(_ spec: PluginSpec, log: PluginLog) throws(PluginFault) -> PluginProcess {
         var arguments = spec.command.map { strdup($0) }
         arguments.append(nil)
-        defer { for argument in arguments { free(argument) } }
+        var environment = spec.environment.map { strdup($0) }
+        environment.append(nil)
+        defer { for argument in arguments + environment { free(argument) } }
         var pid: pid_t = 0
         var input: Int32 = -1, output: Int32 = -1, errors: Int32 = -1
+        let memory = UInt64(spec.maxMemory), fileSize = UInt64(spec.maxFileSize)
         let status = arguments.withUnsafeBufferPointer { argv in
-            if let directory = spec.directory {
-                return assay_spawn(argv.baseAddress, directory, &pid, &input, &output, &errors)
+            environment.withUnsafeBufferPointer { envp in
+                if let directory = spec.directory {
+                    return assay_spawn(argv.baseAddress, envp.baseAddress, directory, memory, fileSize, &pid, &input, &output, &errors)
+                }
+                return assay_spawn(argv.baseAddress, envp.baseAddress, nil, memory, fileSize, &pid, &input, &output, &errors)
             }
-            return assay_spawn(argv.baseAddress, nil, &pid, &input, &output, &errors)
         }
         guard status == 0 else {
             throw .crash("cannot start \(spec.command.joined(separator: " ")): \(String(cString: strerror(status)))")

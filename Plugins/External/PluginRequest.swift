@@ -17,10 +17,14 @@ enum PluginRequest {
         return writer.bytes
     }
 
-    /// `{"id": N, "path": ..., "modality": ..., "mime": ..., "sha256": ..., "bytes": N, "contributor": ...}`
-    static func file(_ input: FileInput, id: Int) -> [UInt8] {
+    /// `{"id": N, "path": ..., "submitted_path": ..., "modality": ..., "mime": ..., "sha256": ...,
+    /// "bytes": N, "contributor": ...}`: `path` is the private copy of the bytes judged (the
+    /// plugin reads that), `submitted_path` where the contributor's file is, for messages.
+    static func file(_ input: FileInput, id: Int, path: String) -> [UInt8] {
         var writer = JSONWriter()
         writer.raw("{\"id\":\(id),\"path\":")
+        writer.string(path)
+        writer.raw(",\"submitted_path\":")
         writer.string(input.submission.absolutePath)
         writer.raw(",\"modality\":")
         writer.string(input.modality.rawValue)

@@ -21,6 +21,11 @@ struct PluginSpec: Sendable {
     let maxFailures: Int
     /// Options forwarded in the handshake.
     let options: JSONValue
+    /// The plugin's whole environment, `NAME=value`.
+    let environment: [String]
+    /// RLIMIT_AS and RLIMIT_FSIZE of each copy, bytes (0: none).
+    let maxMemory: Int64
+    let maxFileSize: Int64
 
     /// Names Assay keeps for itself: its own code families.
     private static let reserved: Set<String> = ["external", "intake", "quota", "stage"]
@@ -54,6 +59,9 @@ struct PluginSpec: Sendable {
         workers = options.workers
         maxFailures = options.maxFailures
         self.options = options.options
+        environment = PluginEnvironment.scrubbed(keeping: options.environment)
+        maxMemory = max(0, options.maxMemory)
+        maxFileSize = max(0, options.maxFileSize)
     }
 
     /// The executable `program` names: a path (relative to `directory`) or a name on PATH.

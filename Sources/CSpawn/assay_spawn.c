@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #ifdef __linux__
 #include <sys/prctl.h>
@@ -24,7 +25,8 @@ static void close_pair(int pair[2]) {
     if (pair[1] >= 0) close(pair[1]);
 }
 
-int assay_spawn(char *const argv[], const char *directory, pid_t *pid, int *input, int *output, int *errors) {
+int assay_spawn(char *const argv[], char *const envp[], const char *directory, unsigned long long max_memory,
+                unsigned long long max_file_size, pid_t *pid, int *input, int *output, int *errors) {
     // Created close-on-exec, so no other child started at the same time inherits them.
     int in_pipe[2] = {-1, -1}, out_pipe[2] = {-1, -1}, err_pipe[2] = {-1, -1};
     if (pipe2(in_pipe, O_CLOEXEC) != 0 || pipe2(out_pipe, O_CLOEXEC) != 0 || pipe2(err_pipe, O_CLOEXEC) != 0) {
@@ -64,7 +66,21 @@ int assay_spawn(char *const argv[], const char *directory, pid_t *pid, int *inpu
     posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
 
     pid_t child = -1;
-    int failure = posix_spawnp(&child, argv[0], &actions, &attributes, argv, environ);
+    int failure = posix_spawnp(&child, argv[0], &actions, &attributes, argv, envp != NULL ? envp : environ);
+#ifdef __linux__
+    if (failure == 0) {
+        struct rlimit none = {0, 0};
+        prlimit(child, RLIMIT_CORE, &none, NULL);
+        if (max_memory) {
+            struct rlimit memory = {(rlim_t)max_memory, (rlim_t)max_memory};
+            prlimit(child, RLIMIT_AS, &memory, NULL);
+        }
+        if (max_file_size) {
+            struct rlimit size = {(rlim_t)max_file_size, (rlim_t)max_file_size};
+            prlimit(child, RLIMIT_FSIZE, &size, NULL);
+        }
+    }
+#endif
     posix_spawn_file_actions_destroy(&actions);
     posix_spawnattr_destroy(&attributes);
 

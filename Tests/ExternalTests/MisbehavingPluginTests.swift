@@ -179,6 +179,23 @@ import Testing
         #expect(log.contains("[fake] (standard error past 65536 bytes is not shown"))
     }
 
+    /// A plugin reads the bytes Assay judged, not the contributor's path (a swap between the two
+    /// reads changes nothing), gets a scrubbed environment, and runs under resource limits
+    /// (issue 26, item 9).
+    @Test func aPluginJudgesTheBytesAssayReadWithoutSecretsAndUnderLimits() throws {
+        let folder = TemporaryFolder("ext")
+        setenv("ASSAY_TEST_SECRET", "hunter2", 1)
+        let validator = try ScriptedPlugin.validator(in: folder, log: LogRecorder())
+        let input = try ScriptedPlugin.input("SWAP", in: folder)
+        let finding = try validator.analyze(input)
+        #expect(finding.reasons.isEmpty, "\(finding.reasons.map(\.message))")
+        #expect(try String(contentsOfFile: input.submission.absolutePath, encoding: .utf8).hasPrefix("REJECT"), "the swap happened")
+        #expect(finding.metrics["fake.secret_seen"] == 0, "Assay's environment stays Assay's")
+        #expect(finding.metrics["fake.path_seen"] == 1, "PATH is passed")
+        #expect(finding.metrics["fake.max_memory"] == Double(4 << 30))
+        #expect(finding.metrics["fake.max_file_size"] == Double(1 << 30))
+    }
+
     /// Escape sequences a plugin prints never reach Assay's terminal.
     @Test func aPluginsEscapeSequencesAreEscaped() throws {
         let folder = TemporaryFolder("ext")

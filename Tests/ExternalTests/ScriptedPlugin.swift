@@ -33,7 +33,7 @@ enum ScriptedPlugin {
         word = words[0].decode() if words else "PASS"
         answer = {"id": request["id"], "verdict": "pass", "reasons": [], "metrics": {"pid": os.getpid()}}
         if word == "CRASH":
-            print("Traceback: crashing on " + os.path.basename(request["path"]), file=sys.stderr, flush=True)
+            print("Traceback: crashing on " + os.path.basename(request["submitted_path"]), file=sys.stderr, flush=True)
             os._exit(7)
         elif word == "SEGV":
             os.kill(os.getpid(), 11)
@@ -62,6 +62,20 @@ enum ScriptedPlugin {
             for i in range(20000):
                 print("noise line %d " % i + "x" * 60, file=sys.stderr)
             sys.stderr.flush()
+        elif word == "SWAP":
+            # The contributor's swap, between Assay's read and the plugin's: the file at the
+            # submitted path now holds other bytes.
+            with open(request["submitted_path"], "wb") as swapped:
+                swapped.write(b"REJECT swapped in")
+            if open(request["path"], "rb").read().split()[0] != b"SWAP":
+                answer["verdict"] = "reject"
+                answer["reasons"] = [{"code": "swapped", "message": "the plugin read bytes Assay did not judge"}]
+            import resource
+            answer["metrics"]["secret_seen"] = 1 if "ASSAY_TEST_SECRET" in os.environ else 0
+            answer["metrics"]["path_seen"] = 1 if "PATH" in os.environ else 0
+            answer["metrics"]["max_memory"] = resource.getrlimit(resource.RLIMIT_AS)[0]
+            answer["metrics"]["max_file_size"] = resource.getrlimit(resource.RLIMIT_FSIZE)[0]
+            answer["metrics"]["copy_writable"] = 1 if os.access(request["path"], os.W_OK) and os.getuid() != 0 else 0
         elif word == "ESCAPE":
             print("\x1b[2J\x1b]0;owned\x07 cleared your screen", file=sys.stderr, flush=True)
         elif word == "CLOSESTDOUT":

@@ -10,7 +10,12 @@
 ///
 /// Returns 0 and fills `pid`, `input` (write end), `output` and `errors` (read ends), or returns
 /// an errno value (ENOENT when the program does not exist) and leaves them untouched.
-int assay_spawn(char *const argv[], const char *directory, pid_t *pid, int *input, int *output, int *errors);
+///
+/// `envp` (NULL-terminated) is the child's whole environment. `max_memory` and `max_file_size`
+/// (bytes; 0 for no limit) become the child's RLIMIT_AS and RLIMIT_FSIZE, set with prlimit right
+/// after the spawn, before Assay sends it anything; core dumps are off.
+int assay_spawn(char *const argv[], char *const envp[], const char *directory, unsigned long long max_memory,
+                unsigned long long max_file_size, pid_t *pid, int *input, int *output, int *errors);
 
 /// Makes this process a child subreaper (Linux): a plugin's descendants that detach (double fork,
 /// setsid) are re-parented to Assay instead of PID 1, so Assay can find and end them. Returns 0,
