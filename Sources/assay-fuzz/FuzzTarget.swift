@@ -16,8 +16,9 @@ struct FuzzTarget {
     /// Judges one input; returns the reason codes (any outcome is fine, only a crash or a hang is not).
     let judge: ([UInt8]) throws -> [String]
 
-    /// The three targets, seeded from `corpora` (../shared/corpora).
-    static func all(corpora: String) throws -> [FuzzTarget] {
+    /// The three targets, seeded from `corpora` (Tests/Corpora) and the hostile files in `extra`
+    /// (`Benchmarks/fuzz.sh` makes them: PNG metadata bombs, a FLAC declaring an hour).
+    static func all(corpora: String, extra: String? = nil) throws -> [FuzzTarget] {
         let png = try PNGCheck(options: PNGCheckOptions())
         let audio = try AudioCheckValidator(options: AudioCheckOptions())
         let text = try TextQuality(options: TextQualityOptions())
@@ -38,10 +39,11 @@ struct FuzzTarget {
         let markdown = Array(files("/usr/share/common-licenses", [""]).prefix(6)) + [Array("# Title\n\nSee [the guide](https://example.org), <b>bold</b>, `code`, ![alt](x.png) and [ref][1].\n\n[1]: https://x\n| a | b |\n|---|---|\n| 1 | 2 |\n".utf8),
             Array("Mail jane.doe@mail.co.uk, call +44 20 7946 0958 or (617) 542-5942; card 4111 1111 1111 1111; IBAN GB82 WEST 1234 5698 7654 32; host 93.184.216.34 or 2606:4700:4700::1111; key AKIAIOSFODNN7EXAMPLE.\n-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA1x2bZ9V7Qm3kQw8TlZ1uY4pD0fJ8rXxk3mVbQ\n".utf8)]
         return [
-            FuzzTarget(name: "png", seeds: files(corpora + "/pngsuite", [".png"])) { bytes in
+            FuzzTarget(name: "png", seeds: files(corpora + "/pngsuite", [".png"]) + (extra.map { files($0, [".png"]) } ?? [])) { bytes in
                 try png.analyze(input(bytes, modality: "image", mime: "image/png")).reasons.map(\.code)
             },
-            FuzzTarget(name: "audio", seeds: files(corpora + "/wav-hound", [".wav"]) + files(corpora + "/flac-valid", [".flac"])) { bytes in
+            FuzzTarget(name: "audio", seeds: files(corpora + "/wav-hound", [".wav"]) + files(corpora + "/flac-valid", [".flac"])
+                       + (extra.map { files($0, [".flac", ".wav"]) } ?? [])) { bytes in
                 try audio.analyze(input(bytes, modality: "audio", mime: "audio/x-wav")).reasons.map(\.code)
             },
             FuzzTarget(name: "text", seeds: markdown) { bytes in

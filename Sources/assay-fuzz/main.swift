@@ -16,10 +16,12 @@ var out = "/tmp/assay-fuzz"
 var seed: UInt64 = 1
 var slow = 1.0
 var names: [String] = []
+var extra: String?
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
     case "--corpora": corpora = arguments.next() ?? corpora
+    case "--extra": extra = arguments.next()
     case "--seconds": seconds = arguments.next().flatMap(Double.init) ?? seconds
     case "--out": out = arguments.next() ?? out
     case "--seed": seed = arguments.next().flatMap { UInt64($0) } ?? seed
@@ -28,7 +30,7 @@ while let argument = arguments.next() {
     }
 }
 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-let targets = try FuzzTarget.all(corpora: corpora).filter { names.isEmpty || names.contains($0.name) }
+let targets = try FuzzTarget.all(corpora: corpora, extra: extra).filter { names.isEmpty || names.contains($0.name) }
 print("target     inputs   inputs/s   slowest s   slow kept   seeds")
 for target in targets {
     guard !target.seeds.isEmpty else {
