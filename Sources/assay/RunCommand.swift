@@ -52,6 +52,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Remove FOLDER from the ledger's datanet, with its files' verdicts (repeatable).")
     var forget: [String] = []
 
+    @Flag(name: .long, help: "Run again the stages that ran out of their CPU budget (stage.timeout) on a file in an earlier run; by default that timeout stands while the file, the stage's options and limits.stage_timeout are unchanged.")
+    var retryErrors = false
+
     @Option(name: .long, help: "Trusted submission times (an `assay intake export` file, or the curator's own CSV root,path,submitted_at): each applies to the file first found at its path.")
     var intake: String?
 
@@ -78,6 +81,7 @@ struct RunCommand: ParsableCommand {
         request.forget = forget
         request.verify = verify
         request.intake = records
+        request.retryErrors = retryErrors
         output.detail("config: \(config.source ?? "the built-in defaults"); ledger: \(config.ledger); jobs: \(jobs)")
         output.detail("pipeline: " + config.pipeline.map { "\($0.name) [\($0.validator.appliesTo.sorted().map(\.rawValue).joined(separator: ","))]" }.joined(separator: ", "))
         RunInterruption.install()

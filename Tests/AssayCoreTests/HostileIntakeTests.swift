@@ -69,17 +69,24 @@ import Testing
                           contents: "a file whose name is not UTF-8\n")
         try Self.writeRaw(folder, [Array("net".utf8), [0x6A, 0xC3, 0x28], Array("text".utf8), Array("x.txt".utf8)],
                           contents: "a contributor whose name is not UTF-8\n")
-        // A path over PATH_MAX: 40 folders of 120 bytes.
-        var long = ["net", "ann", "text"]
-        for i in 0..<40 { long.append(String(repeating: "d", count: 118) + String(format: "%02d", i)) }
-        try Self.writeRaw(folder, (long + ["deep.txt"]).map { Array($0.utf8) }, contents: "deep\n")
+        // Past the walked depth: 40 folders of 120 bytes. Past PATH_MAX within it: 25 of 200.
+        var deepPath = ["net", "ann", "text"]
+        for i in 0..<40 { deepPath.append(String(repeating: "d", count: 118) + String(format: "%02d", i)) }
+        try Self.writeRaw(folder, (deepPath + ["deep.txt"]).map { Array($0.utf8) }, contents: "deep\n")
+        var longPath = ["net", "bob", "text"]
+        for i in 0..<25 { longPath.append(String(repeating: "l", count: 198) + String(format: "%02d", i)) }
+        try Self.writeRaw(folder, (longPath + ["long.txt"]).map { Array($0.utf8) }, contents: "long\n")
         let config = try RunFixtures.config(Self.unchecked + "limits: { quotas: false }\n", in: folder)
         let run = try RunFixtures.run(config, root: folder.url("net"), verdicts: folder.url("v.jsonl"))
-        #expect(run.0.found == 4)
+        #expect(run.0.found == 5)
         #expect(RunFixtures.codes(run.1["ann/text/ba\\xFFd.txt"]) == ["intake.bad_name"])
         #expect(RunFixtures.codes(run.1["j\\xC3(/text/x.txt"]) == ["intake.bad_name"])
-        let deep = try #require(run.1.first { $0.key.hasSuffix("deep.txt") })
-        #expect(RunFixtures.codes(deep.value) == ["intake.path_too_long"])
+        // Each is one refused entry named by the first folder past the bound.
+        let deep = try #require(run.1.first { $0.key.hasPrefix("ann/text/d") })
+        #expect(RunFixtures.codes(deep.value) == ["intake.too_deep"])
+        #expect(deep.key.split(separator: "/").count == 33)
+        let long = try #require(run.1.first { $0.key.hasPrefix("bob/text/l") })
+        #expect(RunFixtures.codes(long.value) == ["intake.path_too_long"])
         #expect(run.1["ann/text/good.txt"]?["verdict"] as? String == "accepted")
     }
 
@@ -131,7 +138,7 @@ import Testing
         #expect(RunFixtures.codes(run.1["ann/text/early.txt"]) == ["intake.bad_time"])
     }
 
-    @Test func aStageOverItsCPUBudgetEndsInErrorAndIsRetried() throws {
+    @Test func aStageOverItsCPUBudgetEndsInErrorAndIsRetriedOnlyUnderALargerBudget() throws {
         let folder = TemporaryFolder("budget")
         let licences = try FileManager.default.contentsOfDirectory(atPath: "/usr/share/common-licenses").sorted()
         var text = ""
@@ -141,6 +148,16 @@ import Testing
         let run = try RunFixtures.run(tight, root: folder.url("net"), verdicts: folder.url("v.jsonl"))
         #expect(run.1["ann/text/big.txt"]?["verdict"] as? String == "error")
         #expect(RunFixtures.codes(run.1["ann/text/big.txt"]) == ["stage.timeout"])
+        // Under the same budget, options and bytes, the timeout stands: the file is not read again
+        // (issue 26, item 3), unless --retry-errors asks for it.
+        let again = try RunFixtures.run(tight, root: folder.url("net"), verdicts: folder.url("again.jsonl"))
+        #expect(again.0.analyzed == 0)
+        #expect(again.2 == run.2)
+        var retry = RunRequest(roots: [folder.url("net")], jobs: 1, rejudge: false, verdicts: folder.url("retry.jsonl"), progress: false)
+        retry.retryErrors = true
+        let forced = try Runner(pipeline: Pipeline(config: tight, sniffer: BuiltinValidators.sniffer)).run(retry)
+        #expect(forced.analyzed == 1)
+        #expect(forced.total(.error) == 1)
         // The default budget is generous: the next run retries the file and judges it.
         let generous = try RunFixtures.config("version: 1\nmodalities: { text: {} }\nlimits: { quotas: false }\npipeline:\n  - use: text-quality\n", in: folder)
         let retried = try RunFixtures.run(generous, root: folder.url("net"), verdicts: folder.url("w.jsonl"))

@@ -46,9 +46,17 @@ public struct FileAnalysis: Sendable {
         self.read = read
     }
 
-    /// True when nothing failed, so the analysis can be reused by a later run.
+    /// True when nothing failed but by running out of its CPU budget (a timeout is stored and
+    /// stands), so the analysis can be reused by a later run.
     public var complete: Bool {
-        sniffFailure == nil && !results.contains { if case .failure = $0 { return true } else { return false } }
+        sniffFailure == nil && !results.contains {
+            if case let .failure(failure) = $0 { return failure.code != CoreReasons.stageTimeout.code } else { return false }
+        }
+    }
+
+    /// True when a stage ran out of its CPU budget on the file.
+    public var timedOut: Bool {
+        results.contains { if case let .failure(failure) = $0 { return failure.code == CoreReasons.stageTimeout.code } else { return false } }
     }
 }
 

@@ -12,6 +12,20 @@ struct FileAnalyzer: Sendable {
     var verify = false
     /// CPU seconds one stage may spend on one file.
     let stageTimeout: Double
+    /// Run again the stages that ran out of their CPU budget on a file before (`--retry-errors`);
+    /// otherwise such a timeout, stored with the budget it had, stands while the file, the
+    /// stage's options and the budget are unchanged.
+    var retryErrors = false
+
+    /// The stored finding as this run uses it: a stored timeout becomes the failure again, unless
+    /// the budget grew since or `--retry-errors` asks to run the stage again (nil: run it).
+    private func reuse(_ kept: StoredFinding) -> StageResult? {
+        guard let timeout = kept.finding.reasons.first(where: { $0.code == CoreReasons.stageTimeout.code }) else {
+            return .finding(kept.finding)
+        }
+        guard !retryErrors, case let .number(budget)? = timeout.limit, budget >= stageTimeout else { return nil }
+        return .failure(StageFailure(code: timeout.code, message: timeout.message))
+    }
 
     func analyze(_ work: FileWork) -> FileAnalysis {
         let submission = work.submission
@@ -31,7 +45,7 @@ struct FileAnalyzer: Sendable {
             let reused = stages.map { stage -> StageResult? in
                 guard stage.validator.appliesTo.contains(modality) else { return .notApplicable }
                 guard let kept = stored.findings[stage.name], kept.stageFingerprint == stage.fingerprint else { return nil }
-                return .finding(kept.finding)
+                return reuse(kept)
             }
             if reused.allSatisfy({ $0 != nil }) {
                 return FileAnalysis(bytes: stored.bytes, sha256: stored.sha256, mime: stored.mime, sniffFailure: nil,
@@ -81,17 +95,23 @@ struct FileAnalyzer: Sendable {
         var fresh: [(stage: String, stageFingerprint: String, finding: Finding)] = []
         let results = stages.map { stage -> StageResult in
             guard stage.validator.appliesTo.contains(modality) else { return .notApplicable }
-            if sameBytes, let kept = stored?.findings[stage.name], kept.stageFingerprint == stage.fingerprint {
-                return .finding(kept.finding)
+            if sameBytes, let kept = stored?.findings[stage.name], kept.stageFingerprint == stage.fingerprint, let result = reuse(kept) {
+                return result
             }
             input.budget = StageBudget(seconds: stageTimeout)
+            // A timeout is stored, with its budget, so the next run does not spend it again.
+            func timedOut(_ failure: StageFailure) -> StageResult {
+                let reason = Reason(CoreReasons.stageTimeout, stage: stage.name, message: failure.message, limit: .number(stageTimeout))
+                fresh.append((stage.name, stage.fingerprint, Finding(reasons: [reason])))
+                return .failure(failure)
+            }
             do throws(StageFailure) {
                 let finding = try stage.validator.analyze(input)
-                if input.budget.exceeded { return .failure(StageBudget.failure(seconds: stageTimeout, used: input.budget.used)) }
+                if input.budget.exceeded { return timedOut(StageBudget.failure(seconds: stageTimeout, used: input.budget.used)) }
                 fresh.append((stage.name, stage.fingerprint, finding))
                 return .finding(finding)
             } catch {
-                return .failure(error)
+                return error.code == CoreReasons.stageTimeout.code ? timedOut(error) : .failure(error)
             }
         }
         var analysis = FileAnalysis(bytes: size, sha256: sha, mime: mime, sniffFailure: nil, results: results, fresh: fresh, read: true)

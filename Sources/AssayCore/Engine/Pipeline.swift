@@ -16,10 +16,15 @@ public struct Pipeline: Sendable {
 
     /// The analysis step; with `rejudge` nothing stored is reused, with `verify` every file is
     /// read and hashed again and its stored findings reused only when the hash is equal.
-    func analyzer(rejudge: Bool, verify: Bool = false) -> FileAnalyzer {
+    func analyzer(rejudge: Bool, verify: Bool = false, retryErrors: Bool = false) -> FileAnalyzer {
         FileAnalyzer(stages: config.pipeline, gate: gate, sniffer: sniffer, reader: FileReader(maxFileBytes: config.limits.maxFileBytes),
-                     rejudge: rejudge, verify: verify, stageTimeout: config.limits.stageTimeout)
+                     rejudge: rejudge, verify: verify, stageTimeout: config.limits.stageTimeout, retryErrors: retryErrors)
     }
+
+    /// What `analyzed_under` carries besides the analysis fingerprint for a file a stage timed
+    /// out on: the budget, so a larger `stage_timeout` makes the file stale (and runs the stage
+    /// again) while the same budget leaves it alone.
+    var timeoutMark: String { "|timeout:\(config.limits.stageTimeout)" }
 
     /// A decide step with empty indexes and quotas.
     func decider() -> Decider {
@@ -42,6 +47,6 @@ public struct Pipeline: Sendable {
         // A refusal found by reading (unreadable, not a regular file) is a fact about the file as
         // its stat shows it: recorded, so the file does not move the replay point every run.
         guard analysis.complete, let modality = submission.modality else { return nil }
-        return config.analysisFingerprint(for: modality)
+        return config.analysisFingerprint(for: modality) + (analysis.timedOut ? timeoutMark : "")
     }
 }

@@ -20,6 +20,9 @@ public struct RunRequest: Sendable {
     /// Trusted submission times to import before discovery (`--intake FILE`, an
     /// `assay intake export` file): each applies to the file first found at its path.
     public var intake: [IntakeRecord] = []
+    /// Run again the stages that ran out of their CPU budget on a file in an earlier run
+    /// (`--retry-errors`); by default such a timeout stands while file, options and budget do.
+    public var retryErrors = false
 
     /// Creates a request.
     public init(roots: [String], jobs: Int, rejudge: Bool = false, verdicts: String? = nil, progress: Bool = true, wait: Bool = true) {

@@ -70,7 +70,8 @@ public final class Runner {
                                                         analysisFingerprints: pipeline.analysisFingerprints, rejudge: request.rejudge,
                                                         verify: request.verify,
                                                         keeping: summary.vanishedSources, keepingFolders: discovery.unreadable,
-                                                        walked: discovery.walked, runStart: runStart)
+                                                        walked: discovery.walked, runStart: runStart,
+                                                        timeoutMark: pipeline.timeoutMark, retryErrors: request.retryErrors)
                 summary.changes = changes
                 // Staging is only this run's scratch: its pages go back for the verdicts to reuse.
                 try ledger.resetStaging()
@@ -226,7 +227,7 @@ public final class Runner {
         // With a queue, a rejudge's discovery already forgot every stored analysis: workers
         // analyze every file again, and decide reuses what they wrote.
         // --verify reads every file here, on the run's machine, also with workers.
-        let analyzer = pipeline.analyzer(rejudge: request.rejudge && queue == nil, verify: request.verify)
+        let analyzer = pipeline.analyzer(rejudge: request.rejudge && queue == nil, verify: request.verify, retryErrors: request.retryErrors)
         let pipeline = self.pipeline
         var helpers: LocalWorkers?
         if let queue {

@@ -88,10 +88,12 @@ extension Ledger {
     /// Files under the roots in `keeping` (folders missing now) and under the sub-folders in
     /// `keepingFolders` (unreadable now) keep their rows.
     /// The folders in `walked` are recorded as walked by the run that started at `runStart`
-    /// (seconds since 1970): what appears in them later was submitted after it.
+    /// (seconds since 1970): what appears in them later was submitted after it. A file a stage
+    /// timed out on stays decided while its `analyzed_under` ends in `timeoutMark` (the same
+    /// budget), unless `retryErrors`.
     public func applyDiscovery(decideFingerprint: String, analysisFingerprints: [Modality: String], rejudge: Bool,
                                verify: Bool = false, keeping: [String] = [], keepingFolders: [UnreadableFolder] = [], walked: [String] = [],
-                               runStart: Int64? = nil) throws(LedgerError) -> DiscoveryChanges {
+                               runStart: Int64? = nil, timeoutMark: String = "", retryErrors: Bool = false) throws(LedgerError) -> DiscoveryChanges {
         try write("apply discovery") { db in
             var changes = DiscoveryChanges()
             var mark = try staleMark(db)
@@ -152,8 +154,11 @@ extension Ledger {
             for modality in Modality.allCases {
                 _ = try earliest("""
                     SELECT submitted_at, path, root FROM files
-                    WHERE modality = ? AND refusal IS NULL AND analyzed_under IS DISTINCT FROM ?
-                    """, [modality.rawValue, analysisFingerprints[modality]])
+                    WHERE modality = ? AND refusal IS NULL AND analyzed_under IS DISTINCT FROM ? AND analyzed_under IS DISTINCT FROM ?
+                    """, [modality.rawValue, analysisFingerprints[modality], analysisFingerprints[modality].map { $0 + timeoutMark }])
+            }
+            if retryErrors {
+                _ = try earliest("SELECT submitted_at, path, root FROM files WHERE analyzed_under LIKE '%|timeout:%'")
             }
             if rejudge {
                 // Forget what was read, so a rejudge interrupted half way still re-reads the rest.

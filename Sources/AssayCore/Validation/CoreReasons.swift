@@ -86,7 +86,7 @@ public enum CoreReasons {
         hint: "Nothing to fix in the file; report the message to the curators.")
     /// A stage spent its CPU budget on the file.
     public static let stageTimeout = ReasonCode(
-        "stage.timeout", meaning: "A validator used more than limits.stage_timeout of CPU on the file; the file is retried on the next run.",
+        "stage.timeout", meaning: "A validator used more than limits.stage_timeout of CPU on the file. The timeout is stored: the file is not tried again while its bytes, the stage's options and limits.stage_timeout are unchanged (a larger stage_timeout, or `assay run --retry-errors`, tries it again).",
         hint: "Nothing to fix in the file if it is ordinary; report it to the curators.",
         curator: "Raise limits.stage_timeout if ordinary files of this size need more CPU; otherwise the file is hostile or the stage is slow on it.")
     /// The MIME sniffer failed.
