@@ -13,6 +13,7 @@ final class PluginPool: Sendable {
     private let lastID = Atomic<Int>(0)
     /// Where each file's judged bytes are put for the plugin to read.
     private let copies = JudgedCopies()
+    private let copyCount = Atomic<Int>(0)
 
     private struct State {
         var idle: [PluginProcess] = []
@@ -43,6 +44,15 @@ final class PluginPool: Sendable {
         slots.wait()
         defer { slots.signal() }
         try checkEnabled()
+        // The copy is Assay's own work: a full /tmp is not the plugin's failure (no restart, no count).
+        let copyID = copyCount.add(1, ordering: .relaxed).newValue
+        let path: String
+        do throws(PluginFault) {
+            path = try copies.write(input, id: copyID)
+        } catch {
+            throw StageFailure(code: CoreReasons.stageFailed.code, message: "cannot hand the file to plugin '\(spec.name)': \(error.message)")
+        }
+        defer { copies.remove(path) }
         let process: PluginProcess
         do throws(PluginFault) {
             process = try checkOut()
@@ -50,11 +60,7 @@ final class PluginPool: Sendable {
             throw failed(error, file: input, starting: true)
         }
         let id = lastID.add(1, ordering: .relaxed).newValue
-        var copy: String?
-        defer { if let copy { copies.remove(copy) } }
         do throws(PluginFault) {
-            let path = try copies.write(input, id: id)
-            copy = path
             let line = try process.exchange(PluginRequest.file(input, id: id, path: path), deadline: .now + spec.timeout)
             let finding = try PluginAnswer.finding(line, id: id, name: spec.name)
             checkIn(process)

@@ -55,7 +55,7 @@ struct IntakeExportCommand: ParsableCommand {
                     sinkFailure = error
                     throw error
                 }
-                count += 1
+                if !record.isNameClaim { count += 1 }
             }
             try sink.finish()
         } catch {

@@ -104,6 +104,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.url("net/c1/list.txt")))
     }
 
+    /// An output that is a symbolic link is written through it, and a replaced file keeps its mode.
+    @Test func outputsWriteThroughLinksAndKeepTheirMode() throws {
+        let folder = TemporaryFolder("output-links")
+        try Self.datanet(folder, rounds: 1)
+        let config = try folder.write("assay.yml", text: Self.config)
+        try folder.write("real/v.jsonl", text: "old\n")
+        try FileManager.default.createSymbolicLink(atPath: folder.url("link.jsonl"), withDestinationPath: folder.url("real/v.jsonl"))
+        #expect(try assay(["run", "--quiet", "--config", config, "--verdicts", folder.url("link.jsonl"), folder.url("net")]).status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder.url("link.jsonl")) == folder.url("real/v.jsonl"))
+        #expect(try String(contentsOfFile: folder.url("real/v.jsonl"), encoding: .utf8).hasPrefix("{\"path\":"))
+        try folder.write("private.jsonl", text: "old\n")
+        _ = try Shell.run(["chmod", "600", folder.url("private.jsonl")])
+        #expect(try assay(["run", "--quiet", "--config", config, "--verdicts", folder.url("private.jsonl"), folder.url("net")]).status == 0)
+        #expect(try FileManager.default.attributesOfItem(atPath: folder.url("private.jsonl"))[.posixPermissions] as? Int == 0o600)
+    }
+
     /// On a real full file system (a 64 KB tmpfs, where the test may mount one), a verdicts file
     /// that does not fit leaves the previous one whole, and the message names the output.
     @Test func aFullFileSystemLeavesThePreviousOutputWhole() throws {

@@ -27,6 +27,7 @@ import Testing
         let csv = try String(contentsOfFile: folder.url("intake.csv"), encoding: .utf8)
         #expect(csv.hasPrefix("root,path,contributor,modality,submitted_at\n"))
         #expect(!csv.contains("2026-01-08"), "the witnessed time, not the mtime")
+        #expect(csv.contains("\n,,alice,,") && csv.contains("\n,,bob,,"), "each name's claim comes first")
 
         let fresh = try assay(["run", "-q", "--config", config, "--ledger", folder.url("fresh.sqlite"), "--intake", folder.url("intake.csv"),
                                "--verdicts", folder.url("fresh.jsonl"), folder.url("net")])

@@ -73,6 +73,12 @@ import Testing
         #expect(second.stdout.contains("Permission denied"))
         #expect(try String(contentsOfFile: folder.url("2.jsonl"), encoding: .utf8) == (try String(contentsOfFile: folder.url("1.jsonl"), encoding: .utf8)))
 
+        // Readable but not searchable: its entries cannot be examined; kept the same way.
+        _ = try Shell.run(["chmod", "644", folder.url("net/alice/text/private")])
+        let listable = try run("2b.jsonl")
+        #expect(listable.status == 0, "\(listable.stderr)")
+        #expect(try String(contentsOfFile: folder.url("2b.jsonl"), encoding: .utf8) == (try String(contentsOfFile: folder.url("1.jsonl"), encoding: .utf8)))
+
         _ = try Shell.run(["chmod", "000", folder.url("net")])
         defer { _ = try? Shell.run(["chmod", "755", folder.url("net")]) }
         let third = try run("3.jsonl")

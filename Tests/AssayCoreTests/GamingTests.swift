@@ -133,6 +133,29 @@ import Testing
         }
     }
 
+    /// The first to use a name keeps it for good: when alice's only file is resubmitted (new
+    /// bytes, a later time), `Alice`, refused as her look-alike a run before, does not take the
+    /// name over; and a fresh ledger given the intake record agrees.
+    @Test func aLookAlikeCannotTakeANameOverLater() throws {
+        let folder = TemporaryFolder("name-takeover")
+        let mine = try folder.copy(Self.licences + "/GPL-3", to: "net/alice/text/mine.txt")
+        let config = try RunFixtures.config(Self.unchecked + "limits: { quotas: false }\n", in: folder)
+        _ = try RunFixtures.run(config, root: folder.url("net"), verdicts: folder.url("1.jsonl"))
+        try folder.copy(Self.licences + "/Apache-2.0", to: "net/Alice/text/theirs.txt")
+        let second = try RunFixtures.run(config, root: folder.url("net"), verdicts: folder.url("2.jsonl"))
+        #expect(RunFixtures.codes(second.1["Alice/text/theirs.txt"]) == ["intake.contributor_lookalike"])
+        // alice replaces her file: a new submission, dated after Alice's.
+        try Data(contentsOf: URL(fileURLWithPath: Self.licences + "/MPL-2.0")).write(to: URL(fileURLWithPath: mine))
+        let third = try RunFixtures.run(config, root: folder.url("net"), verdicts: folder.url("3.jsonl"))
+        #expect(third.1["alice/text/mine.txt"]?["verdict"] as? String == "accepted")
+        #expect(RunFixtures.codes(third.1["Alice/text/theirs.txt"]) == ["intake.contributor_lookalike"])
+        var fresh = config
+        fresh.ledger = folder.url("fresh.sqlite")
+        let replayed = try RunFixtures.run(fresh, root: folder.url("net"), intake: try RunFixtures.intake(of: config.ledger),
+                                           verdicts: folder.url("fresh.jsonl"))
+        #expect(replayed.2 == third.2)
+    }
+
     /// `rank` and the report flag a contributor whose decided files are mostly rejected copies
     /// of other contributors' files, without changing any verdict or score.
     @Test func mostlyCopiesOfOthersIsFlaggedNotScored() throws {

@@ -156,7 +156,12 @@ public struct FolderWalker: Sendable {
             let path = realRoot + "/" + relative
             var info = stat()
             let cName = name.map { CChar(bitPattern: $0) } + [0]
-            guard fstatat(dirfd(handle), cName, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            guard fstatat(dirfd(handle), cName, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+                // Gone since the listing: nothing there. Not examinable (a folder readable but not
+                // searchable): the folder is unreadable, and its files are not gone.
+                if errno == ENOENT { continue }
+                throw ListFailure(problem: "cannot examine its entries: \(String(cString: strerror(errno)))")
+            }
             let kind = info.st_mode & S_IFMT
             if kind == S_IFDIR {
                 if here.count > maxDepth || path.utf8.count >= Int(PATH_MAX) {

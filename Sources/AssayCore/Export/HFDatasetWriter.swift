@@ -12,7 +12,7 @@ import Darwin
 ///   object per document;
 /// - `image/train/` and `audio/train/`: read-only copies of the files (reflinks where the file
 ///   system has them; hard links only with `link`, since a link is the contributor's inode and
-///   their later writes would change the dataset), each checked against the SHA-256 judged,
+///   their later writes would change the dataset), each copy checked against the SHA-256 judged,
 ///   named `<identity hash>-<its name>` (see ``exportName(of:)``), beside a `metadata.jsonl`
 ///   whose `file_name` names each;
 /// - `README.md`: the dataset card (``DatasetCard``).

@@ -7,7 +7,9 @@ import Foundation
 /// `assay run --intake FILE` on a fresh ledger reproduces the verdicts of the ledger it came from.
 ///
 /// As CSV: the header `root,path,contributor,modality,submitted_at`, one row per file, times in
-/// RFC 3339 UTC, `path` relative to `root` (an absolute real path).
+/// RFC 3339 UTC, `path` relative to `root` (an absolute real path). A row with an empty `root`
+/// and `path` is a name claim: `contributor` owns that name (and every name that reads the same)
+/// since `submitted_at`.
 public struct IntakeRecord: Sendable, Equatable {
     /// The folder given, as an absolute real path.
     public var root: String
@@ -28,6 +30,9 @@ public struct IntakeRecord: Sendable, Equatable {
         self.modality = modality
         self.submittedAt = submittedAt
     }
+
+    /// A name claim rather than a file: who owns a contributor name, and since when.
+    public var isNameClaim: Bool { root.isEmpty && path.isEmpty }
 
     /// The CSV header.
     public static let header = ["root", "path", "contributor", "modality", "submitted_at"]
@@ -72,6 +77,13 @@ public struct IntakeRecord: Sendable, Equatable {
                 return row[at]
             }
             let root = field("root"), path = field("path")
+            if root.isEmpty && path.isEmpty {
+                guard !field("contributor").isEmpty, let time = RFC3339.parse(field("submitted_at")) else {
+                    throw ReadError(message: "\(file):\(line): a row without root and path claims a contributor name: it needs 'contributor' and an RFC 3339 'submitted_at'")
+                }
+                records.append(IntakeRecord(root: "", path: "", contributor: field("contributor"), modality: "", submittedAt: time))
+                continue
+            }
             guard root.hasPrefix("/") else { throw ReadError(message: "\(file):\(line): 'root' must be an absolute path, got '\(root)'") }
             guard !path.isEmpty, !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
                 throw ReadError(message: "\(file):\(line): 'path' must be a relative path inside its root, got '\(path)'")

@@ -106,7 +106,12 @@ extension Ledger {
     /// each applies once, to the file first found at its (root, path) by a later run.
     public func importTrustedTimes(_ records: [IntakeRecord]) throws(LedgerError) {
         try write("import trusted submission times") { db in
-            for record in records {
+            for record in records where record.isNameClaim {
+                guard case let .success(judged) = ContributorName.judge(record.contributor) else { continue }
+                try db.execute("INSERT INTO contributor_names(skeleton, name, first_at) VALUES (?, ?, ?) ON CONFLICT(skeleton) DO NOTHING",
+                               [judged.skeleton, record.contributor, record.submittedAt])
+            }
+            for record in records where !record.isNameClaim {
                 try db.execute("""
                     INSERT INTO trusted_times(root, path, submitted_at) VALUES (?, ?, ?)
                     ON CONFLICT(root, path) DO UPDATE SET submitted_at = excluded.submitted_at
@@ -115,10 +120,14 @@ extension Ledger {
         }
     }
 
-    /// Calls `body` with the intake record of every file of the datanet, in canonical order: the
-    /// data that, with the files and the config, decides every verdict.
+    /// Calls `body` with the intake record: first each contributor name's claim (an
+    /// ``IntakeRecord/isNameClaim`` record: who owns a name, since when), then every file of the
+    /// datanet in canonical order. With the files and the config, it decides every verdict.
     public func forEachIntakeRecord(_ body: (IntakeRecord) throws -> Void) throws(LedgerError) {
         try read("read the intake record") { db in
+            try db.forEach("SELECT name, first_at FROM contributor_names ORDER BY first_at, name", []) { row in
+                try body(IntakeRecord(root: "", path: "", contributor: try row["name"], modality: "", submittedAt: try row["first_at"]))
+            }
             try db.forEach("SELECT root, path, contributor, modality, submitted_at FROM files ORDER BY submitted_at, path, root", []) { row in
                 try body(IntakeRecord(root: try row["root"], path: try row["path"], contributor: try row["contributor"],
                                       modality: try row["modality"], submittedAt: try row["submitted_at"]))
@@ -127,20 +136,27 @@ extension Ledger {
     }
 
     /// Refuses, in this run's staging, the files whose contributor name is unusable
-    /// (`intake.bad_contributor`) or reads as an earlier contributor's (`intake.contributor_lookalike`),
+    /// (`intake.bad_contributor`) or reads as another contributor's (`intake.contributor_lookalike`),
     /// and the hard links that put one inode under two contributors (`intake.hardlink`). Uses
     /// the witnessed times, so call after ``witnessIntake(runStart:maxFileBytes:)``.
+    ///
+    /// A name's owner is kept in the ledger (`contributor_names`) from the run that first saw it:
+    /// the first to submit (then the smaller name in bytes) keeps it for good, so a look-alike
+    /// cannot take it over later (the owner's files resubmitted, a folder unmounted, a new folder
+    /// with trusted mtimes). The owners are part of the intake record (``forEachIntakeRecord(_:)``).
     public func refuseBorrowedIdentities() throws(LedgerError) {
         try write("check contributor names and links") { db in
-            // One person, one name: the first to submit (then the smaller name in bytes) keeps it.
+            var owners: [String: String] = [:]
+            for row in try db.fetchAll("SELECT skeleton, name FROM contributor_names") {
+                owners[try row["skeleton"]] = try row["name"]
+            }
             var byName: [(name: String, first: Int64)] = []
             for row in try db.fetchAll("SELECT contributor, min(submitted_at) AS first FROM staged GROUP BY contributor") {
                 byName.append((try row["contributor"], try row["first"]))
             }
             byName.sort { $0.first != $1.first ? $0.first < $1.first : $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
-            var owners: [String: String] = [:]
             var refusals: [(contributor: String, reason: Reason)] = []
-            for (name, _) in byName {
+            for (name, first) in byName {
                 switch ContributorName.judge(name) {
                 case let .failure(problem):
                     refusals.append((name, Reason(CoreReasons.badContributor, stage: "intake",
@@ -148,11 +164,14 @@ extension Ledger {
                                                   value: .text(problem.character ?? name))))
                 case let .success(judged):
                     if let owner = owners[judged.skeleton] {
-                        refusals.append((name, Reason(CoreReasons.contributorLookalike, stage: "intake",
-                                                      message: "the contributor name '\(name)' reads the same as '\(owner)', who submitted first",
-                                                      value: .text(name), limit: .text(owner))))
+                        if owner != name {
+                            refusals.append((name, Reason(CoreReasons.contributorLookalike, stage: "intake",
+                                                          message: "the contributor name '\(name)' reads the same as '\(owner)', who submitted first",
+                                                          value: .text(name), limit: .text(owner))))
+                        }
                     } else {
                         owners[judged.skeleton] = name
+                        try db.execute("INSERT INTO contributor_names(skeleton, name, first_at) VALUES (?, ?, ?)", [judged.skeleton, name, first])
                     }
                 }
             }

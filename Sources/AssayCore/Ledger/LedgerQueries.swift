@@ -31,9 +31,10 @@ extension Ledger {
             }
             // Rejected copies of another contributor's file: the copied file's row names its contributor.
             let field = { (key: String) in
-                self.store.backend == .postgres ? "(v.line::json ->> '\(key)')" : "json_extract(v.line, '$.\(key)')"
+                self.store.backend == .postgres ? "(CASE WHEN v.line <> '' THEN v.line::json ->> '\(key)' END)"
+                    : "(CASE WHEN v.line <> '' THEN json_extract(v.line, '$.\(key)') END)"
             }
-            let copyFilter = (conditions.map { "v." + $0 } + ["v.verdict = 'rejected'", "v.line LIKE '%\"duplicate_of\":\"%'"]).joined(separator: " AND ")
+            let copyFilter = (conditions.map { "v." + $0 } + ["v.verdict = 'rejected'", "v.line <> ''", "v.line LIKE '%\"duplicate_of\":\"%'"]).joined(separator: " AND ")
             var copies: [String: Int] = [:]
             for row in try db.fetchAll("""
                 SELECT v.contributor AS contributor, count(*) AS n FROM verdicts v
@@ -68,12 +69,19 @@ extension Ledger {
             let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
             // A file refused before reading has no stored line: its row and refusal make it.
             try db.forEach("""
-                SELECT v.line, f.root, f.path, f.contributor, f.modality, f.submitted_at, f.bytes, coalesce(f.refusal, f.admission) AS before
+                SELECT v.line, v.codes, f.root, f.path, f.contributor, f.modality, f.submitted_at, f.bytes,
+                       coalesce(f.refusal, f.admission) AS before
                 FROM verdicts v JOIN files f ON f.id = v.file_id\(filter) ORDER BY f.submitted_at, f.path, f.root
                 """, arguments) { row in
                 let line: String = try row["line"]
                 guard line.isEmpty else { return try body(line) }
-                let reason = try StoredJSON.decode(Reason.self, try row["before"] as String)
+                // A run stopped between clearing a file's refusal and deciding the file again leaves
+                // its old verdict without its reason's words: its code stands, the next run decides it.
+                let stored: String? = try row["before"]
+                let code: String = try row["codes"]
+                let reason = try stored.map { try StoredJSON.decode(Reason.self, $0) }
+                    ?? Reason(CoreReasons.all.first { $0.code == code } ?? CoreReasons.unreadable, stage: code.hasPrefix("quota.") ? "quota" : "intake",
+                              message: "refused before reading; the run that would say more was stopped: run `assay run` again")
                 try body(VerdictLine.encode(Verdict(refusedBeforeReading: FileRef(root: try row["root"], path: try row["path"]),
                                                     contributor: try row["contributor"], modality: try row["modality"],
                                                     submittedAt: try row["submitted_at"], bytes: try row["bytes"], reason: reason)))

@@ -97,6 +97,7 @@ enum LedgerSchema {
                 ALTER TABLE files ADD COLUMN admission TEXT;
                 ALTER TABLE staged ADD COLUMN inode TEXT;
                 CREATE TABLE trusted_times(root TEXT NOT NULL, path TEXT NOT NULL, submitted_at INTEGER NOT NULL, PRIMARY KEY(root, path));
+                CREATE TABLE contributor_names(skeleton TEXT PRIMARY KEY, name TEXT NOT NULL, first_at INTEGER NOT NULL);
                 """)
         }
         return migrator

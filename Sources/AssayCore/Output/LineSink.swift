@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -32,11 +33,13 @@ public final class LineSink {
     public static func standardOutput() -> LineSink { LineSink(fd: 1, owned: false, name: "standard output") }
 
     /// Writes `path`: through a temporary file beside it, renamed over it by ``finish()``.
-    /// A path that holds something other than a regular file (`/dev/stdout`, a FIFO, `/dev/full`)
-    /// is written directly.
+    /// A path that holds something other than a regular file (a symbolic link such as
+    /// `/dev/stdout` or a user's own, a FIFO, `/dev/full`) is written directly, through it. The
+    /// new file gets the mode of the file it replaces, or the umask's.
     public static func file(_ path: String) throws(LedgerError) -> LineSink {
         var info = stat()
-        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+        let exists = lstat(path, &info) == 0
+        if exists, info.st_mode & S_IFMT != S_IFREG {
             let fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)
             guard fd >= 0 else { throw LedgerError("\(path): cannot write: \(String(cString: strerror(errno)))") }
             return LineSink(fd: fd, owned: true, name: path)
@@ -48,11 +51,19 @@ public final class LineSink {
         }
         guard fd >= 0 else { throw LedgerError("\(path): cannot write: \(String(cString: strerror(errno)))") }
         _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-        fchmod(fd, 0o644)
+        fchmod(fd, exists ? info.st_mode & 0o7777 : 0o666 & ~Self.currentUmask())
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         let sink = LineSink(fd: fd, owned: true, name: path)
         sink.temporary = temporary
         return sink
+    }
+
+    /// The process's umask, read from /proc (setting it to read it would race other threads).
+    private static func currentUmask() -> mode_t {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
+              let mask = mode_t(line.dropFirst(6).trimmingCharacters(in: .whitespaces), radix: 8) else { return 0o022 }
+        return mask
     }
 
     private init(fd: Int32, owned: Bool, name: String) {

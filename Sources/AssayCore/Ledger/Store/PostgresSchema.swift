@@ -73,6 +73,7 @@ enum PostgresSchema {
             ALTER TABLE staged ADD COLUMN inode TEXT;
             CREATE TABLE trusted_times(root TEXT COLLATE "C" NOT NULL, path TEXT COLLATE "C" NOT NULL, submitted_at BIGINT NOT NULL,
               PRIMARY KEY(root, path));
+            CREATE TABLE contributor_names(skeleton TEXT COLLATE "C" PRIMARY KEY, name TEXT COLLATE "C" NOT NULL, first_at BIGINT NOT NULL);
             """),
     ]
 
