@@ -231,7 +231,8 @@ public final class Runner {
         let pipeline = self.pipeline
         var helpers: LocalWorkers?
         if let queue {
-            try queue.fill(run: runID, from: mark, fingerprints: pipeline.analysisFingerprints, batchSize: Self.queueBatchSize)
+            try queue.fill(run: runID, from: mark, fingerprints: pipeline.analysisFingerprints, batchSize: Self.queueBatchSize,
+                           retryErrors: request.retryErrors)
             if request.jobs > 0 { helpers = try LocalWorkers(pipeline: pipeline, ledger: pipeline.config.ledger, jobs: request.jobs) }
         }
         defer { helpers?.stop() }

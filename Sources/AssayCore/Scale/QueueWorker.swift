@@ -57,6 +57,7 @@ public final class QueueWorker: Sendable {
     public func run(shouldStop: () -> Bool, log: (String) -> Void) throws(LedgerError) -> Report {
         var report = Report()
         let analyzer = pipeline.analyzer(rejudge: false)
+        let retrying = pipeline.analyzer(rejudge: false, retryErrors: true)
         let mine = Dictionary(uniqueKeysWithValues: pipeline.analysisFingerprints.map { ($0.key.rawValue, $0.value) })
         var idleSince = Date()
         var served: Int64?
@@ -103,7 +104,8 @@ public final class QueueWorker: Sendable {
             var analyses: [(id: Int64, submission: Submission, analysis: FileAnalysis, analyzedUnder: String?)] = []
             analyses.reserveCapacity(works.count)
             let map = OrderedParallelMap<(id: Int64, work: FileWork), FileAnalysis>(workers: jobs, window: jobs * 4)
-            map.run(works, transform: { analyzer.analyze($0.work) }) { item, analysis in
+            let chosen = announcement.retryErrors == true ? retrying : analyzer
+            map.run(works, transform: { chosen.analyze($0.work) }) { item, analysis in
                 analyses.append((item.id, item.work.submission, analysis, pipeline.analyzedUnder(item.work.submission, analysis)))
                 return true
             }

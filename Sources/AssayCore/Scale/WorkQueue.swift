@@ -15,6 +15,8 @@ public struct WorkQueue: Sendable {
         /// The analysis fingerprint per modality the run decides under: a worker whose config
         /// gives other fingerprints would write findings the run cannot use, so it stops.
         public var fingerprints: [String: String]
+        /// True when the run was asked to `--retry-errors`: workers run timed-out stages again.
+        public var retryErrors: Bool?
     }
 
     /// A leased batch.
@@ -57,7 +59,8 @@ public struct WorkQueue: Sendable {
     /// (never read, changed since, or read under other rules), `batchSize` files a batch, and
     /// announces the run as analyzing. Returns the number of files queued.
     @discardableResult
-    public func fill(run: Int64, from mark: StaleMark, fingerprints: [Modality: String], batchSize: Int) throws(LedgerError) -> Int {
+    public func fill(run: Int64, from mark: StaleMark, fingerprints: [Modality: String], batchSize: Int,
+                     retryErrors: Bool = false) throws(LedgerError) -> Int {
         try ledger.write("fill the work queue") { db in
             try db.execute("DELETE FROM work_items")
             try db.execute("DELETE FROM work_batches")
@@ -81,7 +84,8 @@ public struct WorkQueue: Sendable {
                 FROM work_items i JOIN files f ON f.id = i.file_id WHERE i.run_id = ? ORDER BY i.seq, f.submitted_at, f.path, f.root
                 """, [run])
             let announcement = Announcement(phase: "analyzing", run: run,
-                                            fingerprints: Dictionary(uniqueKeysWithValues: fingerprints.map { ($0.key.rawValue, $0.value) }))
+                                            fingerprints: Dictionary(uniqueKeysWithValues: fingerprints.map { ($0.key.rawValue, $0.value) }),
+                                            retryErrors: retryErrors ? true : nil)
             try ledger.setStateText("queue", try StoredJSON.encode(announcement), db)
             return queued
         }
