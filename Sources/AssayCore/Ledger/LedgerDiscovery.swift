@@ -74,7 +74,7 @@ extension Ledger {
                 """
             for file in files {
                 let s = file.submission
-                try db.execute(insert, [s.root, s.path, s.absolutePath, s.contributor, s.modalityName, s.submittedAt, s.bytes,
+                try db.execute(insert, [s.root, s.path, StoredPath.compact(s), s.contributor, s.modalityName, s.submittedAt, s.bytes,
                                         s.stat, try file.refusal.map(StoredJSON.encode), file.sharedInode])
             }
         }
@@ -154,7 +154,7 @@ extension Ledger {
             for modality in Modality.allCases {
                 _ = try earliest("""
                     SELECT submitted_at, path, root FROM files
-                    WHERE modality = ? AND refusal IS NULL AND analyzed_under IS DISTINCT FROM ? AND analyzed_under IS DISTINCT FROM ?
+                    WHERE modality = ? AND refusal IS NULL AND admission IS NULL AND analyzed_under IS DISTINCT FROM ? AND analyzed_under IS DISTINCT FROM ?
                     """, [modality.rawValue, analysisFingerprints[modality], analysisFingerprints[modality].map { $0 + timeoutMark }])
             }
             if retryErrors {

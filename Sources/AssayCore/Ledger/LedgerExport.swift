@@ -27,7 +27,7 @@ extension Ledger {
             }
             let decoder = JSONDecoder()
             try db.forEach("""
-                SELECT v.line, f.absolute_path, coalesce(f.read_stat, f.stat) AS read_stat FROM verdicts v JOIN files f ON f.id = v.file_id
+                SELECT v.line, \(StoredPath.sql(prefix: "f.")) AS absolute_path, coalesce(f.read_stat, f.stat) AS read_stat FROM verdicts v JOIN files f ON f.id = v.file_id
                 WHERE \(conditions.joined(separator: " AND ")) ORDER BY f.submitted_at, f.path, f.root
                 """, arguments) { row in
                 let line: String = try row["line"]

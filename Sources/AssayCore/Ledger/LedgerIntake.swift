@@ -52,7 +52,7 @@ extension Ledger {
                 WHERE f.root = staged.root AND f.path = staged.path AND f.stat = staged.stat AND f.submitted_at <> staged.submitted_at
                 """)
             return try db.fetchAll("""
-                SELECT s.root, s.path, s.absolute_path, s.submitted_at AS mtime, f.submitted_at AS first,
+                SELECT s.root, s.path, \(StoredPath.sql(prefix: "s.")) AS absolute_path, s.submitted_at AS mtime, f.submitted_at AS first,
                        CASE WHEN f.read_stat = f.stat AND s.refusal IS NULL THEN f.sha256 END AS sha256
                 FROM staged s JOIN files f ON f.root = s.root AND f.path = s.path WHERE f.stat <> s.stat
                 """)
@@ -250,7 +250,7 @@ extension Ledger {
                 let usage = QuotaUsage(contributor: try wrapped { try row["contributor"] }, modality: modality,
                                        time: try wrapped { try row["submitted_at"] }, bytes: try wrapped { try row["bytes"] })
                 if let reason = quota.admit(usage) {
-                    refused += [try wrapped { try row["id"] as Int64 }, try wrapped { try StoredJSON.encode(reason) }] as [any SQLArgument]
+                    refused += [try wrapped { try row["id"] as Int64 }, try wrapped { try AdmissionCoding.encode(reason) }] as [any SQLArgument]
                 }
             }
             refusedCount += refused.count / 2

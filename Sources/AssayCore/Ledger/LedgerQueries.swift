@@ -69,17 +69,17 @@ extension Ledger {
             let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
             // A file refused before reading has no stored line: its row and refusal make it.
             try db.forEach("""
-                SELECT v.line, v.codes, f.root, f.path, f.contributor, f.modality, f.submitted_at, f.bytes,
-                       coalesce(f.refusal, f.admission) AS before
+                SELECT v.line, v.codes, f.root, f.path, f.contributor, f.modality, f.submitted_at, f.bytes, f.refusal, f.admission
                 FROM verdicts v JOIN files f ON f.id = v.file_id\(filter) ORDER BY f.submitted_at, f.path, f.root
                 """, arguments) { row in
                 let line: String = try row["line"]
                 guard line.isEmpty else { return try body(line) }
                 // A run stopped between clearing a file's refusal and deciding the file again leaves
                 // its old verdict without its reason's words: its code stands, the next run decides it.
-                let stored: String? = try row["before"]
+                let refusal: String? = try row["refusal"]
+                let admission: String? = try row["admission"]
                 let code: String = try row["codes"]
-                let reason = try stored.map { try StoredJSON.decode(Reason.self, $0) }
+                let reason = try refusal.map { try StoredJSON.decode(Reason.self, $0) } ?? admission.map(AdmissionCoding.decode)
                     ?? Reason(CoreReasons.all.first { $0.code == code } ?? CoreReasons.unreadable, stage: code.hasPrefix("quota.") ? "quota" : "intake",
                               message: "refused before reading; the run that would say more was stopped: run `assay run` again")
                 try body(VerdictLine.encode(Verdict(refusedBeforeReading: FileRef(root: try row["root"], path: try row["path"]),

@@ -34,7 +34,7 @@ extension Ledger {
             }
             arguments.append(limit)
             let rows = try db.fetchAll("""
-                SELECT id, root, path, absolute_path, contributor, modality, submitted_at, bytes, stat, refusal,
+                SELECT id, root, path, \(StoredPath.sql()) AS absolute_path, contributor, modality, submitted_at, bytes, stat, refusal,
                        read_stat, read_bytes, sha256, mime, admission
                 FROM files WHERE \(condition) ORDER BY submitted_at, path, root LIMIT ?
                 """, arguments)
@@ -47,7 +47,7 @@ extension Ledger {
         guard !ids.isEmpty else { return [] }
         return try read("read files to analyze") { db in
             let rows = try db.fetchAll("""
-                SELECT id, root, path, absolute_path, contributor, modality, submitted_at, bytes, stat, refusal,
+                SELECT id, root, path, \(StoredPath.sql()) AS absolute_path, contributor, modality, submitted_at, bytes, stat, refusal,
                        read_stat, read_bytes, sha256, mime, admission
                 FROM files WHERE id IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY submitted_at, path, root
                 """)
@@ -82,7 +82,7 @@ extension Ledger {
                 stored = StoredAnalysis(stat: stat, bytes: try row["read_bytes"] ?? submission.bytes, sha256: sha, mime: mime,
                                         findings: findings[id] ?? [:])
             }
-            let admission = try (try row["admission"] as String?).map { try StoredJSON.decode(Reason.self, $0) }
+            let admission = try (try row["admission"] as String?).map { try AdmissionCoding.decode($0) }
             return (id, FileWork(submission: submission, refusal: refusal, stored: stored, admission: admission))
         }
     }
@@ -132,7 +132,7 @@ extension Ledger {
                 arguments += [mark.key.submittedAt, mark.key.path, mark.key.root] as [any SQLArgument]
             }
             try db.forEach("""
-                SELECT f.contributor, f.modality, f.submitted_at, f.bytes, f.absolute_path FROM verdicts v JOIN files f ON f.id = v.file_id
+                SELECT f.contributor, f.modality, f.submitted_at, f.bytes, \(StoredPath.sql(prefix: "f.")) AS absolute_path FROM verdicts v JOIN files f ON f.id = v.file_id
                 WHERE v.admitted = 1 AND f.submitted_at BETWEEN ? AND ?\(condition) ORDER BY f.submitted_at, f.path, f.root
                 """, arguments) { row in
                 if !excluding.isEmpty {
