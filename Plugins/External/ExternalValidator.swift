@@ -21,6 +21,8 @@ public struct ExternalValidator: Validator {
     /// The plugin's `modalities`.
     public let appliesTo: Set<Modality>
     private let pool: PluginPool
+    /// SHA-256 over the plugin's program: its executable and every argument that names a file.
+    public let implementationFingerprint: String?
 
     /// Checks the options; the plugin starts when the first file needs it.
     public init(options: ExternalOptions) throws(OptionsError) {
@@ -33,6 +35,7 @@ public struct ExternalValidator: Validator {
         stageName = spec.name
         appliesTo = spec.modalities
         pool = PluginPool(spec: spec, log: log)
+        implementationFingerprint = spec.programHash
     }
 
     /// Asks the plugin about the file; a crash, garbage or timeout throws (verdict `error`).

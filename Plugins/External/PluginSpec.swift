@@ -64,6 +64,26 @@ struct PluginSpec: Sendable {
         maxFileSize = max(0, options.maxFileSize)
     }
 
+    /// SHA-256 over the program's files, so editing a plugin (or upgrading its interpreter) makes
+    /// its stored findings stale: the executable the command names, then every argument that
+    /// names a regular file (relative to `directory`), each as `path NUL content-hash`.
+    var programHash: String {
+        var files: [String] = []
+        if let program = command.first, let executable = Self.locate(program, in: directory) { files.append(executable) }
+        for argument in command.dropFirst() where !argument.isEmpty {
+            let path = argument.hasPrefix("/") || directory == nil ? argument : (directory ?? "") + "/" + argument
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue { files.append(path) }
+        }
+        var summary: [UInt8] = []
+        for file in files {
+            let resolved = (file as NSString).resolvingSymlinksInPath
+            let content = FileManager.default.contents(atPath: resolved).map { ContentHash.sha256([UInt8]($0)) } ?? "unreadable"
+            summary += Array((file + "\u{0}" + content + "\n").utf8)
+        }
+        return ContentHash.sha256(summary)
+    }
+
     /// The executable `program` names: a path (relative to `directory`) or a name on PATH.
     static func locate(_ program: String, in directory: String?) -> String? {
         let files = FileManager.default

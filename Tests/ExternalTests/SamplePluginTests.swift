@@ -54,6 +54,24 @@ import Testing
         #expect(result.stdout.contains("self-test passed"))
     }
 
+    /// Editing a plugin's script makes its stored findings stale (issue 29): the next run judges
+    /// the files again instead of saying "0 analyzed now".
+    @Test func editingThePluginRunsItAgain() throws {
+        let folder = TemporaryFolder("ext-edit")
+        try datanet(in: folder)
+        let script = try folder.copy(Self.sample, to: "conf/plugins/pii_screen.py")
+        let config = try config(in: folder, command: "[python3, plugins/pii_screen.py]")
+        let run = { try Shell.run([Locations.assay, "run", "--config", config, folder.url("net")]) }
+        let first = try run()
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(try run().stdout.contains("(0 analyzed now"), "unchanged plugin: nothing to analyze")
+        let edited = try String(contentsOfFile: script, encoding: .utf8) + "\n# edited by its maintainer\n"
+        try edited.write(toFile: script, atomically: true, encoding: .utf8)
+        let third = try run()
+        #expect(third.status == 0, "\(third.stderr)")
+        #expect(third.stdout.contains("(3 analyzed now"), "\(third.stdout)")
+    }
+
     @Test func runJudgesWithTheSamplePlugin() throws {
         let folder = TemporaryFolder("ext-cli")
         try datanet(in: folder)

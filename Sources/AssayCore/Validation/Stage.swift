@@ -7,7 +7,8 @@ public struct Stage: Sendable {
     public let validator: any Validator
     /// The effective options, by key, for the fingerprint and for display.
     public let options: [(key: String, value: OptionValue)]
-    /// Hex hash of the validator's name, modalities, options and the engine's rules revision.
+    /// Hex hash of the validator's name, modalities, options, the engine's rules revision and,
+    /// for an external plugin, its program files.
     public let fingerprint: String
     /// Located warnings from its `with:` block (an option given under its former name).
     public var warnings: [String] = []
@@ -25,6 +26,8 @@ public struct Stage: Sendable {
         var text = "assay-rules \(AssayVersion.rulesRevision)\nstage \(type(of: validator).name) \(validator.stageName) "
         text += validator.appliesTo.sorted().map(\.rawValue).joined(separator: ",") + "\n"
         for (key, value) in options { text += "\(key)=\(value.yaml)\n" }
+        // Only validators that have one add a line: every other stage keeps its fingerprint.
+        if let implementation = validator.implementationFingerprint { text += "implementation \(implementation)\n" }
         fingerprint = Self.hash(text)
     }
 

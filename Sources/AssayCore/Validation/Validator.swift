@@ -29,6 +29,10 @@ public protocol Validator: Sendable {
     var stageName: String { get }
     /// The modalities this instance runs on (external plugins take theirs from options).
     var appliesTo: Set<Modality> { get }
+    /// What the stage's findings depend on besides its name, modalities and options, when that
+    /// can change without Assay changing (an external plugin's program files): part of the stage
+    /// fingerprint, so a change makes stored findings stale. Nil by default.
+    var implementationFingerprint: String? { get }
 
     /// Examines one file. Pure: runs on any thread. Throws only when the stage itself fails
     /// (the file then gets the verdict `error`); problems with the file are reasons in the finding.
@@ -40,6 +44,8 @@ extension Validator {
     public static var inDefaultPipeline: Bool { true }
     /// The defaults serve as the example.
     public static var exampleOptions: [String]? { nil }
+    /// None: a built-in validator's code is versioned with Assay (`rulesRevision`).
+    public var implementationFingerprint: String? { nil }
     /// Defaults to the type's name.
     public var stageName: String { Self.name }
     /// Defaults to the type's modalities.
