@@ -43,10 +43,12 @@ public struct Pipeline: Sendable {
 
     /// The analysis fingerprint to record for a file: nil when the analysis failed somewhere (the
     /// file is analyzed again next run) or the file never reached analysis.
-    func analyzedUnder(_ submission: Submission, _ analysis: FileAnalysis) -> String? {
+    func analyzedUnder(_ work: FileWork, _ analysis: FileAnalysis) -> String? {
+        // Never read (over a daily limit): nothing was analyzed under any rules.
+        guard work.admission == nil else { return nil }
         // A refusal found by reading (unreadable, not a regular file) is a fact about the file as
         // its stat shows it: recorded, so the file does not move the replay point every run.
-        guard analysis.complete, let modality = submission.modality else { return nil }
+        guard analysis.complete, let modality = work.submission.modality else { return nil }
         return config.analysisFingerprint(for: modality) + (analysis.timedOut ? timeoutMark : "")
     }
 }

@@ -281,8 +281,7 @@ public final class Runner {
             let settled = decider.settle(item.work, analysis)
             batch.append(DecidedFile(id: item.id, submission: submission, analysis: analysis, settled: settled,
                                      line: item.work.refusalBeforeReading == nil ? VerdictLine.encode(settled.verdict) : "",
-                                     // Never read (over a daily limit): nothing was analyzed under any rules.
-                                     analyzedUnder: item.work.admission == nil ? pipeline.analyzedUnder(submission, analysis) : nil))
+                                     analyzedUnder: pipeline.analyzedUnder(item.work, analysis)))
             decided += 1
             if analysis.read { analyzed += 1 }
             lastKey = submission.key

@@ -169,7 +169,7 @@ final class HFDatasetWriter {
                 return true
             }
             if !link, !sameInode, info.st_mode & S_IFMT == S_IFREG, info.st_mode & 0o222 == 0, Int64(info.st_size) == source.size,
-               let sha256, let existing = try? Self.hashOf(destination), existing == sha256 {
+               let sha256, let existing = try? SourceFile.sha256(of: destination), existing == sha256 {
                 placed[modality, default: []].insert(name)
                 return true
             }
@@ -238,9 +238,5 @@ final class HFDatasetWriter {
     static func decodeText(_ bytes: [UInt8]) -> String {
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
         return String(decoding: body, as: UTF8.self)
-    }
-
-    private static func hashOf(_ path: String) throws -> String {
-        ContentHash.sha256(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
     }
 }

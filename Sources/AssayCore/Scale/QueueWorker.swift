@@ -106,7 +106,7 @@ public final class QueueWorker: Sendable {
             let map = OrderedParallelMap<(id: Int64, work: FileWork), FileAnalysis>(workers: jobs, window: jobs * 4)
             let chosen = announcement.retryErrors == true ? retrying : analyzer
             map.run(works, transform: { chosen.analyze($0.work) }) { item, analysis in
-                analyses.append((item.id, item.work.submission, analysis, pipeline.analyzedUnder(item.work.submission, analysis)))
+                analyses.append((item.id, item.work.submission, analysis, pipeline.analyzedUnder(item.work, analysis)))
                 return true
             }
             try queue.complete(lease, worker: id, analyses: analyses)
