@@ -4,10 +4,10 @@ import PackageDescription
 /// Swift settings shared by every Swift target: Swift 6 language mode everywhere.
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
-/// A validator family under Plugins/: depends on AssayCore (and its own C libraries), never on
-/// another plugin or on the command-line tool.
+/// A validator family under Plugins/: depends on AssayKit (and its own C libraries), never on
+/// the engine, another plugin or the command-line tool.
 func plugin(_ name: String, extra: [Target.Dependency] = []) -> Target {
-    .target(name: name, dependencies: ["AssayCore"] + extra, path: "Plugins/\(name)", swiftSettings: strict)
+    .target(name: name, dependencies: ["AssayKit"] + extra, path: "Plugins/\(name)", swiftSettings: strict)
 }
 
 let package = Package(
@@ -16,6 +16,7 @@ let package = Package(
     products: [
         .executable(name: "assay", targets: ["assay"]),
         .executable(name: "assay-fuzz", targets: ["assay-fuzz"]),
+        .library(name: "AssayKit", targets: ["AssayKit"]),
         .library(name: "AssayCore", targets: ["AssayCore"]),
         .library(name: "AssayPlugins", targets: ["AssayPlugins"]),
     ],
@@ -45,9 +46,13 @@ let package = Package(
         // Unicode TS #39 confusable skeletons of contributor names, through ICU's spoof checker.
         .target(name: "CSkeleton", dependencies: ["CICU"]),
 
+        // What a validator is written against: no database, NIO or YAML.
+        .target(name: "AssayKit", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
+
         .target(
             name: "AssayCore",
             dependencies: [
+                "AssayKit",
                 "CSkeleton",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -63,7 +68,7 @@ let package = Package(
         ),
 
         // MIME sniffing with libmagic: part of intake, not a validator.
-        .target(name: "MIMESniff", dependencies: ["AssayCore", "CMagic"], swiftSettings: strict),
+        .target(name: "MIMESniff", dependencies: ["AssayKit", "CMagic"], swiftSettings: strict),
         plugin("TextQuality"),
         plugin("TextDedup", extra: [.product(name: "Crypto", package: "swift-crypto")]),
         plugin("PNGCheck", extra: ["CPNGShim"]),
@@ -103,6 +108,8 @@ let package = Package(
         .testTarget(name: "TextRelevanceTests", dependencies: ["TextRelevance", "AssayCore", "AssayPlugins", "AssayTestSupport"], swiftSettings: strict),
         .testTarget(name: "TextPIITests", dependencies: ["TextPII", "AssayCore", "AssayTestSupport"], swiftSettings: strict),
         .testTarget(name: "ExternalTests", dependencies: ["External", "AssayCore", "AssayTestSupport", "assay"], swiftSettings: strict),
+        // Runs every registered validator's examples and checks its findings against its version.
+        .testTarget(name: "ContractTests", dependencies: ["AssayCore", "AssayPlugins", "AssayTestSupport"], exclude: ["Findings"], swiftSettings: strict),
         .testTarget(name: "AssayCLITests", dependencies: ["assay", "AssayCore", "AssayPlugins", "AssayTestSupport", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
     ]
 )

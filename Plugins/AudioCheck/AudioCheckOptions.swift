@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 
 /// The `with:` block of `audio-check`. Every level check is a number that `null` switches off.
 public struct AudioCheckOptions: ValidatorOptions {
@@ -104,7 +104,7 @@ public struct AudioCheckOptions: ValidatorOptions {
         OptionField(name: "codecs", typeName: "list of codec names",
                     help: "container-codec names allowed (wav-pcm16, wav-float, flac, ogg-vorbis, ogg-opus, mp3, ...); any other is audio.codec, refused before decoding",
                     read: { .strings($0.codecs) }) { options, node throws(ConfigError) in
-            let items = node.node.sequence == nil ? [node] : try node.sequence(of: "'codecs'")
+            let items = node.items == nil ? [node] : try node.sequence(of: "'codecs'")
             var codecs: [String] = []
             for item in items {
                 let name = try item.string("codecs")

@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 import Foundation
 
 /// `audio-check`: decodes WAV, FLAC, Ogg Vorbis, Opus and MP3 with libsndfile from the bytes
@@ -14,14 +14,16 @@ public struct AudioCheckValidator: StatefulValidator {
     /// The `with:` block.
     public typealias Options = AudioCheckOptions
 
-    /// The key used in `assay.yml`.
-    public static let name = "audio-check"
-    /// One line for `assay plugins`.
-    public static let summary = "decodes audio with libsndfile; rejects corrupt, truncated, clipped, silent, noisy, upsampled, off-length and duplicate recordings"
-    /// Audio only.
-    public static let modalities: Set<Modality> = [.audio]
-    /// Every code this stage gives.
-    public static var reasonCodes: [ReasonCode] { AudioReasons.all }
+    /// `audio-check`: see ``ValidatorDescription``.
+    public static let description = ValidatorDescription(
+        name: "audio-check",
+        summary: "decodes audio with libsndfile; rejects corrupt, truncated, clipped, silent, noisy, upsampled, off-length and duplicate recordings",
+        modalities: [.audio],
+        reasonCodes: AudioReasons.all,
+        fileExtensions: ["wav", "flac", "ogg", "oga", "opus", "mp3"],
+        headlineMetrics: [HeadlineMetric("audio.seconds", title: "Audio duration (s)"), HeadlineMetric("audio.snr_db", title: "Audio SNR (dB, WADA)")],
+        examples: examples
+    )
 
     private let options: AudioCheckOptions
 

@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 
 /// Decodes every frame of an open file, one block of ``AudioLimits/blockFrames`` frames at a
 /// time, through the level meter, the loudness meter, the fingerprint hasher and, when asked, the

@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 
 /// What `audio-check` remembers of a file to find later copies: the hash of the normalised
 /// decoded audio (``PCMHasher``), so a WAV and its FLAC copy match exactly, and the Chromaprint

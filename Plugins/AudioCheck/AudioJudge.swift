@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 import Foundation
 
 /// Turns what the header declares and what decoding measured into reasons and metrics, by the

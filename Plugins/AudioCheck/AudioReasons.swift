@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 
 /// Every reason code `audio-check` gives. docs/reasons.md is generated from these.
 public enum AudioReasons {

@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 import Foundation
 
 /// The `with:` block of `use: external`: which program to run, on which modalities, how long it

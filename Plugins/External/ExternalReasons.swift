@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 
 /// The codes Assay gives when an external plugin fails on a file. The plugin's own codes are
 /// namespaced by its `name` and documented by the plugin, not here.

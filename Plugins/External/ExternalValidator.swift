@@ -1,20 +1,22 @@
-import AssayCore
+import AssayKit
 
 /// `use: external`: a validator written in any language, run as a separate program that speaks
-/// JSON Lines on its standard input and output (docs/PLUGINS.md, docs/plugin-protocol.schema.json).
+/// JSON Lines on its standard input and output (docs/plugins.md, docs/plugin-protocol.schema.json).
 ///
 /// A plugin that crashes, answers garbage or misses its timeout gives that file the verdict
 /// `error` and is killed and restarted; after `max_failures` failures in a row it is disabled for
 /// the rest of the run. Its stderr goes to Assay's stderr, each line prefixed with `[NAME] `.
 public struct ExternalValidator: Validator {
-    /// The key in `assay.yml`.
-    public static let name = "external"
-    /// Shown by `assay plugins`.
-    public static let summary = "Runs a program in any language that judges files over a JSON Lines protocol (docs/PLUGINS.md)."
-    /// Any modality; each instance takes its own from `modalities`.
-    public static let modalities: Set<Modality> = Set(Modality.allCases)
-    /// Assay's codes for a failing plugin; the plugin's own codes are `NAME.*`.
-    public static var reasonCodes: [ReasonCode] { ExternalReasons.all }
+    /// `external`: see ``ValidatorDescription``.
+    public static let description = ValidatorDescription(
+        name: "external",
+        summary: "Runs a program in any language that judges files over a JSON Lines protocol (docs/plugins.md).",
+        modalities: Set(Modality.allCases),
+        reasonCodes: ExternalReasons.all,
+        inDefaultPipeline: false,
+        exampleOptions: ["name: pii", "command: [python3, plugins/pii_screen.py]", "modalities: [text]", "timeout: 5s", "workers: 2"],
+        examples: examples
+    )
 
     /// The plugin's `name`.
     public let stageName: String

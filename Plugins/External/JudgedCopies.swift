@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 import Foundation
 import Synchronization
 #if canImport(Glibc)

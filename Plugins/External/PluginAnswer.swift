@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 import Foundation
 
 /// Reads the JSON lines a plugin writes (docs/plugin-protocol.schema.json: `handshake_response`

@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 
 /// How a plugin process failed one exchange; each becomes a ``StageFailure`` with its code.
 enum PluginFault: Error, Sendable {

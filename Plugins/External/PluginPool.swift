@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 import Dispatch
 import Synchronization
 

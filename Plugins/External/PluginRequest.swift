@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 
 /// The JSON lines Assay writes to a plugin (docs/plugin-protocol.schema.json: `handshake_request`
 /// and `file_request`).

@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 import Foundation
 
 /// The checked settings of one external plugin, shared by its pool and its processes.

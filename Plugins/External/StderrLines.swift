@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 
 /// Splits a plugin's stderr bytes into lines and hands each to the log prefixed with `[NAME] `,
 /// control characters escaped (a plugin cannot drive the terminal), at most ``budget`` bytes per

@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 
 /// `png-check`: decodes every row of a PNG with libpng (through a C shim that owns every setjmp),
 /// rejects damaged, hostile and out-of-policy files, and finds exact and near duplicate images.
@@ -6,14 +6,16 @@ public struct PNGCheck: StatefulValidator {
     /// The options type.
     public typealias Options = PNGCheckOptions
 
-    /// The key in `assay.yml`.
-    public static let name = "png-check"
-    /// One line for `assay plugins`.
-    public static let summary = "Full libpng decode under memory limits; size, format, blank and metadata checks; exact and near duplicate images."
-    /// Images only.
-    public static let modalities: Set<Modality> = [.image]
-    /// Every code this stage gives.
-    public static var reasonCodes: [ReasonCode] { PNGReasons.all }
+    /// `png-check`: see ``ValidatorDescription``.
+    public static let description = ValidatorDescription(
+        name: "png-check",
+        summary: "Full libpng decode under memory limits; size, format, blank and metadata checks; exact and near duplicate images.",
+        modalities: [.image],
+        reasonCodes: PNGReasons.all,
+        fileExtensions: ["png"],
+        headlineMetrics: [HeadlineMetric("png.width", title: "Image width (px)"), HeadlineMetric("png.height", title: "Image height (px)")],
+        examples: examples
+    )
 
     /// The effective options.
     public let options: PNGCheckOptions

@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 
 /// The `with:` block of `png-check`. `init()` holds the shipped defaults.
 public struct PNGCheckOptions: ValidatorOptions {

@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 
 /// What `png-check` keeps of an admitted image to find later copies: the exact pixel hash, the
 /// perceptual hash under each of the 8 symmetries of the square (so a mirrored or turned copy is

@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 
 /// Turns one decode into reasons and metrics under the stage's options: structural failures
 /// first (a file that does not decode gets only that reason), then the configured checks.

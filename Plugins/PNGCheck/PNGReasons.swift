@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 
 /// Every reason code `png-check` gives: decoding failures first, then the configurable checks,
 /// then duplicates.

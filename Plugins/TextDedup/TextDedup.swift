@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 
 /// `text-dedup`: rejects a text that copies one accepted before it, exactly or nearly.
 ///
@@ -28,14 +28,14 @@ public struct TextDedup: StatefulValidator {
     /// Normalised hash, MinHash signature and band keys.
     public typealias Fingerprint = TextFingerprint
 
-    /// `text-dedup`.
-    public static let name = "text-dedup"
-    /// One line for `assay plugins`.
-    public static let summary = "Rejects exact copies (normalised SHA-256) and near copies (MinHash + LSH, verified) of texts accepted before."
-    /// Text only.
-    public static let modalities: Set<Modality> = [.text]
-    /// `text.dup_exact`, `text.dup_near`.
-    public static var reasonCodes: [ReasonCode] { TextDedupReasons.all }
+    /// `text-dedup`: see ``ValidatorDescription``.
+    public static let description = ValidatorDescription(
+        name: "text-dedup",
+        summary: "Rejects exact copies (normalised SHA-256) and near copies (MinHash + LSH, verified) of texts accepted before.",
+        modalities: [.text],
+        reasonCodes: TextDedupReasons.all,
+        examples: examples
+    )
 
     private let options: TextDedupOptions
     private let shingler: ShingleHasher

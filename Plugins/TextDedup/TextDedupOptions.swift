@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 
 /// The options of `text-dedup`.
 ///

@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 
 /// The reason codes of `text-dedup`.
 public enum TextDedupReasons {

@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 import Crypto
 
 /// What `analyze` hands to `decide` for one text, and what the index keeps for an accepted one.

@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 
 /// The `with:` block of `use: text-language`.
 public struct TextLanguageOptions: ValidatorOptions {

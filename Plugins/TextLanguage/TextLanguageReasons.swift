@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 
 /// The codes `text-language` gives.
 public enum TextLanguageReasons {

@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 
 /// `use: text-language`: guesses a text's script and language from character trigram profiles of
 /// 31 languages (plus 7 told by their script) and rejects texts outside the allowed lists.
@@ -6,14 +6,14 @@ import AssayCore
 /// Metrics: `text.language_confidence` (probability of the best guess) and `text.script_share`
 /// (share of letters in the main script).
 public struct TextLanguageValidator: Validator {
-    /// The key in `assay.yml`.
-    public static let name = "text-language"
-    /// Shown by `assay plugins`.
-    public static let summary = "Guesses the script and language of a text (character trigrams, 38 languages) and rejects those not allowed."
-    /// Text only.
-    public static let modalities: Set<Modality> = [.text]
-    /// Every code this stage gives.
-    public static var reasonCodes: [ReasonCode] { TextLanguageReasons.all }
+    /// `text-language`: see ``ValidatorDescription``.
+    public static let description = ValidatorDescription(
+        name: "text-language",
+        summary: "Guesses the script and language of a text (character trigrams, 38 languages) and rejects those not allowed.",
+        modalities: [.text],
+        reasonCodes: TextLanguageReasons.all,
+        examples: examples
+    )
 
     private let options: TextLanguageOptions
     private let allowed: Set<String>

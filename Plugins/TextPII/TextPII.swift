@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 
 /// `use: text-pii`: finds e-mail addresses, phone numbers, payment card numbers (Luhn), IBANs
 /// (mod-97), public IP addresses and credentials (AWS keys, GitHub tokens, private keys) in a text.
@@ -9,14 +9,14 @@ public struct TextPII: Validator {
     /// The options.
     public typealias Options = TextPIIOptions
 
-    /// The key in `assay.yml`.
-    public static let name = "text-pii"
-    /// Shown by `assay plugins`.
-    public static let summary = "Finds e-mail addresses, phone numbers, card numbers (Luhn), IBANs (mod-97), public IPs and credentials; rejects the kinds listed in reject."
-    /// Text only.
-    public static let modalities: Set<Modality> = [.text]
-    /// One code per kind.
-    public static var reasonCodes: [ReasonCode] { TextPIIReasons.all }
+    /// `text-pii`: see ``ValidatorDescription``.
+    public static let description = ValidatorDescription(
+        name: "text-pii",
+        summary: "Finds e-mail addresses, phone numbers, card numbers (Luhn), IBANs (mod-97), public IPs and credentials; rejects the kinds listed in reject.",
+        modalities: [.text],
+        reasonCodes: TextPIIReasons.all,
+        examples: examples
+    )
 
     private let rejecting: Set<PIIKind>
 

@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 
 /// The codes `text-pii` gives: one per kind, each with the count as value and the first offset
 /// in the message, never the matched text.

@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 
 extension OptionField {
     /// A whole number within `range`, or `null` to switch the check off. Core has a nullable

@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 
 /// One heuristic rule: a measured value, its metric name, and a limit the value must not pass.
 struct QualityRule: Sendable {

@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 
 /// The enabled heuristic rules, built once from the options, in the order they are checked.
 struct QualityRules: Sendable {

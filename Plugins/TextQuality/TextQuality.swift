@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 
 /// `text-quality`: is the text UTF-8 without control characters, and does it pass the published
 /// heuristic quality rules (Gopher quality, Gopher repetition, FineWeb) with datatrove's limits?
@@ -19,14 +19,16 @@ public struct TextQuality: Validator {
     /// The options type.
     public typealias Options = TextQualityOptions
 
-    /// The key in `assay.yml`.
-    public static let name = "text-quality"
-    /// One line for `assay plugins`.
-    public static let summary = "UTF-8 and control characters, then the Gopher quality, Gopher repetition and FineWeb rules, with a quality score."
-    /// Text only.
-    public static let modalities: Set<Modality> = [.text]
-    /// Every code the stage gives.
-    public static var reasonCodes: [ReasonCode] { TextQualityReasons.all }
+    /// `text-quality`: see ``ValidatorDescription``.
+    public static let description = ValidatorDescription(
+        name: "text-quality",
+        summary: "UTF-8 and control characters, then the Gopher quality, Gopher repetition and FineWeb rules, with a quality score.",
+        modalities: [.text],
+        reasonCodes: TextQualityReasons.all,
+        fileExtensions: ["txt", "md", "markdown"],
+        headlineMetrics: [HeadlineMetric("text.score", title: "Text quality score"), HeadlineMetric("text.words", title: "Text length (words)")],
+        examples: examples
+    )
 
     /// The effective options.
     public let options: TextQualityOptions

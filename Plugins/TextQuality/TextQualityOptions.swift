@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 
 /// The options of `text-quality`. Defaults are the limits datatrove ships for its Gopher quality,
 /// Gopher repetition and FineWeb filters (Rae et al. 2021, table A1; Penedo et al. 2024), except

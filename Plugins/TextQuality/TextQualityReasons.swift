@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 
 /// Every reason code `text-quality` gives. Codes are a public contract: never rename one.
 public enum TextQualityReasons {

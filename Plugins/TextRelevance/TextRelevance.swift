@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 
 /// `use: text-relevance`: is this document about what the datanet collects? The topic is the
 /// TF-IDF centroid of the curator's description and on-topic examples, with document
@@ -16,25 +16,21 @@ public struct TextRelevance: Validator {
     /// The options.
     public typealias Options = TextRelevanceOptions
 
-    /// The key in `assay.yml`.
-    public static let name = "text-relevance"
-    /// Shown by `assay plugins`.
-    public static let summary = "Scores a text against the datanet's topic (TF-IDF cosine with a description and examples) and rejects off-topic texts."
-    /// Text only.
-    public static let modalities: Set<Modality> = [.text]
-    /// `text.off_topic`.
-    public static var reasonCodes: [ReasonCode] { TextRelevanceReasons.all }
-    /// A topic is the curator's: the built-in default pipeline leaves this stage out.
-    public static var inDefaultPipeline: Bool { false }
-    /// An example topic to edit, written commented out by `assay init`.
-    public static var exampleOptions: [String]? {
-        [
+    /// `text-relevance`: see ``ValidatorDescription``.
+    public static let description = ValidatorDescription(
+        name: "text-relevance",
+        summary: "Scores a text against the datanet's topic (TF-IDF cosine with a description and examples) and rejects off-topic texts.",
+        modalities: [.text],
+        reasonCodes: TextRelevanceReasons.all,
+        inDefaultPipeline: false,
+        exampleOptions: [
             "topic: \"Linux kernel internals: drivers, file systems, memory management, scheduling\"",
             "examples: [topic/kernel-1.txt, topic/kernel-2.txt]        # on-topic documents, relative to this file",
             "counter_examples: [topic/python-1.txt]                    # off-topic ones: much sharper (see Benchmarks/relevance.sh)",
             "min_score: null                                           # null: 0.2 without counter_examples, 0.45 with them",
-        ]
-    }
+        ],
+        examples: examples
+    )
 
     private let options: TextRelevanceOptions
     private let topic: TermVector

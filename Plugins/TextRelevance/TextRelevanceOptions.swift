@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 import Foundation
 
 /// The `with:` block of `use: text-relevance`. The reference documents are read when the config

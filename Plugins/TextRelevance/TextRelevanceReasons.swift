@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 
 /// The codes `text-relevance` gives.
 public enum TextRelevanceReasons {

@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 
 /// Sniffs MIME types and character sets with libmagic, the same database `file --mime` uses.
 public struct LibMagicSniffer: MIMESniffer {

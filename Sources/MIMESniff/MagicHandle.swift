@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 import CMagic
 
 /// One libmagic cookie. A cookie is not thread-safe, so ``MagicPool`` hands each to one thread at a time.

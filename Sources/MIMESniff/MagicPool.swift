@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 import Synchronization
 
 /// A pool of libmagic cookies: one per thread that sniffs at the same time, opened one at a time

@@ -1,5 +1,5 @@
 import Testing
-@testable import AssayCore
+@testable import AssayKit
 
 /// The duplicate indexes' flat key table finds what a dictionary of arrays finds.
 @Suite struct KeyMultimapTests {

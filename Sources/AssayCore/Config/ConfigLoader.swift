@@ -29,11 +29,27 @@ public struct ConfigLoader: Sendable {
     /// The built-in defaults: every built-in stage with its shipped options, the ledger in `directory`.
     public func defaults(directory: String) throws(ConfigError) -> AssayConfig {
         var stages: [Stage] = []
-        let here = ConfigNode(node: Node("defaults"), file: "<defaults>")
+        let here = ConfigNode(plain: "defaults")
         for type in registry.types where type.name != "external" && type.inDefaultPipeline {
             stages.append(try type.makeStage(with: nil, at: here))
         }
         return AssayConfig(source: nil, pipeline: stages, ledger: (directory as NSString).appendingPathComponent("assay.sqlite"))
+    }
+
+    /// One YAML value as the neutral node validators read (a stage's `with:` block written on its
+    /// own, as the contract suite and tests write options); nil for an empty document.
+    public static func node(yaml: String, file: String) throws(ConfigError) -> ConfigNode? {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw locate(error, file: file)
+        } catch {
+            throw ConfigError(file: file, line: nil, column: nil, message: "cannot parse YAML: \(error)")
+        }
+        guard let root else { return nil }
+        var reader = YAMLNodeReader(file: file)
+        return try reader.read(root)
     }
 
     /// Loads a config from YAML text; `file` names it in errors and anchors relative paths.
@@ -56,7 +72,8 @@ public struct ConfigLoader: Sendable {
         let folder = (file as NSString).deletingLastPathComponent
         let absolute = folder.hasPrefix("/") ? folder : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(folder)
         let base = (absolute as NSString).standardizingPath
-        let top = ConfigNode(node: root, file: file)
+        var reader = YAMLNodeReader(file: file)
+        let top = try reader.read(root)
         var config = AssayConfig(source: file, pipeline: [], ledger: Self.resolve("assay.sqlite", against: base))
         var sawVersion = false
         var modalitiesNode: ConfigNode?

@@ -26,20 +26,25 @@ public struct Stage: Sendable {
         var text = "assay-rules \(AssayVersion.rulesRevision)\nstage \(type(of: validator).name) \(validator.stageName) "
         text += validator.appliesTo.sorted().map(\.rawValue).joined(separator: ",") + "\n"
         for (key, value) in options { text += "\(key)=\(value.yaml)\n" }
+        // Version 1 adds no line, so the fingerprints of ledgers made before versions existed
+        // stay valid; every later version changes the fingerprint of this stage only.
+        let version = type(of: validator).description.version
+        if version != 1 { text += "version \(version)\n" }
         // Only validators that have one add a line: every other stage keeps its fingerprint.
         if let implementation = validator.implementationFingerprint { text += "implementation \(implementation)\n" }
         fingerprint = Self.hash(text)
     }
 
-    /// The first 16 hex digits of SHA-256 of `text`.
-    static func hash(_ text: String) -> String {
+    /// The first 16 hex digits of SHA-256 of `text`: the short form every fingerprint of a
+    /// config and a stage uses.
+    public static func hash(_ text: String) -> String {
         String(ContentHash.sha256(Array(text.utf8)).prefix(16))
     }
 }
 
 extension StatefulValidator {
-    /// Restores this stage's fingerprint from stored bytes.
-    func restoreFingerprint(_ bytes: [UInt8]) -> (any StageFingerprint)? {
+    /// Restores this stage's fingerprint from stored bytes; nil for bytes another type wrote.
+    public func restoreFingerprint(_ bytes: [UInt8]) -> (any StageFingerprint)? {
         Fingerprint(encoded: bytes)
     }
 

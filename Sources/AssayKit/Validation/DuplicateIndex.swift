@@ -15,6 +15,14 @@ public final class DuplicateIndex {
         public let keys: [UInt64]
         /// Its encoded fingerprint.
         public let fingerprint: [UInt8]
+
+        /// An admitted file as the ledger stores it.
+        public init(file: FileRef, key: CanonicalKey, keys: [UInt64], fingerprint: [UInt8]) {
+            self.file = file
+            self.key = key
+            self.keys = keys
+            self.fingerprint = fingerprint
+        }
     }
 
     /// The stage this index belongs to.

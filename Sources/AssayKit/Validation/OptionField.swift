@@ -115,9 +115,9 @@ extension OptionField {
         return Self(name: name, typeName: typeName, help: help, read: { .strings($0[keyPath: path]) }) { options, node throws(ConfigError) in
             let values = try node.strings(name)
             if !choices.isEmpty {
-                let items = node.node.sequence.map { Array($0) } ?? [node.node]
+                let items = node.items ?? [node]
                 for (value, item) in zip(values, items) where !choices.contains(value) {
-                    throw ConfigNode(node: item, file: node.file).error(
+                    throw item.error(
                         "'\(name)' items must be among \(choices.joined(separator: ", ")), got '\(value)'",
                         suggestion: Suggestion.closest(to: value, in: choices))
                 }

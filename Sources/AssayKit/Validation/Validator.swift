@@ -6,24 +6,12 @@ public protocol Validator: Sendable {
     /// The options from the stage's `with:` block; defaults are `Options()`.
     associatedtype Options: ValidatorOptions
 
-    /// The key used in `assay.yml` (`png-check`).
-    static var name: String { get }
-    /// One line saying what the stage checks, shown by `assay plugins`.
-    static var summary: String { get }
-    /// The modalities the stage applies to by default.
-    static var modalities: Set<Modality> { get }
-    /// Every reason code the stage can give; each must be in docs/reasons.md.
-    static var reasonCodes: [ReasonCode] { get }
+    /// What the validator is, once: name, summary, modalities, version, reason codes, file
+    /// extensions, headline metrics and examples. Everything else reads it from here.
+    static var description: ValidatorDescription { get }
 
     /// Builds the stage from decoded options; throws when options contradict each other.
     init(options: Options) throws(OptionsError)
-
-    /// False for a stage that needs the curator's options before it can run (a topic): the
-    /// built-in default pipeline and `assay init` leave it out (init writes it commented out).
-    static var inDefaultPipeline: Bool { get }
-    /// `with:` lines `assay init` writes instead of the defaults (for a stage whose defaults
-    /// cannot run, an example to edit); nil writes every option with its default.
-    static var exampleOptions: [String]? { get }
 
     /// The stage name used in reasons (external plugins use their own `name`).
     var stageName: String { get }
@@ -40,11 +28,19 @@ public protocol Validator: Sendable {
 }
 
 extension Validator {
-    /// Most stages run with their defaults.
-    public static var inDefaultPipeline: Bool { true }
-    /// The defaults serve as the example.
-    public static var exampleOptions: [String]? { nil }
-    /// None: a built-in validator's code is versioned with Assay (`rulesRevision`).
+    /// The key used in `assay.yml` (`png-check`).
+    public static var name: String { description.name }
+    /// One line saying what the stage checks.
+    public static var summary: String { description.summary }
+    /// The modalities the stage applies to by default.
+    public static var modalities: Set<Modality> { description.modalities }
+    /// Every reason code the stage can give.
+    public static var reasonCodes: [ReasonCode] { description.reasonCodes }
+    /// False for a stage the default pipeline leaves out (it needs the curator's options).
+    public static var inDefaultPipeline: Bool { description.inDefaultPipeline }
+    /// `with:` lines `assay init` writes instead of the defaults.
+    public static var exampleOptions: [String]? { description.exampleOptions }
+    /// None: a built-in validator's code is versioned by its description's `version`.
     public var implementationFingerprint: String? { nil }
     /// Defaults to the type's name.
     public var stageName: String { Self.name }

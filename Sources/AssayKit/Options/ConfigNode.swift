@@ -1,56 +1,92 @@
 import Foundation
-import Yams
 
-/// A YAML node together with the file it came from, so every read can fail with a location.
-public struct ConfigNode {
-    /// The YAML node.
-    public let node: Node
+/// One value of a configuration file with its place in that file, so every read can fail with a
+/// location. Neutral about the file format: the engine builds these from YAML, a test from
+/// anything, and a validator reads its options from them without knowing the format.
+public struct ConfigNode: Sendable {
+    /// What the value is: text (with whether it was written plain, unquoted), a list or a mapping.
+    public enum Value: Sendable {
+        /// A scalar's text; `plain` is false for a quoted scalar (`"true"` is text, not a boolean).
+        case scalar(String, plain: Bool)
+        /// A list's items, in written order.
+        case sequence([ConfigNode])
+        /// A mapping's pairs, in written order (keys are nodes, for their places).
+        case mapping([(key: ConfigNode, value: ConfigNode)])
+    }
+
+    /// The value.
+    public let value: Value
     /// The config file path, for messages.
     public let file: String
+    /// 1-based line of the value in `file`, nil for a value with no place (a default).
+    public let line: Int?
+    /// 1-based column of the value in `file`.
+    public let column: Int?
 
-    /// Wraps a node.
-    public init(node: Node, file: String) {
-        self.node = node
+    /// A node at a place in a file.
+    public init(_ value: Value, file: String, line: Int? = nil, column: Int? = nil) {
+        self.value = value
         self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// A plain scalar with no place, as a default or a test writes it.
+    public init(plain text: String, file: String = "<defaults>") {
+        self.init(.scalar(text, plain: true), file: file)
+    }
+
+    /// The items when this is a list.
+    public var items: [ConfigNode]? {
+        if case let .sequence(items) = value { return items }
+        return nil
+    }
+
+    /// The pairs when this is a mapping.
+    public var pairs: [(key: ConfigNode, value: ConfigNode)]? {
+        if case let .mapping(pairs) = value { return pairs }
+        return nil
     }
 
     /// An error located at this node.
     public func error(_ message: String, suggestion: String? = nil) -> ConfigError {
-        ConfigError(file: file, line: node.mark?.line, column: node.mark?.column, message: message, suggestion: suggestion)
+        ConfigError(file: file, line: line, column: column, message: message, suggestion: suggestion)
     }
 
     /// The node's text when it is a scalar.
-    public var scalar: String? { node.scalar?.string }
+    public var scalar: String? {
+        if case let .scalar(text, _) = value { return text }
+        return nil
+    }
 
     /// True for `~`, `null` and an empty plain scalar.
     public var isNull: Bool {
-        guard let scalar = node.scalar, scalar.style == .plain else { return false }
-        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        guard let plainScalar else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(plainScalar)
     }
 
     /// The pairs of a mapping with string keys, in written order; rejects duplicate keys.
     public func mapping(of what: String) throws(ConfigError) -> [(key: String, keyNode: ConfigNode, value: ConfigNode)] {
-        guard let mapping = node.mapping else { throw error("\(what) must be a mapping of keys to values") }
+        guard let mapping = pairs else { throw error("\(what) must be a mapping of keys to values") }
         var seen = Set<String>()
-        var pairs: [(key: String, keyNode: ConfigNode, value: ConfigNode)] = []
-        for (key, value) in mapping {
-            let keyNode = ConfigNode(node: key, file: file)
-            guard let name = key.scalar?.string else { throw keyNode.error("keys in \(what) must be plain names") }
+        var named: [(key: String, keyNode: ConfigNode, value: ConfigNode)] = []
+        for (keyNode, value) in mapping {
+            guard let name = keyNode.scalar else { throw keyNode.error("keys in \(what) must be plain names") }
             guard seen.insert(name).inserted else { throw keyNode.error("duplicate key '\(name)' in \(what)") }
-            pairs.append((name, keyNode, ConfigNode(node: value, file: file)))
+            named.append((name, keyNode, value))
         }
-        return pairs
+        return named
     }
 
     /// The items of a sequence.
     public func sequence(of what: String) throws(ConfigError) -> [ConfigNode] {
-        guard let sequence = node.sequence else { throw error("\(what) must be a list") }
-        return sequence.map { ConfigNode(node: $0, file: file) }
+        guard let items else { throw error("\(what) must be a list") }
+        return items
     }
 
     /// A string scalar.
     public func string(_ key: String) throws(ConfigError) -> String {
-        guard let scalar, node.mapping == nil, node.sequence == nil else { throw error("'\(key)' must be a text value") }
+        guard let scalar else { throw error("'\(key)' must be a text value") }
         return scalar
     }
 
@@ -81,7 +117,7 @@ public struct ConfigNode {
 
     /// A list of strings; a single string is taken as a list of one.
     public func strings(_ key: String) throws(ConfigError) -> [String] {
-        if node.sequence != nil {
+        if items != nil {
             var items: [String] = []
             for item in try sequence(of: "'\(key)'") { items.append(try item.string(key)) }
             return items
@@ -123,35 +159,33 @@ public struct ConfigNode {
             throw error("this value holds more than \(Self.maxNodes) nodes once its YAML aliases are expanded; "
                         + "write the options out, or use fewer aliases")
         }
-        switch node {
-        case let .scalar(scalar):
-            if scalar.style == .plain {
+        switch value {
+        case let .scalar(text, plain):
+            if plain {
                 if isNull { return .null }
-                if scalar.string == "true" { return .bool(true) }
-                if scalar.string == "false" { return .bool(false) }
-                if let number = Double(scalar.string) { return .number(number) }
+                if text == "true" { return .bool(true) }
+                if text == "false" { return .bool(false) }
+                if let number = Double(text) { return .number(number) }
             }
-            return .string(scalar.string)
-        case let .sequence(sequence):
-            var items: [JSONValue] = []
-            for item in sequence { items.append(try ConfigNode(node: item, file: file).json(budget: &budget)) }
-            return .array(items)
-        case let .mapping(mapping):
-            var pairs: [(String, JSONValue)] = []
-            for (key, value) in mapping { pairs.append((key.scalar?.string ?? "", try ConfigNode(node: value, file: file).json(budget: &budget))) }
-            return .object(pairs)
-        case .alias:
-            return .null
+            return .string(text)
+        case let .sequence(items):
+            var values: [JSONValue] = []
+            for item in items { values.append(try item.json(budget: &budget)) }
+            return .array(values)
+        case let .mapping(pairs):
+            var members: [(String, JSONValue)] = []
+            for (key, value) in pairs { members.append((key.scalar ?? "", try value.json(budget: &budget))) }
+            return .object(members)
         }
     }
 
     private var plainScalar: String? {
-        guard let scalar = node.scalar, scalar.style == .plain else { return nil }
-        return scalar.string
+        if case let .scalar(text, true) = value { return text }
+        return nil
     }
 
     private var shown: String {
         if let scalar { return "'\(scalar)'" }
-        return node.mapping != nil ? "a mapping" : "a list"
+        return pairs != nil ? "a mapping" : "a list"
     }
 }

@@ -1,0 +1,12 @@
+import AssayKit
+
+extension TextRelevance {
+    /// The contract examples: a licence is on topic for a datanet of licences, not for one of recipes.
+    static let examples: [ValidatorExample] = [
+        ValidatorExample("a licence, for a datanet of software licences", .file("samples/alice/text/apache-license.txt"),
+                         options: ["topic: \"software licenses: copyright, permission to copy, modify and distribute, warranty\"",
+                                   "examples: [samples/alice/text/mozilla-license.txt, samples/dave/text/3-gpl-2.txt]"]),
+        ValidatorExample("a licence, for a datanet of recipes", .file("samples/alice/text/apache-license.txt"),
+                         options: ["topic: \"cooking recipes: flour, butter, eggs, oven, bake, simmer, sauce\""], gives: ["text.off_topic"]),
+    ]
+}
