@@ -40,6 +40,19 @@ import Testing
         }
     }
 
+    @Test(arguments: names) func everyCodeHasAnExample(_ name: String) throws {
+        let description = try Self.type(name).description
+        let exemplified = Set(description.examples.flatMap(\.gives))
+        for code in description.reasonCodes.map(\.code) where !exemplified.contains(code) {
+            #expect(description.codesWithoutExamples[code] != nil,
+                    "\(name) declares \(code) but no example gives it (add one, or say in codesWithoutExamples why no file can)")
+        }
+        for code in description.codesWithoutExamples.keys {
+            #expect(description.reasonCodes.contains { $0.code == code }, "\(name): codesWithoutExamples names \(code), which it does not declare")
+            #expect(!exemplified.contains(code), "\(name): \(code) has an example; drop it from codesWithoutExamples")
+        }
+    }
+
     @Test(arguments: names) func descriptionsAreWellFormed(_ name: String) throws {
         let description = try Self.type(name).description
         #expect(description.version >= 1)
@@ -62,22 +75,33 @@ import Testing
                                     outcomes: try type.description.examples.map { try ExampleRun(type: type, example: $0).run() })
         let path = Locations.packageRoot + "/Tests/ContractTests/Findings/\(name).json"
         let environment = ProcessInfo.processInfo.environment
-        guard let data = FileManager.default.contents(atPath: path), environment["ASSAY_RECORD_FINDINGS"] != "1" else {
-            // A new validator (or an asked-for re-record) writes its record; CI (strict) refuses a missing one.
-            #expect(environment["ASSAY_CONTRACT_STRICT"] != "1", "no findings recorded for \(name): run the contract suite once and commit \(path)")
+        let recording = environment["ASSAY_RECORD_FINDINGS"] == "1"
+        let rerecord = "ASSAY_RECORD_FINDINGS=1 swift test --filter ValidatorContractTests"
+        guard let data = FileManager.default.contents(atPath: path) else {
+            // A new validator writes its first record; CI (strict) refuses a missing one.
+            #expect(environment["ASSAY_CONTRACT_STRICT"] != "1", "no findings recorded for \(name): run \(rerecord) and commit \(path)")
             try record.encoded().write(to: URL(fileURLWithPath: path))
             return
         }
         let stored = try JSONDecoder.forFindings.decode(FindingsRecord.self, from: data)
+        #expect(stored.version <= record.version, "\(name)'s version went down from \(stored.version) to \(record.version)")
         if stored.version == record.version {
-            #expect(stored == record, """
-                \(name)'s findings on its examples changed but its version is still \(record.version): bump `version` in its \
-                ValidatorDescription (ledgers then re-analyze this stage) and re-record with ASSAY_RECORD_FINDINGS=1 \
-                swift test --filter ValidatorContractTests
-                """)
+            // Examples may be added or removed freely; one that stayed must find what it found.
+            let before = Dictionary(stored.outcomes.map { ($0.example, $0) }, uniquingKeysWith: { first, _ in first })
+            for outcome in record.outcomes {
+                guard let earlier = before[outcome.example] else { continue }
+                #expect(earlier == outcome, """
+                    \(name)'s findings on example '\(outcome.example)' changed but its version is still \(record.version): \
+                    bump `version` in its ValidatorDescription (ledgers then re-analyze this stage) and run \(rerecord)
+                    """)
+            }
+        }
+        guard stored != record else { return }
+        if recording {
+            try record.encoded().write(to: URL(fileURLWithPath: path))
         } else {
-            #expect(stored.version < record.version, "\(name)'s version went down from \(stored.version) to \(record.version)")
-            Issue.record("\(name) is now version \(record.version) (recorded: \(stored.version)): re-record with ASSAY_RECORD_FINDINGS=1")
+            Issue.record("\(name)'s record (version \(stored.version), \(stored.outcomes.count) examples) is not current "
+                         + "(version \(record.version), \(record.outcomes.count) examples): run \(rerecord)")
         }
     }
 }

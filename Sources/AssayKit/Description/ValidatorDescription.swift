@@ -31,13 +31,17 @@ public struct ValidatorDescription: Sendable {
     /// `with:` lines `assay init` writes instead of the defaults (an example to edit, for a stage
     /// whose defaults cannot run); nil writes every option with its default.
     public let exampleOptions: [String]?
-    /// Inputs with the codes they must and must not give, run by the contract suite.
+    /// Inputs with the codes they must and must not give, run by the contract suite. Every
+    /// declared code needs an example that gives it, unless ``codesWithoutExamples`` says why not.
     public let examples: [ValidatorExample]
+    /// Codes no single file can give in the contract suite, each with why (a plugin that stops
+    /// answering, a run-level limit); they are covered by the validator's own tests.
+    public let codesWithoutExamples: [String: String]
 
     /// Describes a validator; see each property for what it means and who reads it.
     public init(name: String, summary: String, modalities: Set<Modality>, version: Int = 1, reasonCodes: [ReasonCode],
                 fileExtensions: [String] = [], headlineMetrics: [HeadlineMetric] = [], inDefaultPipeline: Bool = true,
-                exampleOptions: [String]? = nil, examples: [ValidatorExample] = []) {
+                exampleOptions: [String]? = nil, examples: [ValidatorExample] = [], codesWithoutExamples: [String: String] = [:]) {
         self.name = name
         self.summary = summary
         self.modalities = modalities
@@ -48,5 +52,6 @@ public struct ValidatorDescription: Sendable {
         self.inDefaultPipeline = inDefaultPipeline
         self.exampleOptions = exampleOptions
         self.examples = examples
+        self.codesWithoutExamples = codesWithoutExamples
     }
 }
