@@ -100,8 +100,9 @@ import Testing
         if recording {
             try record.encoded().write(to: URL(fileURLWithPath: path))
         } else {
-            Issue.record("\(name)'s record (version \(stored.version), \(stored.outcomes.count) examples) is not current "
-                         + "(version \(record.version), \(record.outcomes.count) examples): run \(rerecord)")
+            let message = "\(name)'s record (version \(stored.version), \(stored.outcomes.count) examples) is not current "
+                + "(version \(record.version), \(record.outcomes.count) examples): run \(rerecord)"
+            Issue.record(Comment(rawValue: message))
         }
     }
 }
