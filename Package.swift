@@ -1,13 +1,47 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 /// Swift settings shared by every Swift target: Swift 6 language mode everywhere.
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
-/// A validator family under Plugins/: depends on AssayKit (and its own C libraries), never on
-/// the engine, another plugin or the command-line tool.
-func plugin(_ name: String, extra: [Target.Dependency] = []) -> Target {
-    .target(name: name, dependencies: ["AssayKit"] + extra, path: "Plugins/\(name)", swiftSettings: strict)
+let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
+
+/// A validator family: its folder under Plugins/, what it links besides AssayKit (its own C
+/// libraries), and what its tests under Tests/NAMETests need besides the family and the engine.
+struct Family {
+    let name: String
+    var links: [Target.Dependency] = []
+    var tests: [Target.Dependency] = []
+}
+
+/// Every validator family, in the default pipeline's order. Adding a validator is its folder
+/// under Plugins/ and one line here; the registry, `assay plugins`, `check`'s extensions, the
+/// report's histograms, the docs and the contract suite follow from its description.
+let families: [Family] = [
+    Family(name: "TextQuality"),
+    Family(name: "TextDedup", links: [crypto]),
+    Family(name: "PNGCheck", links: ["CPNGShim"]),
+    Family(name: "AudioCheck", links: ["CSndFile", "CEBUR128", "CChromaprint", crypto]),
+    Family(name: "TextLanguage"),
+    Family(name: "TextPII"),
+    Family(name: "TextRelevance"),
+    Family(name: "External", links: ["CSpawn"], tests: ["assay"]),
+]
+
+/// A family's module: AssayKit and its own libraries, never the engine, another family or the tool.
+func familyTarget(_ family: Family) -> Target {
+    .target(name: family.name, dependencies: ["AssayKit"] + family.links, path: "Plugins/\(family.name)", swiftSettings: strict)
+}
+
+/// A family's tests, when Tests/NAMETests exists; a Fixtures folder in it is data, not sources.
+func familyTests(_ family: Family) -> Target? {
+    let folder = Context.packageDirectory + "/Tests/\(family.name)Tests"
+    guard FileManager.default.fileExists(atPath: folder) else { return nil }
+    let fixtures = FileManager.default.fileExists(atPath: folder + "/Fixtures") ? ["Fixtures"] : []
+    return .testTarget(name: "\(family.name)Tests",
+                       dependencies: [.target(name: family.name), "AssayCore", "AssayPlugins", "AssayTestSupport"] + family.links + family.tests,
+                       exclude: fixtures, swiftSettings: strict)
 }
 
 let package = Package(
@@ -69,17 +103,12 @@ let package = Package(
 
         // MIME sniffing with libmagic: part of intake, not a validator.
         .target(name: "MIMESniff", dependencies: ["AssayKit", "CMagic"], swiftSettings: strict),
-        plugin("TextQuality"),
-        plugin("TextDedup", extra: [.product(name: "Crypto", package: "swift-crypto")]),
-        plugin("PNGCheck", extra: ["CPNGShim"]),
-        plugin("TextLanguage"),
-        plugin("TextPII"),
-        plugin("TextRelevance"),
-        plugin("External", extra: ["CSpawn"]),
-        plugin("AudioCheck", extra: ["CSndFile", "CEBUR128", "CChromaprint", .product(name: "Crypto", package: "swift-crypto")]),
 
-        // The registry: one list of every built-in validator.
-        .target(name: "AssayPlugins", dependencies: ["AssayCore", "MIMESniff", "TextQuality", "TextDedup", "PNGCheck", "AudioCheck", "TextLanguage", "TextPII", "TextRelevance", "External"], swiftSettings: strict),
+        // The registry of built-in validators, generated at build time from the families' sources.
+        .target(name: "AssayPlugins", dependencies: ["AssayCore", "MIMESniff"] + families.map { .target(name: $0.name) },
+                swiftSettings: strict, plugins: ["RegistryPlugin"]),
+        .plugin(name: "RegistryPlugin", capability: .buildTool(), dependencies: ["assay-registry"], path: "Sources/RegistryPlugin"),
+        .executableTarget(name: "assay-registry", swiftSettings: strict),
 
         .executableTarget(
             name: "assay",
@@ -100,16 +129,8 @@ let package = Package(
         .target(name: "AssayTestSupport", path: "Tests/AssayTestSupport", swiftSettings: strict),
         .testTarget(name: "AssayCoreTests", dependencies: ["AssayCore", "AssayPlugins", "AssayTestSupport"], swiftSettings: strict),
         .testTarget(name: "MIMESniffTests", dependencies: ["MIMESniff", "AssayCore", "AssayTestSupport"], swiftSettings: strict),
-        .testTarget(name: "TextQualityTests", dependencies: ["TextQuality", "AssayCore", "AssayTestSupport"], swiftSettings: strict),
-        .testTarget(name: "TextDedupTests", dependencies: ["TextDedup", "AssayCore", "AssayTestSupport"], swiftSettings: strict),
-        .testTarget(name: "PNGCheckTests", dependencies: ["PNGCheck", "AssayCore", "AssayTestSupport"], swiftSettings: strict),
-        .testTarget(name: "AudioCheckTests", dependencies: ["AudioCheck", "AssayCore", "CSndFile", "AssayTestSupport"], swiftSettings: strict),
-        .testTarget(name: "TextLanguageTests", dependencies: ["TextLanguage", "AssayCore", "AssayTestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
-        .testTarget(name: "TextRelevanceTests", dependencies: ["TextRelevance", "AssayCore", "AssayPlugins", "AssayTestSupport"], swiftSettings: strict),
-        .testTarget(name: "TextPIITests", dependencies: ["TextPII", "AssayCore", "AssayTestSupport"], swiftSettings: strict),
-        .testTarget(name: "ExternalTests", dependencies: ["External", "AssayCore", "AssayTestSupport", "assay"], swiftSettings: strict),
         // Runs every registered validator's examples and checks its findings against its version.
         .testTarget(name: "ContractTests", dependencies: ["AssayCore", "AssayPlugins", "AssayTestSupport"], exclude: ["Findings"], swiftSettings: strict),
         .testTarget(name: "AssayCLITests", dependencies: ["assay", "AssayCore", "AssayPlugins", "AssayTestSupport", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
-    ]
+    ] + families.map(familyTarget) + families.compactMap(familyTests)
 )

@@ -4,14 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-import Synchronization
-
 /// Where plugin stderr lines and Assay's notes about plugins go: Assay's standard error by default.
 struct PluginLog: Sendable {
-    /// Set by `--quiet`: plugins' standard error is not forwarded at all (Assay's own notes
-    /// about plugins still are: they are warnings).
-    static let quiet = Atomic<Bool>(false)
-
     /// Writes one line (without its newline).
     let write: @Sendable (String) -> Void
 

@@ -23,7 +23,7 @@ struct StderrLines {
 
     /// Takes bytes read from the pipe; forwards every complete line within the budget.
     mutating func take(_ bytes: ArraySlice<UInt8>) {
-        if PluginLog.quiet.load(ordering: .relaxed) { return }
+        if StageOutput.isQuiet { return }
         if forwarded >= Self.budget {
             withheld += bytes.count
             return

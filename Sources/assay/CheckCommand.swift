@@ -42,7 +42,7 @@ struct CheckCommand: ParsableCommand {
         let verdicts: [Verdict]
         do {
             let opened = try ledger.map { path throws(LedgerError) in try Ledger(path: path, readOnly: true) }
-            let session = CheckSession(pipeline: pipeline, ledger: opened)
+            let session = CheckSession(pipeline: pipeline, ledger: opened, extensions: BuiltinValidators.registry.modalityOfExtension)
             if let warning = try session.ledgerWarning() { CommandFailure(message: "warning: " + warning, code: 0).report() }
             let paths = CheckSession.expandFolders(files)
             guard !paths.isEmpty else { throw CommandFailure.usage("no files under \(files.joined(separator: ", "))") }

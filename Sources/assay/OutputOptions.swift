@@ -15,7 +15,7 @@ struct OutputOptions: ParsableArguments {
     /// With `--quiet`, plugins' standard error is not forwarded either (argument-parser calls
     /// this once the options are parsed).
     func validate() throws {
-        if quiet { BuiltinValidators.silencePluginStderr() }
+        if quiet { StageOutput.silence() }
     }
 
     /// A line of progress or summary, unless `--quiet`.

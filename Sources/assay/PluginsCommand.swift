@@ -6,12 +6,20 @@ import AssayPlugins
 struct PluginsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plugins",
-        abstract: "List every validator with its modalities, options (type, default, help) and reason codes."
+        abstract: "List every validator with its modalities, options (type, default, help) and reason codes.",
+        discussion: "With --markdown, the options reference docs/options.md is this output."
     )
+
+    @Flag(help: "Print the Markdown reference of every validator and its options (docs/options.md).")
+    var markdown = false
 
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        if markdown {
+            print(OptionsReference.markdown(registry: BuiltinValidators.registry), terminator: "")
+            return
+        }
         for type in BuiltinValidators.registry.types {
             print("\(type.name)  [\(type.modalities.sorted().map(\.rawValue).joined(separator: ", "))]")
             print("  \(type.summary)")

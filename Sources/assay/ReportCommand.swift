@@ -38,7 +38,7 @@ struct ReportCommand: ParsableCommand {
         if let out { try options.guardOutput(out, what: "--out", ledger: ledger) }
         // The config, when there is one, says which stages apply to which modality.
         let pipeline = (try? options.config.load().pipeline) ?? []
-        let builder = ReportBuilder(examplesPerCode: examples, codes: BuiltinValidators.registry.reasonCodes,
+        let builder = ReportBuilder(registry: BuiltinValidators.registry, examplesPerCode: examples,
                                     stageModalities: Dictionary(pipeline.map { ($0.name, $0.validator.appliesTo) }, uniquingKeysWith: { a, _ in a }))
         let data: ReportData
         do {

@@ -87,6 +87,13 @@ import Testing
         }
     }
 
+    @Test func optionsDocumentMatchesTheDescriptions() throws {
+        let result = try assay(["plugins", "--markdown"])
+        let documented = try String(contentsOfFile: Locations.packageRoot + "/docs/options.md", encoding: .utf8)
+        #expect(result.stdout == documented, "regenerate with: swift run assay plugins --markdown > docs/options.md")
+        for type in BuiltinValidators.registry.types { #expect(documented.contains("## `\(type.name)`")) }
+    }
+
     @Test func reasonsDocumentMatchesTheDeclaredCodes() throws {
         let result = try assay(["reasons"])
         let documented = try String(contentsOfFile: Locations.packageRoot + "/docs/reasons.md", encoding: .utf8)

@@ -30,7 +30,7 @@ public struct ConfigLoader: Sendable {
     public func defaults(directory: String) throws(ConfigError) -> AssayConfig {
         var stages: [Stage] = []
         let here = ConfigNode(plain: "defaults")
-        for type in registry.types where type.name != "external" && type.inDefaultPipeline {
+        for type in registry.types where type.inDefaultPipeline {
             stages.append(try type.makeStage(with: nil, at: here))
         }
         return AssayConfig(source: nil, pipeline: stages, ledger: (directory as NSString).appendingPathComponent("assay.sqlite"))
@@ -220,12 +220,10 @@ public struct ConfigLoader: Sendable {
             } ?? pipelineNode ?? top
             let listed = modalitiesNode == nil ? " (every modality is open when 'modalities:' is not given)" : ""
             throw place.error("no stage in the pipeline judges \(modality.rawValue) files\(listed); add one (for example "
-                + "'use: \(Self.suggestedStage[modality] ?? "external")'), close the modality by leaving it out of 'modalities:', "
+                + "'use: \(registry.suggestedStage(for: modality) ?? "NAME")'), close the modality by leaving it out of 'modalities:', "
                 + "or set 'modalities: { \(modality.rawValue): { unchecked: true } }' to accept them unchecked")
         }
     }
-
-    private static let suggestedStage: [Modality: String] = [.text: "text-quality", .image: "png-check", .audio: "audio-check"]
 
     private func pipeline(from node: ConfigNode) throws(ConfigError) -> [Stage] {
         var stages: [Stage] = []

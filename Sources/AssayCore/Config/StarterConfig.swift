@@ -34,7 +34,7 @@ public enum StarterConfig {
             out += "  \(modality.rawValue): { mime: [\((ModalityRules.defaults[modality] ?? []).joined(separator: ", "))]\(encodings) }\n"
         }
         out += "\n# Validator stages, run in order on the files of their modalities. `assay plugins` describes each.\npipeline:\n"
-        for type in registry.types where type.name != "external" {
+        for type in registry.types {
             // A stage that needs the curator's own options (a topic) is written commented out.
             let lead = type.inDefaultPipeline ? "  " : "  # "
             out += "  # \(type.summary) (\(type.modalities.sorted().map(\.rawValue).joined(separator: ", ")))\n"
@@ -50,10 +50,6 @@ public enum StarterConfig {
             for option in options {
                 out += lead + "    \(option.name): \(option.defaultValue.yaml)   # \(option.help)\n"
             }
-        }
-        if let external = registry.type(named: "external") {
-            out += "  # \(external.summary)\n"
-            out += "  # - use: external\n  #   with: { name: pii, command: [python3, plugins/pii_screen.py], modalities: [text], timeout: 5s, workers: 2 }\n"
         }
         out += "\n# The ledger of runs and verdicts (SQLite), relative to this file.\nledger: assay.sqlite\n"
         return out

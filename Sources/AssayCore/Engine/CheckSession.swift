@@ -7,23 +7,22 @@ import Foundation
 public struct CheckSession {
     private let pipeline: Pipeline
     private let ledger: Ledger?
+    /// The modality each known file extension stands for (``ValidatorRegistry/modalityOfExtension``).
+    private let extensions: [String: Modality]
 
-    /// A session for `pipeline`, deciding against `ledger` when one is given.
-    public init(pipeline: Pipeline, ledger: Ledger? = nil) {
+    /// A session for `pipeline`, deciding against `ledger` when one is given; a file outside
+    /// any modality folder is taken as the modality its extension has in `extensions`.
+    public init(pipeline: Pipeline, ledger: Ledger? = nil, extensions: [String: Modality]) {
         self.pipeline = pipeline
         self.ledger = ledger
+        self.extensions = extensions
     }
-
-    private static let extensions: [String: Modality] = [
-        "txt": .text, "md": .text, "markdown": .text, "png": .image,
-        "wav": .audio, "flac": .audio, "ogg": .audio, "oga": .audio, "opus": .audio, "mp3": .audio,
-    ]
 
     /// The contributor and modality of a checked path: the contributor from a
     /// `CONTRIBUTOR/MODALITY/` part of the path (else "you"); the modality `stated` with
     /// `--modality` when given, else that folder's, else the file extension's (any case); nil
     /// when none of these tells.
-    public static func place(of path: String, stated: Modality? = nil) -> (contributor: String, modality: Modality?) {
+    public static func place(of path: String, stated: Modality? = nil, extensions: [String: Modality]) -> (contributor: String, modality: Modality?) {
         let parts = path.split(separator: "/").map(String.init)
         if let at = parts.dropLast().lastIndex(where: { Modality(rawValue: $0) != nil }) {
             return (at > 0 ? parts[at - 1] : "you", stated ?? Modality(rawValue: parts[at]))
@@ -31,17 +30,8 @@ public struct CheckSession {
         return ("you", stated ?? extensions[(path as NSString).pathExtension.lowercased()])
     }
 
-    /// The form of ``place(of:stated:)`` before version 0.2, with an unknown modality as its
-    /// extension; kept for one version.
-    @available(*, deprecated, renamed: "place(of:stated:)")
-    public static func submission(for path: String) -> (contributor: String, modality: String) {
-        let place = place(of: path)
-        let ext = (path as NSString).pathExtension.lowercased()
-        return (place.contributor, place.modality?.rawValue ?? (ext.isEmpty ? "unknown" : ext))
-    }
-
     /// What `check` says when it cannot tell a file's modality.
-    static func unknownModality(_ path: String) -> Reason {
+    func unknownModality(_ path: String) -> Reason {
         let ext = (path as NSString).pathExtension
         let known = extensions.keys.sorted().map { "." + $0 }.joined(separator: " ")
         let which = ext.isEmpty ? "it has no extension" : "its extension .\(ext) is not one Assay knows (\(known))"
@@ -86,11 +76,11 @@ public struct CheckSession {
         let cwd = FileStatus.realPath(FileManager.default.currentDirectoryPath) ?? FileManager.default.currentDirectoryPath
         let files = paths.map { path -> DiscoveredFile in
             let absolute = (path.hasPrefix("/") ? path : cwd + "/" + path) as NSString
-            let place = Self.place(of: path, stated: modality)
+            let place = Self.place(of: path, stated: modality, extensions: extensions)
             var file = rules.examine(path: absolute.standardizingPath, relative: path, contributor: place.contributor,
                                      modality: place.modality?.rawValue ?? "unknown", realRoot: "/")
             file.submission.root = cwd
-            if place.modality == nil, file.refusal?.code == CoreReasons.unknownModality.code { file.refusal = Self.unknownModality(path) }
+            if place.modality == nil, file.refusal?.code == CoreReasons.unknownModality.code { file.refusal = unknownModality(path) }
             return file
         }
         let checked = Set(files.compactMap { FileStatus.realPath($0.submission.absolutePath) })

@@ -4,18 +4,9 @@ import Foundation
 /// numbers. Memory holds the metric values being binned (one number per file and histogram) and
 /// bounded lists; everything shown is capped so the page stays small at any datanet size.
 public struct ReportBuilder: Sendable {
-    /// Which metrics get a histogram: modality, metric, title.
-    public static let histogramSpecs: [(modality: String, metric: String, title: String)] = [
-        ("text", "text.score", "Text quality score"),
-        ("text", "text.words", "Text length (words)"),
-        ("image", "png.width", "Image width (px)"),
-        ("image", "png.height", "Image height (px)"),
-        ("audio", "audio.seconds", "Audio duration (s)"),
-        ("audio", "audio.snr_db", "Audio SNR (dB, WADA)"),
-    ]
-
-    /// The metric names the histograms bin.
-    static let histogramMetrics = Set(histogramSpecs.map(\.metric))
+    /// Which metrics get a histogram, in page order: each validator's headline metrics
+    /// (``ValidatorRegistry/histograms``).
+    public let histogramSpecs: [(modality: String, metric: String, title: String)]
 
     /// Days shown in a contributor's section.
     public static let daysShown = 60
@@ -32,11 +23,19 @@ public struct ReportBuilder: Sendable {
 
     /// A builder; `examplesPerCode` defaults to 20 files per code and `contributorsAtEachEnd` to 25.
     public init(examplesPerCode: Int = 20, contributorsAtEachEnd: Int = 25, codes: [ReasonCode] = [],
-                stageModalities: [String: Set<Modality>] = [:]) {
+                histograms: [(modality: String, metric: String, title: String)] = [], stageModalities: [String: Set<Modality>] = [:]) {
         self.examplesPerCode = examplesPerCode
         self.contributorsAtEachEnd = contributorsAtEachEnd
         self.codes = codes
+        histogramSpecs = histograms
         self.stageModalities = stageModalities
+    }
+
+    /// A builder with the registry's reason codes and headline histograms.
+    public init(registry: ValidatorRegistry, examplesPerCode: Int = 20, contributorsAtEachEnd: Int = 25,
+                stageModalities: [String: Set<Modality>] = [:]) {
+        self.init(examplesPerCode: examplesPerCode, contributorsAtEachEnd: contributorsAtEachEnd, codes: registry.reasonCodes,
+                  histograms: registry.histograms, stageModalities: stageModalities)
     }
 
     /// The builder of version 0.1, which listed up to `problemLimit` problem files; the report now
@@ -56,6 +55,7 @@ public struct ReportBuilder: Sendable {
         var groups: [String: ReasonGroup] = [:]
         var values: [Int: [Double]] = [:]
         let decoder = JSONDecoder()
+        if let key = ReportLine.binnedMetrics { decoder.userInfo[key] = Set(histogramSpecs.map(\.metric)) }
         try ledger.forEachVerdictLine(runID: runID) { line in
             let verdict = try decoder.decode(ReportLine.self, from: Data(line.utf8))
             let kind = verdict.verdict
@@ -85,7 +85,7 @@ public struct ReportBuilder: Sendable {
                     data.problemsOmitted += 1
                 }
             }
-            for (i, spec) in Self.histogramSpecs.enumerated() where spec.modality == verdict.modality {
+            for (i, spec) in histogramSpecs.enumerated() where spec.modality == verdict.modality {
                 if let value = verdict.metrics.values[spec.metric], value.isFinite { values[i, default: []].append(value) }
             }
         }
@@ -115,7 +115,7 @@ public struct ReportBuilder: Sendable {
             return group
         }.sorted { $0.files != $1.files ? $0.files > $1.files : $0.code < $1.code }
         data.topReasons = data.reasonGroups.map { ($0.code, $0.files) }
-        data.histograms = Self.histogramSpecs.enumerated().compactMap { i, spec in
+        data.histograms = histogramSpecs.enumerated().compactMap { i, spec in
             guard let list = values[i], !list.isEmpty else { return nil }
             return HistogramBinning.histogram(list, title: spec.title, modality: spec.modality, metric: spec.metric)
         }

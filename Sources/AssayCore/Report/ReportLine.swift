@@ -12,19 +12,24 @@ struct ReportLine: Decodable {
         let hint: String?
     }
 
-    /// The metrics named in ``ReportBuilder/histogramSpecs``, the others skipped.
+    /// The metrics named in ``ReportBuilder/histogramSpecs`` (given in the decoder's user info
+    /// under ``binnedMetrics``), the others skipped.
     struct Metrics: Decodable {
         let values: [String: Double]
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: MetricKey.self)
             var values: [String: Double] = [:]
-            for key in ReportBuilder.histogramMetrics where container.contains(MetricKey(key)) {
+            let binned = ReportLine.binnedMetrics.flatMap { decoder.userInfo[$0] } as? Set<String> ?? []
+            for key in binned where container.contains(MetricKey(key)) {
                 values[key] = try container.decodeIfPresent(Double.self, forKey: MetricKey(key))
             }
             self.values = values
         }
     }
+
+    /// The user-info key of the set of metric names to read.
+    static let binnedMetrics = CodingUserInfoKey(rawValue: "assay.binnedMetrics")
 
     struct MetricKey: CodingKey {
         let stringValue: String

@@ -23,6 +23,31 @@ public struct ValidatorRegistry: @unchecked Sendable {
         CoreReasons.all + types.flatMap { $0.reasonCodes }
     }
 
+    /// Every validator's headline metrics as report histograms, for the files of its modality
+    /// (a validator of several modalities has none), in registry order.
+    public var histograms: [(modality: String, metric: String, title: String)] {
+        types.flatMap { type -> [(modality: String, metric: String, title: String)] in
+            guard let modality = type.modalities.first, type.modalities.count == 1 else { return [] }
+            return type.description.headlineMetrics.map { (modality.rawValue, $0.metric, $0.title) }
+        }
+    }
+
+    /// The modality each validator's file extensions stand for (`png` is an image), for `check`.
+    public var modalityOfExtension: [String: Modality] {
+        var table: [String: Modality] = [:]
+        for type in types {
+            guard let modality = type.modalities.first, type.modalities.count == 1 else { continue }
+            for ext in type.description.fileExtensions where table[ext] == nil { table[ext] = modality }
+        }
+        return table
+    }
+
+    /// The validator `assay init` and error messages suggest for `modality`: the first in the
+    /// default pipeline that judges that modality alone.
+    public func suggestedStage(for modality: Modality) -> String? {
+        types.first { $0.inDefaultPipeline && $0.modalities == [modality] }?.name
+    }
+
     /// The hint for a code, if the code is declared (external plugin codes have none).
     public func hint(for code: String) -> String? {
         reasonCodes.first { $0.answers(to: code) }?.hint
