@@ -51,7 +51,10 @@ let package = Package(
         .executable(name: "assay", targets: ["assay"]),
         .executable(name: "assay-fuzz", targets: ["assay-fuzz"]),
         .library(name: "AssayKit", targets: ["AssayKit"]),
+        .library(name: "AssayEngine", targets: ["AssayEngine"]),
+        .library(name: "AssayLedger", targets: ["AssayLedger"]),
         .library(name: "AssayCore", targets: ["AssayCore"]),
+        .library(name: "AssayReports", targets: ["AssayReports"]),
         .library(name: "AssayPlugins", targets: ["AssayPlugins"]),
     ],
     dependencies: [
@@ -83,14 +86,23 @@ let package = Package(
         // What a validator is written against: no database, NIO or YAML.
         .target(name: "AssayKit", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
 
+        // The engine: config (YAML), discovery, intake, analysis, decisions, quotas, outputs.
         .target(
-            name: "AssayCore",
+            name: "AssayEngine",
             dependencies: [
                 "AssayKit",
                 "CSkeleton",
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            swiftSettings: strict
+        ),
+        // The ledger, on SQLite (GRDB) or PostgreSQL (postgres-nio).
+        .target(
+            name: "AssayLedger",
+            dependencies: [
+                "AssayEngine",
                 .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -100,12 +112,17 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The run: Runner, CheckSession and the workers, over the engine and the ledger.
+        .target(name: "AssayCore", dependencies: ["AssayEngine", "AssayLedger"], swiftSettings: strict),
+
+        // What the ledger shows people: the report, the export and the leaderboard.
+        .target(name: "AssayReports", dependencies: ["AssayCore"], swiftSettings: strict),
 
         // MIME sniffing with libmagic: part of intake, not a validator.
         .target(name: "MIMESniff", dependencies: ["AssayKit", "CMagic"], swiftSettings: strict),
 
         // The registry of built-in validators, generated at build time from the families' sources.
-        .target(name: "AssayPlugins", dependencies: ["AssayCore", "MIMESniff"] + families.map { .target(name: $0.name) },
+        .target(name: "AssayPlugins", dependencies: ["AssayKit", "MIMESniff"] + families.map { .target(name: $0.name) },
                 swiftSettings: strict, plugins: ["RegistryPlugin"]),
         .plugin(name: "RegistryPlugin", capability: .buildTool(), dependencies: ["assay-registry"], path: "Sources/RegistryPlugin"),
         .executableTarget(name: "assay-registry", swiftSettings: strict),
@@ -113,7 +130,7 @@ let package = Package(
         .executableTarget(
             name: "assay",
             dependencies: [
-                "AssayCore", "AssayPlugins",
+                "AssayCore", "AssayReports", "AssayPlugins",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -127,7 +144,7 @@ let package = Package(
 
         // Temp folders, real programs and corpus locations for every test target.
         .target(name: "AssayTestSupport", path: "Tests/AssayTestSupport", swiftSettings: strict),
-        .testTarget(name: "AssayCoreTests", dependencies: ["AssayCore", "AssayPlugins", "AssayTestSupport"], swiftSettings: strict),
+        .testTarget(name: "AssayCoreTests", dependencies: ["AssayCore", "AssayReports", "AssayPlugins", "AssayTestSupport"], swiftSettings: strict),
         .testTarget(name: "MIMESniffTests", dependencies: ["MIMESniff", "AssayCore", "AssayTestSupport"], swiftSettings: strict),
         // Runs every registered validator's examples and checks its findings against its version.
         .testTarget(name: "ContractTests", dependencies: ["AssayCore", "AssayPlugins", "AssayTestSupport"], exclude: ["Findings"], swiftSettings: strict),

@@ -10,13 +10,12 @@
 #
 # Prints one table: wall time (median of RUNS), files/s, MB/s, peak RSS, and ratios to the bare C
 # loop and to pngcheck. Then the 30000 x 30000 decompression bomb: time and peak RSS to refuse it.
-# Environment: BENCH_WORK (default /tmp/assay-bench/png), RUNS (default 3), SHARED (../shared),
+# Environment: BENCH_WORK (default /tmp/assay-bench/png), RUNS (default 3),
 # SKIP_ASSAY=1 to measure the peers only, ASSAY_BIN to measure a built assay instead of building one.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 work=${BENCH_WORK:-/tmp/assay-bench/png}
 runs=${RUNS:-3}
-shared=${SHARED:-$(dirname "$here")/shared}
 suite="$here/Tests/Corpora/pngsuite"
 command -v pngcheck > /dev/null || { echo "pngcheck is missing: apt-get install pngcheck" >&2; exit 2; }
 [ -d "$suite" ] || { echo "PngSuite not found at $suite (Tests/Corpora/pngsuite)" >&2; exit 2; }

@@ -1,15 +1,17 @@
 #!/bin/bash
-# Re-judging after a one-option change, against a fresh run, on the 8,185-document text corpus of
-# ../shared/bench/text, in one run on this machine.
+# Re-judging after a one-option change, against a fresh run, on the 8,185-document text bench corpus
+# (Benchmarks/make_text_corpus.py), in one run on this machine.
 #
 #   Benchmarks/rejudge.sh
 #
 # Environment:
 #   BENCH_WORK  work folder (default /tmp/assay-bench/text); the corpus is $BENCH_WORK/corpus, made by
-#               ../shared/bench/text/make_corpus.py when missing (it downloads four Debian packages)
+#               Benchmarks/make_text_corpus.py when missing (it downloads four Debian packages, so
+#               run `apt-get update` once, as root)
 #   N           runs per measurement (default 3; medians are reported)
 #   JOBS        worker threads (default 2)
 #   ASSAY_BIN   an assay binary to use instead of building one (release) from this repository
+#   PYTHON      the python3 that makes the corpus (default python3)
 #
 # What it measures (each with /usr/bin/time: wall, user + system CPU seconds, peak RSS):
 #   fresh A      a fresh ledger, the default text pipeline (text-quality + text-dedup)
@@ -21,9 +23,6 @@
 set -euo pipefail
 
 REPO=$(cd "$(dirname "$0")/.." && pwd)
-BENCH_DIR=${BENCH_DIR:-$REPO/../shared/bench/text}
-[ -d "$BENCH_DIR" ] || BENCH_DIR=/work/shared/bench/text
-BENCH_DIR=$(cd "$BENCH_DIR" && pwd)
 W=${BENCH_WORK:-/tmp/assay-bench/text}
 N=${N:-3}
 JOBS=${JOBS:-2}
@@ -32,8 +31,8 @@ mkdir -p "$W" "$A"
 say() { printf '== %s\n' "$*" >&2; }
 
 if [ ! -f "$W/corpus/ground_truth.csv" ]; then
-  say "making the corpus (make_corpus.py)"
-  (cd "$W" && python3 "$BENCH_DIR/make_corpus.py" --src src --out corpus --seed 42 >&2)
+  say "making the corpus: Benchmarks/make_text_corpus.py --work $W (downloads four Debian packages)"
+  "${PYTHON:-python3}" "$REPO/Benchmarks/make_text_corpus.py" --work "$W" --out "$W/corpus" > /dev/null
 fi
 . "$REPO/Benchmarks/lib.sh"
 ASSAY=$(assay_binary "$REPO")

@@ -1,6 +1,6 @@
 #!/bin/bash
 # text-relevance on real documents: Linux kernel documentation (the topic) against Python
-# documentation and manual pages, from the bench corpus of ../shared/bench/text.
+# documentation and manual pages, from the text bench corpus (Benchmarks/make_text_corpus.py).
 #
 #   Benchmarks/relevance.sh
 #
@@ -8,15 +8,19 @@
 # shipped background, docs/tools/build_relevance_background.py); the 5 reference documents are
 # kernel documents from the even half. Prints ROC AUC, the accept rate of each class at the
 # default min_score, and CPU cost per document (/usr/bin/time, one run with --jobs 1).
-# Environment: BENCH_WORK (default /tmp/assay-bench/text; the corpus is made when missing), ASSAY_BIN.
+# Environment:
+#   BENCH_WORK  work folder (default /tmp/assay-bench/text); the corpus is $BENCH_WORK/corpus, made by
+#               Benchmarks/make_text_corpus.py when missing (it downloads four Debian packages, so
+#               run `apt-get update` once, as root)
+#   ASSAY_BIN   an assay binary to use instead of building one (release) from this repository
+#   PYTHON      the python3 that makes the corpus (default python3)
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
-BENCH_DIR=${BENCH_DIR:-$REPO/../shared/bench/text}
-[ -d "$BENCH_DIR" ] || BENCH_DIR=/work/shared/bench/text
 W=${BENCH_WORK:-/tmp/assay-bench/text}
 A=$W/assay-relevance
 if [ ! -f "$W/corpus/ground_truth.csv" ]; then
-  (cd "$W" && python3 "$BENCH_DIR/make_corpus.py" --src src --out corpus --seed 42 >&2)
+  echo "== making the corpus: Benchmarks/make_text_corpus.py --work $W" >&2
+  "${PYTHON:-python3}" "$REPO/Benchmarks/make_text_corpus.py" --work "$W" --out "$W/corpus" > /dev/null
 fi
 . "$REPO/Benchmarks/lib.sh"
 ASSAY=$(assay_binary "$REPO")

@@ -2,40 +2,41 @@
 # Text stages side by side with their peers, on the same 8,185 documents, on this machine, in one run.
 #
 #   Benchmarks/text.sh            # peers: reuse $BENCH_WORK/results if complete, else run them all
-#   PEERS=run  Benchmarks/text.sh # always rebuild the corpus and re-measure every peer (run_all.sh)
+#   PEERS=run  Benchmarks/text.sh # always re-measure every peer (Benchmarks/text-peers.sh)
 #   PEERS=reuse Benchmarks/text.sh
 #
 # Environment:
-#   BENCH_WORK  work folder of the shared scripts (default /tmp/assay-bench/text); Assay's files go
-#               under $BENCH_WORK/assay
-#   BENCH_DIR   the shared scripts (default ../shared/bench/text next to the repository)
+#   BENCH_WORK  work folder (default /tmp/assay-bench/text): the corpus ($BENCH_WORK/corpus, made by
+#               Benchmarks/make_text_corpus.py when missing: it downloads four Debian packages, so
+#               run `apt-get update` once, as root; delete it to make it again), the peers' venvs and
+#               results (Benchmarks/text-peers.sh); Assay's files go under $BENCH_WORK/assay
 #   N           runs per measurement (default 3; medians are reported)
 #   JOBS        Assay worker threads (default 2, the peers use 2 processes)
 #   ASSAY_BIN   an assay binary to use instead of building one (release) from this repository
+#   PYTHON      the python3 that makes the corpus and the venvs (default python3)
 #
 # What it does:
-#   1. corpus + peers: ../shared/bench/text/run_all.sh (make_corpus.py, datatrove, datasketch, rensa,
-#      text-dedup, eval_dedup.py), unless complete results are there already;
+#   1. corpus (Benchmarks/make_text_corpus.py) when missing, then the peers: Benchmarks/text-peers.sh
+#      (datatrove, datasketch, rensa, text-dedup from PyPI in venvs under $BENCH_WORK, scored by
+#      Benchmarks/peers/eval_dedup.py), unless complete results are there already;
 #   2. builds Assay in release mode;
 #   3. copies the corpus into ONE contributor's text folder ($BENCH_WORK/assay/datanet/c01/text/NN/…)
 #      with one modification time, so Assay's canonical order (time, then path) is the peers' sorted
 #      path order; quotas off; the text folder takes the shipped MIME rules (no widening: the gate
 #      must let every document through on its own);
-#   4. in ONE loop, N times, alternating: rensa with 2 processes (sketch_dedup.py, the anchor), then
-#      `assay run --jobs $JOBS` with a fresh ledger on the default text pipeline (text-quality +
-#      text-dedup + text-language), then text-dedup alone. Each run records wall, user + system CPU
+#   4. in ONE loop, N times, alternating: rensa with 2 processes (Benchmarks/peers/minhash_lsh.py,
+#      the anchor), then `assay run --jobs $JOBS` with a fresh ledger on the default text pipeline
+#      (text-quality + text-dedup + text-language), then text-dedup alone. Each run records wall, user + system CPU
 #      and peak RSS (/usr/bin/time), so the ratios compare runs made under the same machine load;
 #      converts the verdicts to eval_dedup.py's TSV (removed = the file has a text.dup_* reason;
 #      cluster = the file it copies, followed to the first one);
 #   5. prints one table: wall s, CPU s, docs/s, MB/s, peak RSS, removal precision / recall, ratios
 #      against this run's rensa 2-process wall and CPU, the files the MIME gate refused, and the
-#      other peers (datatrove, datasketch, text-dedup) from run_all.sh's results.
+#      other peers (datatrove, datasketch, text-dedup) from text-peers.sh's results.
 set -euo pipefail
 
 REPO=$(cd "$(dirname "$0")/.." && pwd)
-BENCH_DIR=${BENCH_DIR:-$REPO/../shared/bench/text}
-[ -d "$BENCH_DIR" ] || BENCH_DIR=/work/shared/bench/text
-BENCH_DIR=$(cd "$BENCH_DIR" && pwd)
+PEER_DIR=$REPO/Benchmarks/peers
 export BENCH_WORK=${BENCH_WORK:-/tmp/assay-bench/text}
 W=$BENCH_WORK
 N=${N:-3}
@@ -47,19 +48,22 @@ mkdir -p "$W" "$A"
 say() { printf '\n== %s\n' "$*" >&2; }
 
 # --------------------------------------------------------------------------- 1. corpus and peers
+CORPUS=$W/corpus
+if [ ! -f "$CORPUS/ground_truth.csv" ]; then
+  say "making the corpus: Benchmarks/make_text_corpus.py --work $W (downloads four Debian packages)"
+  "${PYTHON:-python3}" "$REPO/Benchmarks/make_text_corpus.py" --work "$W" --out "$CORPUS" > /dev/null
+fi
 peer_results=(time_cat time_sha256sum_p2 time_dt_quality time_dt_minhash time_dt_exact time_sk_rensa_w1
               time_sk_rensa_w2 time_sk_datasketch_w2 time_td_default eval_rensa_raw eval_dt_minhash
               eval_datasketch_raw eval_textdedup_default)
 complete=1
 for r in "${peer_results[@]}"; do [ -s "$W/results/$r.txt" ] || complete=0; done
 if [ "$PEERS" = run ] || { [ "$PEERS" = auto ] && [ $complete = 0 ]; }; then
-  say "corpus and peers: $BENCH_DIR/run_all.sh (N=$N; datatrove alone takes several minutes per run)"
-  N=$N bash "$BENCH_DIR/run_all.sh" >&2
+  say "peers: Benchmarks/text-peers.sh (N=$N; datatrove alone takes several minutes per run)"
+  N=$N bash "$REPO/Benchmarks/text-peers.sh" >&2
 elif [ $complete = 0 ]; then
   say "warning: peer results in $W/results are incomplete; their rows show '-'"
 fi
-CORPUS=$W/corpus
-[ -f "$CORPUS/ground_truth.csv" ] || { echo "no corpus at $CORPUS (run with PEERS=run)" >&2; exit 1; }
 
 # --------------------------------------------------------------------------- 2. Assay, release build
 . "$REPO/Benchmarks/lib.sh"
@@ -77,7 +81,7 @@ if [ ! -f "$A/.datanet-copied" ] || [ "$CORPUS/ground_truth.csv" -nt "$A/.datane
   find "$DATANET/c01/text" -type f -exec touch -h -d '2024-01-01 00:00:00 UTC' {} +
   touch "$A/.datanet-copied"
 fi
-find "$DATANET/c01/text" -type f -print0 | xargs -0 cat > /dev/null   # warm cache, as run_all.sh does
+find "$DATANET/c01/text" -type f -print0 | xargs -0 cat > /dev/null   # warm cache, as text-peers.sh does
 
 write_config() {  # write_config FILE STAGES...
   local file=$1; shift
@@ -106,11 +110,11 @@ run_assay() {  # run_assay NAME CONFIG -> one line appended to $A/time_NAME.txt,
     --jobs "$JOBS" "$DATANET" > "$A/$name.stdout" 2> "$A/$name.stderr" || {
       echo "assay run failed ($name); see $A/$name.stderr" >&2; tail -n 20 "$A/$name.stderr" >&2; exit 1; }
 }
-run_rensa() {  # one rensa 2-process run, as run_all.sh times it -> $A/time_rensa_w2.txt
+run_rensa() {  # one rensa 2-process run, as text-peers.sh times it -> $A/time_rensa_w2.txt
   mkdir -p "$A/rensa"
   /usr/bin/time -a -o "$A/time_rensa_w2.txt" -f "$TIMEFMT" \
-    "$PY" "$BENCH_DIR/sketch_dedup.py" --lib rensa --workers 2 "$CORPUS/docs" "$A/rensa/rensa_w2" > /dev/null 2>&1 || {
-      echo "rensa run failed ($PY $BENCH_DIR/sketch_dedup.py)" >&2; exit 1; }
+    "$PY" "$PEER_DIR/minhash_lsh.py" --lib rensa --workers 2 "$CORPUS/docs" "$A/rensa/rensa_w2" > /dev/null 2>&1 || {
+      echo "rensa run failed ($PY $PEER_DIR/minhash_lsh.py)" >&2; exit 1; }
 }
 : > "$A/time_rensa_w2.txt"; : > "$A/time_assay_default.txt"; : > "$A/time_assay_dedup.txt"
 [ -x "$PY" ] && run_rensa   # warm-up run (imports, page cache), not counted
@@ -180,8 +184,8 @@ PY
 }
 to_tsv "$A/assay_default.verdicts.jsonl" "$A/assay_default.tsv" quality
 to_tsv "$A/assay_dedup.verdicts.jsonl" "$A/assay_dedup.tsv"
-python3 "$BENCH_DIR/eval_dedup.py" "$CORPUS/ground_truth.csv" "$A/assay_default.tsv" > "$A/eval_assay_default.txt"
-python3 "$BENCH_DIR/eval_dedup.py" "$CORPUS/ground_truth.csv" "$A/assay_dedup.tsv" > "$A/eval_assay_dedup.txt"
+python3 "$PEER_DIR/eval_dedup.py" "$CORPUS/ground_truth.csv" "$A/assay_default.tsv" > "$A/eval_assay_default.txt"
+python3 "$PEER_DIR/eval_dedup.py" "$CORPUS/ground_truth.csv" "$A/assay_dedup.tsv" > "$A/eval_assay_dedup.txt"
 
 # Acceptance under the default pipeline: originals, originals of 150+ words (over 90% of them with a
 # letter), junk.
@@ -292,7 +296,7 @@ def same_run_cells(t, efile):
     return [str(n), f"{wall:.2f}", cpus, per, f"{docs / wall:,.0f}", f"{mb / wall:.1f}", f"{rss:.0f}", pr(efile) if efile else "", rw, rc]
 table(same_run, ["tool", "runs", "wall s", "CPU s", "CPU ms/doc", "docs/s", "MB/s", "peak RSS MiB", "removal P / R", "wall ÷ rensa", "CPU ÷ rensa"],
       same_run_cells)
-print("\nPeers measured earlier by run_all.sh (other load; wall only, for orientation, not ratios):")
+print("\nPeers measured earlier by Benchmarks/text-peers.sh (other load; wall only, for orientation, not ratios):")
 table(earlier, ["tool", "runs", "wall s", "docs/s", "peak RSS MiB", "removal P / R"],
       lambda t, efile: [str(t[2]), f"{t[0]:.2f}", f"{docs / t[0]:,.0f}", f"{t[1]:.0f}", pr(efile) if efile else ""])
 gate = {}

@@ -15,7 +15,10 @@ public struct ExternalValidator: Validator {
         reasonCodes: ExternalReasons.all,
         inDefaultPipeline: false,
         exampleOptions: ["name: pii", "command: [python3, plugins/pii_screen.py]", "modalities: [text]", "timeout: 5s", "workers: 2"],
-        examples: examples
+        examples: examples,
+        codesWithoutExamples: [
+            "external.disabled": "Given only to the files judged after max_failures failures in a row (max_failures is at least 1, and the file that fails gets its own external.crash, external.protocol or external.timeout); an example judges one file, and a failure on an earlier input ends the example. Covered by ExternalTests/MisbehavingPluginTests (aPluginFailingManyFilesInARowIsDisabledLoudly, aPluginNotFoundFailsEveryFileThenIsDisabled).",
+        ]
     )
 
     /// The plugin's `name`.

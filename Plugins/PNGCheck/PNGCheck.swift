@@ -14,7 +14,10 @@ public struct PNGCheck: StatefulValidator {
         reasonCodes: PNGReasons.all,
         fileExtensions: ["png"],
         headlineMetrics: [HeadlineMetric("png.width", title: "Image width (px)"), HeadlineMetric("png.height", title: "Image height (px)")],
-        examples: examples
+        examples: examples,
+        codesWithoutExamples: [
+            "png.no_memory": "Given only when an allocation fails: the decoder's context, libpng's structures, or one RGBA row, which is at most 8 MB (max_width is at most 1,000,000 px, plus 4 bytes of scratch a pixel). Chunk sizes are bounded before libpng allocates them (png.metadata_size, png.truncated), so no file makes an allocation fail on a machine with memory to spare; no test covers it.",
+        ]
     )
 
     /// The effective options.

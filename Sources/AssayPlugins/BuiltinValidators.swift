@@ -1,4 +1,4 @@
-import AssayCore
+import AssayKit
 import MIMESniff
 
 /// The registry: every built-in validator, in pipeline order. The list is generated at build

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssayCore
+import AssayReports
 import Foundation
 
 /// `assay export`: the accepted files, in canonical order, as a dataset or a listing.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssayCore
+import AssayReports
 import Foundation
 
 /// `assay rank`: contributors ordered by acceptance rate, not by volume.
@@ -63,11 +64,11 @@ struct RankCommand: ParsableCommand {
         switch format {
         case .json: print(RankJSON.encode(rows))
         case .csv:
-            print("rank,contributor,accepted,rejected,refused,rate,score,copies_of_others")
+            print(CSVCell.line(["rank", "contributor", "accepted", "rejected", "refused", "rate", "score", "copies_of_others"], safe: false))
             for row in rows {
-                let contributor = CSVCell.safe(row.tally.contributor)
-                print("\(row.rank),\(contributor),\(row.tally.accepted),\(row.tally.rejected),\(row.tally.refused),"
-                      + "\(row.tally.rate.map { String(format: "%.6f", $0) } ?? ""),\(String(format: "%.6f", row.score)),\(row.tally.copiesOfOthers)")
+                print(CSVCell.line([String(row.rank), row.tally.contributor, String(row.tally.accepted), String(row.tally.rejected),
+                                    String(row.tally.refused), row.tally.rate.map { String(format: "%.6f", $0) } ?? "",
+                                    String(format: "%.6f", row.score), String(row.tally.copiesOfOthers)], safe: true))
             }
         case .table:
             // Names are folder names anyone chooses: no escape sequence reaches the terminal.

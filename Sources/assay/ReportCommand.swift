@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssayCore
+import AssayReports
 import AssayPlugins
 import Foundation
 

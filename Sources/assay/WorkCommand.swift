@@ -66,7 +66,7 @@ struct WorkCommand: ParsableCommand {
                 output.say("assay work: \(total.files) files analyzed in \(total.batches) batches; \(report.ending)")
                 break
             } catch {
-                if error.message.contains(QueueWorker.otherConfig) || error.fromNewerAssay { throw CommandFailure.usage(error.message) }
+                if error.isUsageError { throw CommandFailure.usage(error.message) }
                 let since = failingSince ?? Date()
                 failingSince = since
                 guard Date().timeIntervalSince(since) < leaseSeconds, RunInterruption.caughtSignal == nil else {

@@ -1,4 +1,7 @@
 @testable import AssayCore
+@testable import AssayEngine
+@testable import AssayLedger
+@testable import AssayReports
 import Testing
 
 /// Names of exported media files: unique by the whole identity hash, safe for every loader.

@@ -1,4 +1,7 @@
 @testable import AssayCore
+@testable import AssayEngine
+@testable import AssayLedger
+@testable import AssayReports
 import AssayPlugins
 import AssayTestSupport
 import Foundation

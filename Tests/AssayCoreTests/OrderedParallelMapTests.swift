@@ -1,4 +1,6 @@
 @testable import AssayCore
+@testable import AssayEngine
+@testable import AssayLedger
 import Foundation
 import Synchronization
 import Testing

@@ -1,4 +1,5 @@
 import AssayCore
+import AssayReports
 import Testing
 
 /// Ranking by acceptance, not volume: hand-computed Wilson values and properties over a full grid.

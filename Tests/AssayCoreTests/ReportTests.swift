@@ -1,4 +1,5 @@
 import AssayCore
+import AssayReports
 import AssayPlugins
 import AssayTestSupport
 import Foundation

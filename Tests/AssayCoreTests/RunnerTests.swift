@@ -1,4 +1,6 @@
 @testable import AssayCore
+@testable import AssayEngine
+@testable import AssayLedger
 import AssayPlugins
 import AssayTestSupport
 import Foundation

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import AssayCore
+@testable import AssayEngine
+@testable import AssayLedger
 
 /// The ledger's findings columns are written without JSONEncoder on the hot path; they must be
 /// the very bytes JSONEncoder wrote (ledgers made before stay comparable) and read back equal.

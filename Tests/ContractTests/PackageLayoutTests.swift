@@ -53,7 +53,11 @@ import Testing
             let otherFamilies = reach.targets.intersection(families).subtracting([family])
             #expect(otherFamilies.isEmpty, "\(family) depends on another family: \(otherFamilies.sorted())")
         }
-        // The engine does link them: the check is not vacuous.
-        #expect(Self.closure(of: "AssayCore", in: targets).products.contains("GRDB"))
+        // The engine is free of databases and the network; the ledger links them: the check is not vacuous.
+        let engine = Self.closure(of: "AssayEngine", in: targets)
+        #expect(engine.products.isDisjoint(with: ["GRDB", "PostgresNIO", "NIOCore", "NIOPosix", "NIOSSL"]), "\(engine.products.sorted())")
+        #expect(!engine.targets.contains("AssayLedger"))
+        #expect(Self.closure(of: "AssayLedger", in: targets).products.isSuperset(of: ["GRDB", "PostgresNIO"]))
+        #expect(!Self.closure(of: "AssayLedger", in: targets).targets.contains("AssayReports"))
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 @testable import TextDedup
 
-/// The benchmark corpus of `../shared/bench/text` (built by `Benchmarks/text.sh`): runs only when
+/// The benchmark corpus (built by `Benchmarks/make_text_corpus.py`, which `Benchmarks/text.sh` runs): runs only when
 /// `TEXT_DEDUP_CORPUS` names its folder (the one holding `docs/` and `ground_truth.csv`), judges
 /// every document in path order and checks removal precision ≥ 0.99 and recall ≥ 0.95 the way
 /// `eval_dedup.py` counts them. Writes its TSV to `TEXT_DEDUP_TSV` when set and prints the

@@ -3,10 +3,10 @@ import Foundation
 import Testing
 import TextQuality
 
-/// The shared benchmark corpus (8,185 real documents, 140 junk; see ../shared/bench/README.md),
+/// The shared benchmark corpus (8,185 real documents, 140 junk; built by Benchmarks/make_text_corpus.py),
 /// when it has been built. Run in release mode to read the throughput it prints:
 /// `swift test -c release --filter BenchCorpusTests`.
-@Suite(.enabled(if: BenchCorpus.available, "build the corpus with ../shared/bench/text/make_corpus.py first"))
+@Suite(.enabled(if: BenchCorpus.available, "build the corpus with Benchmarks/make_text_corpus.py first"))
 struct BenchCorpusTests {
     /// Metrics written to the per-document table.
     static let columns = ["text.words", "text.alpha_words", "text.score", "text.terminal_punct_lines", "text.newline_ratio",

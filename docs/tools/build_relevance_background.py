@@ -2,7 +2,7 @@
 """Builds Plugins/TextRelevance/Background.swift: English document frequencies for text-relevance.
 
 The background is real technical English from Debian 12 packages: the even-numbered original
-documents of the bench corpus (../shared/bench/text/make_corpus.py: kernel documentation, Python
+documents of the bench corpus (Benchmarks/make_text_corpus.py: kernel documentation, Python
 documentation, manual pages). The odd-numbered ones are left for Benchmarks/relevance.sh, so the
 evaluation never scores a document whose words built the background.
 

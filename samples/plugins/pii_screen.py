@@ -17,7 +17,7 @@ Python 3.8+ standard library only. Use it in assay.yml:
             allow_domains: [example.com, example.org, example.net]   # never counted
             max_bytes: 10000000          # only the first max_bytes bytes are read
 
-Protocol (docs/PLUGINS.md, docs/plugin-protocol.schema.json): JSON Lines on stdin and stdout.
+Protocol (docs/plugins.md, docs/plugin-protocol.schema.json): JSON Lines on stdin and stdout.
   Assay -> plugin  {"assay": 1, "plugin": "pii", "options": {...}}
   plugin -> Assay  {"ready": true}                  (or {"ready": false, "error": "why"})
   Assay -> plugin  {"id": 7, "path": "/abs/file.txt", "modality": "text", "mime": "text/plain",

@@ -86,7 +86,7 @@ public struct CheckSession {
         let checked = Set(files.compactMap { FileStatus.realPath($0.submission.absolutePath) })
         // The ledger's verdicts from its stale mark on are not current (a run was stopped).
         let mark = try ledger?.decideState().mark
-        if let ledger { try ledger.loadIndexes(decider, before: mark) }
+        if let ledger { try ledger.loadIndexes(decider.duplicateIndexes, before: mark) }
         let order = files.indices.sorted { files[$0].submission.key < files[$1].submission.key }
         var verdicts = [Verdict?](repeating: nil, count: files.count)
         var admittedEarlier: [(Submission, Int64)] = []
@@ -94,14 +94,14 @@ public struct CheckSession {
             let submission = files[at].submission
             // This file's quota window: what the ledger admitted in it, then the files checked before it.
             decider.resetQuota()
-            let window = decider.quota.windowStart(for: submission.submittedAt)...submission.submittedAt
-            if let ledger { try ledger.seedQuota(decider, window: window, before: mark, excluding: checked) }
+            let window = decider.quotaWindowStart(for: submission.submittedAt)...submission.submittedAt
+            if let ledger { try ledger.admittedUsage(window: window, before: mark, excluding: checked) { decider.countAdmitted($0) } }
             for (earlier, bytes) in admittedEarlier where window.contains(earlier.submittedAt) {
-                decider.quota.seed(QuotaUsage(contributor: earlier.contributor, modality: earlier.modalityName, time: earlier.submittedAt, bytes: bytes))
+                decider.countAdmitted(QuotaUsage(contributor: earlier.contributor, modality: earlier.modalityName, time: earlier.submittedAt, bytes: bytes))
             }
             // The daily limits before reading, as `run` decides them.
             let found = FileWork(submission: submission, refusal: files[at].refusal, stored: nil)
-            let admission = decider.counts(found) ? decider.quota.admit(submission, bytes: submission.bytes) : nil
+            let admission = decider.counts(found) ? decider.admit(QuotaUsage(contributor: submission.contributor, modality: submission.modalityName, time: submission.submittedAt, bytes: submission.bytes)) : nil
             let work = FileWork(submission: submission, refusal: files[at].refusal, stored: nil, admission: admission)
             let analysis = analyzer.analyze(work)
             decider.excluding = FileStatus.realPath(submission.absolutePath)

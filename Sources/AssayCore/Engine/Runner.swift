@@ -219,11 +219,14 @@ public final class Runner {
     private func judge(from mark: StaleMark, request: RunRequest, ledger: Ledger, queue: WorkQueue?, runID: Int64,
                        summary: inout RunSummary) throws {
         let decider = pipeline.decider()
-        try ledger.loadIndexes(decider, before: mark)
-        try ledger.seedQuota(decider, before: mark)
-        // The daily limits, in canonical order, before any file is read: a refused file is never
-        // read, decoded or queued for workers.
-        try ledger.decideAdmissions(from: mark, quota: decider.quota, open: pipeline.config.modalities.open)
+        try ledger.loadIndexes(decider.duplicateIndexes, before: mark)
+        // The usage in the mark's quota window before it (older files cannot matter: decide goes
+        // forward in time), then the daily limits, in canonical order, before any file is read:
+        // a refused file is never read, decoded or queued for workers.
+        if mark.key.submittedAt > Int64.min {
+            try ledger.admittedUsage(window: decider.quotaWindowStart(for: mark.key.submittedAt)...Int64.max, before: mark) { decider.countAdmitted($0) }
+        }
+        try ledger.decideAdmissions(from: mark, open: pipeline.config.modalities.open) { decider.admit($0) }
         // With a queue, a rejudge's discovery already forgot every stored analysis: workers
         // analyze every file again, and decide reuses what they wrote.
         // --verify reads every file here, on the run's machine, also with workers.

@@ -84,7 +84,7 @@ public final class QueueWorker: Sendable {
             }
             guard announcement.fingerprints == mine else {
                 throw LedgerError("\(queue.ledger.path): run \(announcement.run) \(Self.otherConfig) "
-                    + "(its stages or their options differ); start the worker with the run's config (--config)")
+                    + "(its stages or their options differ); start the worker with the run's config (--config)", kind: .otherConfig)
             }
             if served != announcement.run {
                 served = announcement.run

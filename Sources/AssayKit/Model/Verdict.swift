@@ -1,8 +1,8 @@
 /// The one verdict value for one file: what the verdict line says, what the ledger stores and
 /// what `check`, `rank` and `report` read back. Its JSON form is a public contract (keys may be
-/// added, never renamed or removed); ``VerdictLine`` writes it in the documented key order and
-/// `Decodable` reads it back.
-public struct Verdict: Sendable, Equatable, Codable {
+/// added, never renamed or removed). It has one encoding: ``VerdictLine`` writes it, in the
+/// documented key order, with every non-finite number as `null`; `Decodable` reads it back.
+public struct Verdict: Sendable, Equatable, Decodable {
     /// The folder the file was found under, absolute with links resolved.
     public var root: String
     /// Path relative to `root`.
@@ -89,30 +89,13 @@ public struct Verdict: Sendable, Equatable, Codable {
         submittedAt = seconds
         verdict = try c.decode(VerdictKind.self, forKey: .verdict)
         reasons = try c.decode([Reason].self, forKey: .reasons)
-        metrics = try c.decode([String: Double].self, forKey: .metrics)
+        // A non-finite metric is written as null (the one rule of ``VerdictLine``) and read back as NaN.
+        metrics = try c.decode([String: Double?].self, forKey: .metrics).mapValues { $0 ?? .nan }
         if let path = try c.decodeIfPresent(String.self, forKey: .duplicateOf) {
             duplicateOf = FileRef(root: try c.decodeIfPresent(String.self, forKey: .duplicateOfRoot) ?? root, path: path)
         } else {
             duplicateOf = nil
         }
-    }
-
-    /// Writes the same keys as ``VerdictLine`` (whose order is the contract; use it for lines).
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(path, forKey: .path)
-        try c.encode(contributor, forKey: .contributor)
-        try c.encode(modality, forKey: .modality)
-        try c.encode(bytes, forKey: .bytes)
-        try c.encode(sha256, forKey: .sha256)
-        try c.encode(mime, forKey: .mime)
-        try c.encode(RFC3339.format(submittedAt), forKey: .submittedAt)
-        try c.encode(verdict, forKey: .verdict)
-        try c.encode(reasons, forKey: .reasons)
-        try c.encode(metrics, forKey: .metrics)
-        try c.encode(duplicateOf?.path, forKey: .duplicateOf)
-        try c.encode(root, forKey: .root)
-        try c.encode(duplicateOf?.root, forKey: .duplicateOfRoot)
     }
 }
 
