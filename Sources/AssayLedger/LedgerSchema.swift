@@ -1,6 +1,7 @@
 import GRDB
 
-/// The ledger's tables, created and upgraded by GRDB migrations.
+/// The ledger's tables in SQLite, created and upgraded by GRDB migrations: v1 and v2 as they
+/// shipped, then every shared migration (``LedgerMigrations``).
 ///
 /// - `files`: every file of the datanet, by (root, path), with what discovery saw and what the
 ///   last read found (stat, size, SHA-256, MIME, the analysis fingerprint it was analyzed under);
@@ -83,26 +84,12 @@ enum LedgerSchema {
                   PRIMARY KEY(root, path));
                 """)
         }
-        // v3: the text gate no longer asks libmagic about clean UTF-8, and names the character set
-        // of other text. Sniffs of text files made before are forgotten, so each is read again.
-        migrator.registerMigration("v3-text-sniff") { db in
-            try db.execute(sql: Self.forgetTextSniffs)
-        }
-        // v4: the ledger witnesses submission times (``IntakeWitness``): when each folder was last
-        // walked, the times a curator's intake file vouches for, the daily limits decided before
-        // analysis (`admission`), and the inode of files with more than one link.
-        migrator.registerMigration("v4-intake") { db in
-            try db.execute(sql: """
-                ALTER TABLE sources ADD COLUMN walked_at INTEGER;
-                ALTER TABLE files ADD COLUMN admission TEXT;
-                ALTER TABLE staged ADD COLUMN inode TEXT;
-                CREATE TABLE trusted_times(root TEXT NOT NULL, path TEXT NOT NULL, submitted_at INTEGER NOT NULL, PRIMARY KEY(root, path));
-                CREATE TABLE contributor_names(skeleton TEXT PRIMARY KEY, name TEXT NOT NULL, first_at INTEGER NOT NULL);
-                """)
+        // From v3 on, one source for both databases.
+        for migration in LedgerMigrations.rendered(for: .sqlite) {
+            migrator.registerMigration(migration.name) { db in
+                try db.execute(sql: migration.sql)
+            }
         }
         return migrator
     }
-
-    /// Forgets what was read from text files, for a migration that changes how text is sniffed.
-    static let forgetTextSniffs = "UPDATE files SET read_stat = NULL, sha256 = NULL, mime = NULL, analyzed_under = NULL WHERE modality = 'text'"
 }

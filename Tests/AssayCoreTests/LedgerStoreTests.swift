@@ -85,6 +85,41 @@ import Testing
         #expect(PostgresSchema.migrations.count >= 2)
     }
 
+    /// One schema source: a fresh SQLite ledger and a fresh PostgreSQL one have the same tables
+    /// and columns, with each database's type for each neutral type (only PostgreSQL has the work
+    /// queue's tables; each database keeps its own migration history table).
+    @Test func bothDatabasesHaveTheSameTablesAndColumns() throws {
+        let folder = TemporaryFolder("schema")
+        guard let address = try TestLedger.address(.postgres, in: folder) else { return }
+        _ = try Ledger(path: address)
+        let sqlitePath = folder.url("fresh.sqlite")
+        _ = try Ledger(path: sqlitePath)
+        let neutral = ["integer": "integer", "text": "text", "blob": "bytes", "bigint": "integer", "bytea": "bytes"]
+        var sqlite: Set<String> = []
+        let tables = try Shell.run(["sqlite3", sqlitePath, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'"])
+        for table in tables.stdout.split(separator: "\n") {
+            let columns = try Shell.run(["sqlite3", "-separator", " ", sqlitePath, "SELECT name, lower(type) FROM pragma_table_info('\(table)')"])
+            for line in columns.stdout.split(separator: "\n") {
+                let parts = line.split(separator: " ").map(String.init)
+                sqlite.insert("\(table).\(parts[0]) \(neutral[parts[1]] ?? parts[1])")
+            }
+        }
+        let rows = try PostgresTestServer.psql(["-At", "-F", " ", "-c", """
+            SELECT table_name, column_name, data_type FROM information_schema.columns
+            WHERE table_schema = 'public' AND table_name NOT IN ('work_batches', 'work_items', 'workers', 'assay_schema')
+            """], database: address)
+        var postgres: Set<String> = []
+        for line in rows.split(separator: "\n") {
+            let parts = line.split(separator: " ").map(String.init)
+            guard parts.count >= 3 else { continue }
+            let type = parts[2...].joined(separator: " ")
+            postgres.insert("\(parts[0]).\(parts[1]) \(neutral[type] ?? type)")
+        }
+        #expect(sqlite.count > 40)
+        #expect(sqlite.subtracting(postgres).isEmpty, "only in SQLite: \(sqlite.subtracting(postgres).sorted())")
+        #expect(postgres.subtracting(sqlite).isEmpty, "only in PostgreSQL: \(postgres.subtracting(sqlite).sorted())")
+    }
+
     @Test func aPasswordInTheAddressIsRefusedAndLibpqDefaultsFillTheRest() throws {
         #expect {
             _ = try PostgresAddress("postgres://ann:secret@db.example:6432/assay")
