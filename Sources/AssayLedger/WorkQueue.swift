@@ -40,6 +40,11 @@ public struct WorkQueue: Sendable {
     /// The ledger (its store must be PostgreSQL).
     public let ledger: Ledger
 
+    /// The queue of `ledger`, or nil for a ledger that cannot share work between machines (SQLite).
+    public static func of(_ ledger: Ledger) -> WorkQueue? {
+        try? WorkQueue(ledger: ledger)
+    }
+
     /// The queue of `ledger`; throws unless the ledger is in PostgreSQL.
     public init(ledger: Ledger) throws(LedgerError) {
         guard ledger.store.backend == .postgres else {

@@ -52,7 +52,7 @@ public final class Runner {
             let runID = try ledger.beginRun(fingerprint: config.fingerprint, config: config.source, roots: request.roots, jobs: request.jobs,
                                             stages: config.pipeline.map(\.name))
             var summary = RunSummary()
-            let queue = ledger.store.backend == .postgres ? try WorkQueue(ledger: ledger) : nil
+            let queue = WorkQueue.of(ledger)
             do {
                 // Workers that start before the files are staged wait instead of leaving.
                 try queue?.announce(WorkQueue.Announcement(phase: "staging", run: runID, fingerprints: [:]))

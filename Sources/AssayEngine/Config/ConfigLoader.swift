@@ -244,7 +244,7 @@ public struct ConfigLoader: Sendable {
             }
             let stage = try type.makeStage(with: with, at: useNode)
             if stages.contains(where: { $0.name == stage.name }) {
-                throw useNode.error("stage '\(stage.name)' appears twice in the pipeline; give external plugins distinct names")
+                throw useNode.error("stage '\(stage.name)' appears twice in the pipeline; list it once, or give each copy its own name (stages that take a 'name' option)")
             }
             stages.append(stage)
         }
