@@ -14,7 +14,7 @@ public struct AudioCheckValidator: StatefulValidator {
     /// The `with:` block.
     public typealias Options = AudioCheckOptions
 
-    /// `audio-check`: see ``ValidatorDescription``.
+    /// Name, summary, modalities, version, codes and contract examples: what the registry, the docs and the contract suite read.
     public static let description = ValidatorDescription(
         name: "audio-check",
         summary: "decodes audio with libsndfile; rejects corrupt, truncated, clipped, silent, noisy, upsampled, off-length and duplicate recordings",

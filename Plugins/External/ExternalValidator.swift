@@ -7,7 +7,7 @@ import AssayKit
 /// `error` and is killed and restarted; after `max_failures` failures in a row it is disabled for
 /// the rest of the run. Its stderr goes to Assay's stderr, each line prefixed with `[NAME] `.
 public struct ExternalValidator: Validator {
-    /// `external`: see ``ValidatorDescription``.
+    /// Name, summary, modalities, version, codes and contract examples: what the registry, the docs and the contract suite read.
     public static let description = ValidatorDescription(
         name: "external",
         summary: "Runs a program in any language that judges files over a JSON Lines protocol (docs/plugins.md).",

@@ -6,7 +6,7 @@ public struct PNGCheck: StatefulValidator {
     /// The options type.
     public typealias Options = PNGCheckOptions
 
-    /// `png-check`: see ``ValidatorDescription``.
+    /// Name, summary, modalities, version, codes and contract examples: what the registry, the docs and the contract suite read.
     public static let description = ValidatorDescription(
         name: "png-check",
         summary: "Full libpng decode under memory limits; size, format, blank and metadata checks; exact and near duplicate images.",

@@ -28,7 +28,7 @@ public struct TextDedup: StatefulValidator {
     /// Normalised hash, MinHash signature and band keys.
     public typealias Fingerprint = TextFingerprint
 
-    /// `text-dedup`: see ``ValidatorDescription``.
+    /// Name, summary, modalities, version, codes and contract examples: what the registry, the docs and the contract suite read.
     public static let description = ValidatorDescription(
         name: "text-dedup",
         summary: "Rejects exact copies (normalised SHA-256) and near copies (MinHash + LSH, verified) of texts accepted before.",

@@ -6,7 +6,7 @@ import AssayKit
 /// Metrics: `text.language_confidence` (probability of the best guess) and `text.script_share`
 /// (share of letters in the main script).
 public struct TextLanguageValidator: Validator {
-    /// `text-language`: see ``ValidatorDescription``.
+    /// Name, summary, modalities, version, codes and contract examples: what the registry, the docs and the contract suite read.
     public static let description = ValidatorDescription(
         name: "text-language",
         summary: "Guesses the script and language of a text (character trigrams, 38 languages) and rejects those not allowed.",

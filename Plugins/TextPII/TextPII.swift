@@ -9,7 +9,7 @@ public struct TextPII: Validator {
     /// The options.
     public typealias Options = TextPIIOptions
 
-    /// `text-pii`: see ``ValidatorDescription``.
+    /// Name, summary, modalities, version, codes and contract examples: what the registry, the docs and the contract suite read.
     public static let description = ValidatorDescription(
         name: "text-pii",
         summary: "Finds e-mail addresses, phone numbers, card numbers (Luhn), IBANs (mod-97), public IPs and credentials; rejects the kinds listed in reject.",

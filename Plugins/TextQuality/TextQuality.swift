@@ -19,7 +19,7 @@ public struct TextQuality: Validator {
     /// The options type.
     public typealias Options = TextQualityOptions
 
-    /// `text-quality`: see ``ValidatorDescription``.
+    /// Name, summary, modalities, version, codes and contract examples: what the registry, the docs and the contract suite read.
     public static let description = ValidatorDescription(
         name: "text-quality",
         summary: "UTF-8 and control characters, then the Gopher quality, Gopher repetition and FineWeb rules, with a quality score.",

@@ -16,7 +16,7 @@ public struct TextRelevance: Validator {
     /// The options.
     public typealias Options = TextRelevanceOptions
 
-    /// `text-relevance`: see ``ValidatorDescription``.
+    /// Name, summary, modalities, version, codes and contract examples: what the registry, the docs and the contract suite read.
     public static let description = ValidatorDescription(
         name: "text-relevance",
         summary: "Scores a text against the datanet's topic (TF-IDF cosine with a description and examples) and rejects off-topic texts.",

@@ -42,7 +42,7 @@ public struct WorkQueue: Sendable {
 
     /// The queue of `ledger`, or nil for a ledger that cannot share work between machines (SQLite).
     public static func of(_ ledger: Ledger) -> WorkQueue? {
-        try? WorkQueue(ledger: ledger)
+        ledger.store.backend == .postgres ? WorkQueue(shared: ledger) : nil
     }
 
     /// The queue of `ledger`; throws unless the ledger is in PostgreSQL.
@@ -50,6 +50,10 @@ public struct WorkQueue: Sendable {
         guard ledger.store.backend == .postgres else {
             throw LedgerError("\(ledger.path): workers share a PostgreSQL ledger; give --ledger postgres://USER@HOST:PORT/DATABASE")
         }
+        self.init(shared: ledger)
+    }
+
+    private init(shared ledger: Ledger) {
         self.ledger = ledger
     }
 

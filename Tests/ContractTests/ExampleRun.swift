@@ -13,6 +13,12 @@ struct ExampleRun {
         var reasons: [Reason]
         var metrics: [String: Double]
         var fingerprint: String?
+
+        /// Equal when every field is, metrics compared bit for bit (a NaN metric equals itself).
+        static func == (a: Outcome, b: Outcome) -> Bool {
+            a.example == b.example && a.reasons == b.reasons && a.fingerprint == b.fingerprint
+                && a.metrics.mapValues(\.bitPattern) == b.metrics.mapValues(\.bitPattern)
+        }
     }
 
     let type: any Validator.Type

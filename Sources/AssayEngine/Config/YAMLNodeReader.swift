@@ -3,9 +3,10 @@ import Yams
 
 /// Turns a composed YAML document into the format-neutral ``ConfigNode`` tree validators read.
 ///
-/// The tree is built eagerly, so YAML aliases are expanded here: the reader counts every node it
-/// makes, aliases as often as they are used, and stops at ``ConfigNode/maxNodes`` with a located
-/// error. A 563-byte alias bomb that would expand to 10^8 nodes costs 100,000 and is refused.
+/// The tree is built eagerly, so YAML aliases are expanded here: the reader counts the nodes of
+/// each top-level value (`pipeline:`, `modalities:`, ...), aliases as often as they are used, and
+/// stops at ``ConfigNode/maxNodes`` with an error located where the count ran out. A 563-byte
+/// alias bomb that would expand to 10^8 nodes costs 100,000 and is refused.
 struct YAMLNodeReader {
     /// The config file path, for locations.
     let file: String
@@ -15,8 +16,10 @@ struct YAMLNodeReader {
         self.file = file
     }
 
-    /// The neutral tree of `node`.
-    mutating func read(_ node: Node) throws(ConfigError) -> ConfigNode {
+    /// The neutral tree of `node`, the document's root when `depth` is 0.
+    mutating func read(_ node: Node, depth: Int = 0) throws(ConfigError) -> ConfigNode {
+        // Each top-level value has the whole budget: a large config is not one value.
+        if depth == 1 { budget = ConfigNode.maxNodes }
         budget -= 1
         let line = node.mark?.line
         let column = node.mark?.column
@@ -30,11 +33,11 @@ struct YAMLNodeReader {
             return ConfigNode(.scalar(scalar.string, plain: scalar.style == .plain), file: file, line: line, column: column)
         case let .sequence(sequence):
             var items: [ConfigNode] = []
-            for item in sequence { items.append(try read(item)) }
+            for item in sequence { items.append(try read(item, depth: depth + 1)) }
             return ConfigNode(.sequence(items), file: file, line: line, column: column)
         case let .mapping(mapping):
             var pairs: [(key: ConfigNode, value: ConfigNode)] = []
-            for (key, value) in mapping { pairs.append((try read(key), try read(value))) }
+            for (key, value) in mapping { pairs.append((try read(key, depth: depth + 1), try read(value, depth: depth + 1))) }
             return ConfigNode(.mapping(pairs), file: file, line: line, column: column)
         case .alias:
             // Composed documents resolve aliases; an unresolved one reads as null, as before.

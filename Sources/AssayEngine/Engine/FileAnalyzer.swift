@@ -27,6 +27,8 @@ public struct FileAnalyzer: Sendable {
         return .failure(StageFailure(code: timeout.code, message: timeout.message))
     }
 
+    /// What intake and every applicable stage make of `work`'s file: the bytes read once, stored
+    /// findings reused where still valid, a refusal or stage failure as a result, never a throw.
     public func analyze(_ work: FileWork) -> FileAnalysis {
         let submission = work.submission
         if let refusal = work.refusalBeforeReading {

@@ -14,7 +14,7 @@ public struct ConfigNode: Sendable {
         case mapping([(key: ConfigNode, value: ConfigNode)])
     }
 
-    /// The value.
+    /// What was written here: text, a list or a mapping.
     public let value: Value
     /// The config file path, for messages.
     public let file: String
@@ -142,8 +142,9 @@ public struct ConfigNode: Sendable {
         return seconds
     }
 
-    /// The most nodes one value may hold once YAML aliases are expanded: far above any real
-    /// plugin's options, far below the 10^8 nodes a 563-byte alias bomb expands to.
+    /// The most nodes one top-level value of a config may hold once YAML aliases are expanded
+    /// (and one `json` option value, read on its own): far above any real config, far below the
+    /// 10^8 nodes a 563-byte alias bomb expands to.
     public static let maxNodes = 100_000
 
     /// Any value, as JSON; a config error when it would hold more than ``maxNodes`` nodes

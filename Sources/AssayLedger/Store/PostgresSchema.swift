@@ -16,7 +16,8 @@ enum PostgresSchema {
     static let migrations: [(name: String, sql: String)] = own + LedgerMigrations.rendered(for: .postgres)
 
     /// The migration that shipped for PostgreSQL alone, before the shared list existed: SQLite's v2
-    /// tables in PostgreSQL types, plus the work queue.
+    /// tables in PostgreSQL types, plus the work queue. Never add to it: `assay_schema` numbers
+    /// migrations by position, so a new one goes at the end of ``LedgerMigrations/shared``.
     private static let own: [(name: String, sql: String)] = [
         ("v1", """
             CREATE TABLE runs(

@@ -57,6 +57,7 @@ public final class SQLiteLedgerStore: LedgerStore {
         }
     }
 
+    /// SQLite's message and result code for a GRDB error; other errors as they describe themselves.
     public func describe(_ error: any Error) -> String {
         Self.describe(error)
     }
