@@ -144,7 +144,8 @@ let package = Package(
 
         // Temp folders, real programs and corpus locations for every test target.
         .target(name: "AssayTestSupport", path: "Tests/AssayTestSupport", swiftSettings: strict),
-        .testTarget(name: "AssayCoreTests", dependencies: ["AssayCore", "AssayReports", "AssayPlugins", "AssayTestSupport"], swiftSettings: strict),
+        .testTarget(name: "AssayCoreTests", dependencies: ["AssayCore", "AssayReports", "AssayPlugins", "AssayTestSupport",
+                                                    .product(name: "CSV", package: "CSV.swift")], swiftSettings: strict),
         .testTarget(name: "MIMESniffTests", dependencies: ["MIMESniff", "AssayCore", "AssayTestSupport"], swiftSettings: strict),
         // Runs every registered validator's examples and checks its findings against its version.
         .testTarget(name: "ContractTests", dependencies: ["AssayCore", "AssayPlugins", "AssayTestSupport"], exclude: ["Findings"], swiftSettings: strict),
