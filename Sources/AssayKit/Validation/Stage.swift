@@ -7,8 +7,8 @@ public struct Stage: Sendable {
     public let validator: any Validator
     /// The effective options, by key, for the fingerprint and for display.
     public let options: [(key: String, value: OptionValue)]
-    /// Hex hash of the validator's name, modalities, options, the engine's rules revision and,
-    /// for an external plugin, its program files.
+    /// Hex hash of the validator's name, modalities, options, its description's version (when
+    /// above 1), the engine's rules revision and, for an external plugin, its program files.
     public let fingerprint: String
     /// Located warnings from its `with:` block (an option given under its former name).
     public var warnings: [String] = []
