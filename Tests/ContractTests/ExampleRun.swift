@@ -8,7 +8,7 @@ import Foundation
 /// stateful stage's index in order, then the example's file decided against them.
 struct ExampleRun {
     /// What the stage made of the example's file: every reason (finding, then decision) and metric.
-    struct Outcome: Codable, Equatable {
+    struct Outcome: Codable, Equatable, Sendable {
         var example: String
         var reasons: [Reason]
         var metrics: [String: Double]

@@ -18,15 +18,24 @@ import Testing
         try #require(BuiltinValidators.registry.type(named: name))
     }
 
+    /// What each validator made of its examples, run once for every test that reads it (some
+    /// examples start programs and wait out timeouts).
+    static let outcomes: [String: Result<[ExampleRun.Outcome], any Error>] = Dictionary(
+        types.map { type in (type.name, Result { try type.description.examples.map { try ExampleRun(type: type, example: $0).run() } }) },
+        uniquingKeysWith: { first, _ in first })
+
+    static func outcomes(_ name: String) throws -> [ExampleRun.Outcome] {
+        try #require(outcomes[name]).get()
+    }
+
     @Test(arguments: names) func examplesGiveWhatTheySay(_ name: String) throws {
         let type = try Self.type(name)
         #expect(!type.description.examples.isEmpty, "\(name) has no examples")
         let declared = Set(type.reasonCodes.map(\.code))
-        for example in type.description.examples {
+        for (example, outcome) in zip(type.description.examples, try Self.outcomes(name)) {
             for code in example.gives + example.doesNotGive {
                 #expect(declared.contains(code), "\(name) example '\(example.title)' names \(code), which \(name) does not declare")
             }
-            let outcome = try ExampleRun(type: type, example: example).run()
             let given = Set(outcome.reasons.map(\.code))
             if example.isClean {
                 #expect(given.isEmpty, "\(name) example '\(example.title)' must give no reason, gave \(given.sorted())")
@@ -72,7 +81,7 @@ import Testing
     @Test(arguments: names) func findingsChangeOnlyWithAVersionBump(_ name: String) throws {
         let type = try Self.type(name)
         let record = FindingsRecord(validator: name, version: type.description.version,
-                                    outcomes: try type.description.examples.map { try ExampleRun(type: type, example: $0).run() })
+                                    outcomes: try Self.outcomes(name))
         let path = Locations.packageRoot + "/Tests/ContractTests/Findings/\(name).json"
         let environment = ProcessInfo.processInfo.environment
         let recording = environment["ASSAY_RECORD_FINDINGS"] == "1"

@@ -89,24 +89,23 @@ public struct CheckSession {
         if let ledger { try ledger.loadIndexes(decider.duplicateIndexes, before: mark) }
         let order = files.indices.sorted { files[$0].submission.key < files[$1].submission.key }
         var verdicts = [Verdict?](repeating: nil, count: files.count)
-        var admittedEarlier: [(Submission, Int64)] = []
+        var admittedEarlier: [QuotaUsage] = []
         for at in order {
             let submission = files[at].submission
             // This file's quota window: what the ledger admitted in it, then the files checked before it.
             decider.resetQuota()
             let window = decider.quotaWindowStart(for: submission.submittedAt)...submission.submittedAt
             if let ledger { try ledger.admittedUsage(window: window, before: mark, excluding: checked) { decider.countAdmitted($0) } }
-            for (earlier, bytes) in admittedEarlier where window.contains(earlier.submittedAt) {
-                decider.countAdmitted(QuotaUsage(contributor: earlier.contributor, modality: earlier.modalityName, time: earlier.submittedAt, bytes: bytes))
-            }
+            for earlier in admittedEarlier where window.contains(earlier.time) { decider.countAdmitted(earlier) }
             // The daily limits before reading, as `run` decides them.
             let found = FileWork(submission: submission, refusal: files[at].refusal, stored: nil)
-            let admission = decider.counts(found) ? decider.admit(QuotaUsage(contributor: submission.contributor, modality: submission.modalityName, time: submission.submittedAt, bytes: submission.bytes)) : nil
+            let usage = QuotaUsage(submission, bytes: submission.bytes)
+            let admission = decider.counts(found) ? decider.admit(usage) : nil
             let work = FileWork(submission: submission, refusal: files[at].refusal, stored: nil, admission: admission)
             let analysis = analyzer.analyze(work)
             decider.excluding = FileStatus.realPath(submission.absolutePath)
             let settled = decider.settle(work, analysis)
-            if settled.admitted { admittedEarlier.append((submission, submission.bytes)) }
+            if settled.admitted { admittedEarlier.append(usage) }
             verdicts[at] = settled.verdict
         }
         return verdicts.compactMap { $0 }

@@ -54,26 +54,14 @@ public struct ConfigLoader: Sendable {
 
     /// Loads a config from YAML text; `file` names it in errors and anchors relative paths.
     public func load(yaml: String, file: String) throws(ConfigError) -> AssayConfig {
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: yaml) else {
-                throw ConfigError(file: file, line: 1, column: 1, message: "the config file is empty; it needs at least 'version: 1'")
-            }
-            root = node
-        } catch let error as ConfigError {
-            throw error
-        } catch let error as YamlError {
-            throw Self.locate(error, file: file)
-        } catch {
-            throw ConfigError(file: file, line: nil, column: nil, message: "cannot parse YAML: \(error)")
+        guard let top = try Self.node(yaml: yaml, file: file) else {
+            throw ConfigError(file: file, line: 1, column: 1, message: "the config file is empty; it needs at least 'version: 1'")
         }
         // Relative paths in the config are relative to its folder, made absolute now: a config
         // named without a folder ("assay.yml") lives in the current directory, never in "/".
         let folder = (file as NSString).deletingLastPathComponent
         let absolute = folder.hasPrefix("/") ? folder : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(folder)
         let base = (absolute as NSString).standardizingPath
-        var reader = YAMLNodeReader(file: file)
-        let top = try reader.read(root)
         var config = AssayConfig(source: file, pipeline: [], ledger: Self.resolve("assay.sqlite", against: base))
         var sawVersion = false
         var modalitiesNode: ConfigNode?

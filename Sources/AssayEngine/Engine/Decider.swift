@@ -7,7 +7,7 @@
 public final class Decider {
     private let stages: [Stage]
     /// One index per stage position; nil for stateless stages.
-    public let indexes: [DuplicateIndex?]
+    let indexes: [DuplicateIndex?]
     /// The daily limits; `assay check` gives each checked file a keeper seeded for its own window.
     private var quota: QuotaKeeper
     private let limits: Limits

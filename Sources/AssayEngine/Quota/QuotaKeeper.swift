@@ -36,7 +36,7 @@ public final class QuotaKeeper {
 
     /// The refusal for a file of `bytes` bytes, or nil when it fits; a file that fits is counted.
     public func admit(_ submission: Submission, bytes: Int64) -> Reason? {
-        admit(QuotaUsage(contributor: submission.contributor, modality: submission.modalityName, time: submission.submittedAt, bytes: bytes))
+        admit(QuotaUsage(submission, bytes: bytes))
     }
 
     /// The refusal for `usage`, or nil when it fits every limit (the contributor's, the

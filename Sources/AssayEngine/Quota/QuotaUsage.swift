@@ -16,4 +16,10 @@ public struct QuotaUsage: Sendable, Equatable {
         self.time = time
         self.bytes = bytes
     }
+
+    /// The usage of `submission`'s file at `bytes` bytes (the size discovery saw, for limits
+    /// decided before reading).
+    public init(_ submission: Submission, bytes: Int64) {
+        self.init(contributor: submission.contributor, modality: submission.modalityName, time: submission.submittedAt, bytes: bytes)
+    }
 }

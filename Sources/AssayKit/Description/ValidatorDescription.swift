@@ -38,6 +38,12 @@ public struct ValidatorDescription: Sendable {
     /// answering, a run-level limit); they are covered by the validator's own tests.
     public let codesWithoutExamples: [String: String]
 
+    /// The one modality of a stage that judges one; nil for a stage of several (its file
+    /// extensions and headline metrics could not say which modality they belong to).
+    public var soleModality: Modality? {
+        modalities.count == 1 ? modalities.first : nil
+    }
+
     /// Describes a validator; see each property for what it means and who reads it.
     public init(name: String, summary: String, modalities: Set<Modality>, version: Int = 1, reasonCodes: [ReasonCode],
                 fileExtensions: [String] = [], headlineMetrics: [HeadlineMetric] = [], inDefaultPipeline: Bool = true,

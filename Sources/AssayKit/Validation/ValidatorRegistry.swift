@@ -27,7 +27,7 @@ public struct ValidatorRegistry: @unchecked Sendable {
     /// (a validator of several modalities has none), in registry order.
     public var histograms: [(modality: String, metric: String, title: String)] {
         types.flatMap { type -> [(modality: String, metric: String, title: String)] in
-            guard let modality = type.modalities.first, type.modalities.count == 1 else { return [] }
+            guard let modality = type.description.soleModality else { return [] }
             return type.description.headlineMetrics.map { (modality.rawValue, $0.metric, $0.title) }
         }
     }
@@ -36,7 +36,7 @@ public struct ValidatorRegistry: @unchecked Sendable {
     public var modalityOfExtension: [String: Modality] {
         var table: [String: Modality] = [:]
         for type in types {
-            guard let modality = type.modalities.first, type.modalities.count == 1 else { continue }
+            guard let modality = type.description.soleModality else { continue }
             for ext in type.description.fileExtensions where table[ext] == nil { table[ext] = modality }
         }
         return table
