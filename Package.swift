@@ -21,7 +21,7 @@ struct Family {
 let families: [Family] = [
     Family(name: "TextQuality"),
     Family(name: "TextDedup", links: [crypto]),
-    Family(name: "PNGCheck", links: ["CPNGShim"]),
+    Family(name: "ImageCheck", links: ["CImageShim"]),
     Family(name: "AudioCheck", links: ["CSndFile", "CEBUR128", "CChromaprint", crypto]),
     Family(name: "TextLanguage"),
     Family(name: "TextPII"),
@@ -72,12 +72,16 @@ let package = Package(
         // C libraries from Debian, found through pkg-config.
         .systemLibrary(name: "CMagic", pkgConfig: "libmagic", providers: [.apt(["libmagic-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng16", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg62-turbo-dev"])]),
+        .systemLibrary(name: "CWebP", pkgConfig: "libwebpdemux", providers: [.apt(["libwebp-dev"])]),
+        .systemLibrary(name: "CTIFF", pkgConfig: "libtiff-4", providers: [.apt(["libtiff-dev"])]),
         .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
         .systemLibrary(name: "CEBUR128", pkgConfig: "libebur128", providers: [.apt(["libebur128-dev"])]),
         .systemLibrary(name: "CChromaprint", pkgConfig: "libchromaprint", providers: [.apt(["libchromaprint-dev"])]),
         .systemLibrary(name: "CICU", pkgConfig: "icu-i18n", providers: [.apt(["libicu-dev"])]),
-        // The only code that calls setjmp for libpng.
-        .target(name: "CPNGShim", dependencies: ["CPNG"], linkerSettings: [.linkedLibrary("z")]),
+        // The picture decoders: each file owns its library's error handling (libpng's and libjpeg's
+        // setjmp, libtiff's handlers, libwebp's status codes); all feed the same statistics.
+        .target(name: "CImageShim", dependencies: ["CPNG", "CJPEG", "CWebP", "CTIFF"], linkerSettings: [.linkedLibrary("z")]),
         // posix_spawn with pipes, process group and clean descriptors for external plugins.
         .target(name: "CSpawn"),
         // Unicode TS #39 confusable skeletons of contributor names, through ICU's spoof checker.
@@ -137,10 +141,10 @@ let package = Package(
         ),
 
         // A mutation fuzzer for the parsers untrusted bytes reach (Benchmarks/fuzz.sh runs it).
-        .executableTarget(name: "assay-fuzz", dependencies: ["AssayCore", "PNGCheck", "AudioCheck", "TextQuality", "TextPII"], swiftSettings: strict),
+        .executableTarget(name: "assay-fuzz", dependencies: ["AssayCore", "ImageCheck", "AudioCheck", "TextQuality", "TextPII"], swiftSettings: strict),
 
         // Times png-check's near-duplicate lookup at 100k and 1M indexed images (Benchmarks/png-near-dup.sh).
-        .executableTarget(name: "assay-index-bench", dependencies: ["AssayCore", "PNGCheck"], swiftSettings: strict),
+        .executableTarget(name: "assay-index-bench", dependencies: ["AssayCore", "ImageCheck"], swiftSettings: strict),
 
         // Temp folders, real programs and corpus locations for every test target.
         .target(name: "AssayTestSupport", path: "Tests/AssayTestSupport", swiftSettings: strict),

@@ -1,7 +1,7 @@
 import AssayCore
 import AudioCheck
 import Foundation
-import PNGCheck
+import ImageCheck
 import TextPII
 import TextQuality
 
@@ -19,7 +19,7 @@ struct FuzzTarget {
     /// The three targets, seeded from `corpora` (Tests/Corpora) and the hostile files in `extra`
     /// (`Benchmarks/fuzz.sh` makes them: PNG metadata bombs, a FLAC declaring an hour).
     static func all(corpora: String, extra: String? = nil) throws -> [FuzzTarget] {
-        let png = try PNGCheck(options: PNGCheckOptions())
+        let png = try ImageCheck(options: ImageCheckOptions())
         let audio = try AudioCheckValidator(options: AudioCheckOptions())
         let text = try TextQuality(options: TextQualityOptions())
         var everything = TextPIIOptions()

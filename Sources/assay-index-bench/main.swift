@@ -5,7 +5,7 @@
 //   assay-index-bench COUNT [QUERIES]
 import AssayCore
 import Foundation
-import PNGCheck
+import ImageCheck
 
 /// A deterministic stream (splitmix64), so every run builds the same index.
 struct SplitMix {
@@ -25,14 +25,14 @@ func cpuSeconds() -> Double {
     return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
 }
 
-func fingerprint(_ random: inout SplitMix, near base: PNGFingerprint? = nil, flips: Int = 0) -> PNGFingerprint {
+func fingerprint(_ random: inout SplitMix, near base: ImageFingerprint? = nil, flips: Int = 0) -> ImageFingerprint {
     guard let base else {
-        return PNGFingerprint(pixelHash: random.next(), symmetricHashes: (0..<8).map { _ in random.next() }, meanHash: random.next(),
+        return ImageFingerprint(pixelHash: random.next(), symmetricHashes: (0..<8).map { _ in random.next() }, meanHash: random.next(),
                               innerHash: random.next(), width: 256, height: 256)
     }
     var hash = base.perceptualHash
     for _ in 0..<flips { hash ^= 1 << (random.next() % 64) }
-    return PNGFingerprint(pixelHash: random.next(), symmetricHashes: [hash] + (1..<8).map { _ in random.next() },
+    return ImageFingerprint(pixelHash: random.next(), symmetricHashes: [hash] + (1..<8).map { _ in random.next() },
                           meanHash: base.meanHash, innerHash: random.next(), width: 256, height: 256)
 }
 
@@ -42,10 +42,10 @@ guard arguments.count >= 2, let count = Int(arguments[1]), count > 0 else {
     exit(2)
 }
 let queries = arguments.count > 2 ? Int(arguments[2]) ?? 10_000 : 10_000
-let stage = try PNGCheck(options: PNGCheckOptions())
-let index = DuplicateIndex(stage: PNGCheck.name)
+let stage = try ImageCheck(options: ImageCheckOptions())
+let index = DuplicateIndex(stage: ImageCheck.name)
 var random = SplitMix(state: 42)
-var planted: [PNGFingerprint] = []
+var planted: [ImageFingerprint] = []
 let buildStart = cpuSeconds()
 for n in 0..<count {
     let print = fingerprint(&random)

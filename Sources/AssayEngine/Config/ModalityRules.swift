@@ -19,7 +19,7 @@ public struct ModalityRules: Sendable, Equatable {
     /// The shipped defaults.
     public static let defaults: [Modality: [String]] = [
         .text: ["text/plain", "text/markdown", "text/x-markdown"],
-        .image: ["image/png"],
+        .image: ["image/png", "image/jpeg", "image/webp", "image/tiff", "image/bmp", "image/x-ms-bmp"],
         .audio: ["audio/x-wav", "audio/wav", "audio/flac", "audio/x-flac", "audio/ogg", "audio/mpeg"],
     ]
 

@@ -18,7 +18,8 @@ struct IntakeGate: Sendable {
             guard rules.allowsText(in: charset) else {
                 let allowed = rules.textEncodings.joined(separator: ", ")
                 return Reason(CoreReasons.modalityMismatch, stage: "intake",
-                              message: "the content is text in \(charset), which the text folder does not take (it takes text in: \(allowed))",
+                              message: "the content is text in \(charset), which the text folder does not take (it takes text in: \(allowed)); "
+                                  + "convert it to UTF-8: `iconv -f \(charset.uppercased()) -t UTF-8 in.txt > out.txt`",
                               value: .text(mime), limit: .text(allowed))
             }
             return nil
@@ -26,9 +27,31 @@ struct IntakeGate: Sendable {
         guard rules.allows(mime, in: modality) else {
             let allowed = (rules.allowed[modality] ?? []).joined(separator: ", ")
             return Reason(CoreReasons.modalityMismatch, stage: "intake",
-                          message: "the content is \(mime), which the \(modality.rawValue) folder does not take (allowed: \(allowed))",
+                          message: "the content is \(mime), which the \(modality.rawValue) folder does not take (allowed: \(allowed))"
+                              + Self.conversion(from: mime, to: modality, allowed: rules.allowed[modality] ?? []),
                           value: .text(mime), limit: .text(allowed))
         }
         return nil
+    }
+
+    /// A conversion that works from `mime` to a type the `modality` folder takes, as the end of a
+    /// refusal's message ("" when no tool is known): never a text conversion for a picture.
+    static func conversion(from mime: String, to modality: Modality, allowed: [String]) -> String {
+        switch modality {
+        case .image:
+            let target = allowed.contains("image/png") ? "png" : allowed.contains("image/jpeg") ? "jpg" : nil
+            guard let target, mime.hasPrefix("image/") || mime == "application/pdf" else {
+                return mime.hasPrefix("image/") ? "" : "; this is not a picture: move it to the folder of its modality"
+            }
+            let subtype = (mime.split(separator: "/").last.map(String.init) ?? "img").replacingOccurrences(of: "x-", with: "")
+                .replacingOccurrences(of: "+xml", with: "")
+            return "; convert it with ImageMagick: `convert in.\(subtype) out.\(target)`"
+        case .audio:
+            guard mime.hasPrefix("audio/") || mime.hasPrefix("video/") else { return "; this is not a recording: move it to the folder of its modality" }
+            return allowed.contains("audio/flac") ? "; convert it with sox (`sox in.wav out.flac`) or ffmpeg (`ffmpeg -i in out.flac`)" : ""
+        case .text:
+            if mime.hasPrefix("image/") || mime.hasPrefix("audio/") { return "; this is not text: move it to the folder of its modality" }
+            return mime == "application/pdf" ? "; export its text: `pdftotext in.pdf out.txt`" : ""
+        }
     }
 }

@@ -7,6 +7,9 @@
 public struct ValidatorDescription: Sendable {
     /// The key used in `assay.yml` (`png-check`): lower-case words joined by `-`, unique in the registry.
     public let name: String
+    /// Names the stage had before (`png-check` for `image-check`): a config that still says
+    /// `use:` one of them gets this stage, for one version after the rename (see CHANGELOG.md).
+    public let formerNames: [String]
     /// One line saying what the stage checks, shown by `assay plugins` and written by `assay init`.
     public let summary: String
     /// The modalities the stage applies to unless its options say otherwise.
@@ -45,10 +48,11 @@ public struct ValidatorDescription: Sendable {
     }
 
     /// Describes a validator; see each property for what it means and who reads it.
-    public init(name: String, summary: String, modalities: Set<Modality>, version: Int = 1, reasonCodes: [ReasonCode],
+    public init(name: String, formerNames: [String] = [], summary: String, modalities: Set<Modality>, version: Int = 1, reasonCodes: [ReasonCode],
                 fileExtensions: [String] = [], headlineMetrics: [HeadlineMetric] = [], inDefaultPipeline: Bool = true,
                 exampleOptions: [String]? = nil, examples: [ValidatorExample] = [], codesWithoutExamples: [String: String] = [:]) {
         self.name = name
+        self.formerNames = formerNames
         self.summary = summary
         self.modalities = modalities
         self.version = version

@@ -26,7 +26,7 @@ public enum CoreReasons {
     /// Sniffed MIME type not allowed for the folder's modality.
     public static let modalityMismatch = ReasonCode(
         "intake.modality_mismatch", meaning: "The content's MIME type (sniffed with libmagic) is not one the folder's modality allows, or a text file is in a character set the text folder does not take (UTF-16 by default); the value is the type.",
-        hint: "Move the file to the folder of its real modality, or convert it to an allowed format (text to UTF-8, for example with `iconv -f UTF-16 -t UTF-8`).")
+        hint: "Move the file to the folder of its real modality, or convert it to a format the folder takes: the message names a conversion that works for the file's type.")
     /// The datanet does not take the folder's modality.
     public static let modalityClosed = ReasonCode(
         "intake.modality_closed", meaning: "The datanet does not collect this modality: its config's 'modalities:' does not list it.",

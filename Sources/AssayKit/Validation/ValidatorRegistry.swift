@@ -13,9 +13,9 @@ public struct ValidatorRegistry: @unchecked Sendable {
     /// The names a config can `use:`.
     public var names: [String] { types.map { $0.name } }
 
-    /// The type named `name`.
+    /// The type named `name`, or the one that had that name before a rename.
     public func type(named name: String) -> (any Validator.Type)? {
-        types.first { $0.name == name }
+        types.first { $0.name == name } ?? types.first { $0.description.formerNames.contains(name) }
     }
 
     /// Every reason code: the engine's and each validator's.

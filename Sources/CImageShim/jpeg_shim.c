@@ -1,0 +1,261 @@
+/* The libjpeg-turbo decoder behind image-check. decode_under_jmp is the only function that calls
+ * setjmp for libjpeg; every libjpeg call that can fail is made from it, and everything it changes
+ * lives in the heap context, so a longjmp loses nothing. libjpeg reports a file that ends early
+ * ("Premature end of JPEG file") and damaged entropy data ("Corrupt JPEG data") as warnings and
+ * goes on with grey or garbage; both are kept and turned into failures after the decode.
+ * Memory per file: libjpeg's own (bounded by max_memory_to_use, which caps a progressive file's
+ * coefficient buffer), one RGBA row, one CMYK row and the statistics. Metadata markers are never
+ * saved by libjpeg: our marker reader counts them against the budget and reads EXIF and XMP in
+ * place. */
+#include "image_shim.h"
+#include "exif_scan.h"
+#include "image_stats.h"
+
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jerror.h>
+#include <jpeglib.h>
+
+/* A progressive file may have any number of scans; each costs a pass over the coefficients.
+ * libjpeg-turbo's own advice (djpeg -maxscans) is to cap them for untrusted input. */
+enum { MAX_SCANS = 500 };
+
+typedef struct {
+    struct jpeg_error_mgr pub;
+    struct jpeg_progress_mgr progress;
+    jmp_buf jump;
+    struct jpeg_decompress_struct cinfo;
+    int created;
+    int premature_end;        /* JWRN_JPEG_EOF: the file ended before the picture did */
+    int corrupt_data;         /* any other warning: damaged or inconsistent data */
+    char first_warning[JMSG_LENGTH_MAX];
+    assay_image_status forced; /* set by our own callbacks before they longjmp */
+    int seen_exif;
+    const assay_image_limits *limits;
+    assay_image_result *result;
+    uint8_t *row;             /* one RGBA row, then 4 bytes of scratch a pixel for the statistics */
+    uint8_t *source_row;      /* one CMYK row, for CMYK and YCCK files */
+    assay_image_stats stats;
+} jpeg_context;
+
+static void copy_text(char *dst, size_t size, const char *src) { snprintf(dst, size, "%s", src); }
+
+static jpeg_context *context_of(j_common_ptr cinfo) {
+    return (jpeg_context *)((char *)cinfo->err - offsetof(jpeg_context, pub));
+}
+
+static void on_error(j_common_ptr cinfo) {
+    jpeg_context *ctx = context_of(cinfo);
+    char text[JMSG_LENGTH_MAX];
+    (*cinfo->err->format_message)(cinfo, text);
+    copy_text(ctx->result->message, sizeof ctx->result->message, text);
+    longjmp(ctx->jump, 1);
+}
+
+static void on_message(j_common_ptr cinfo, int level) {
+    if (level >= 0) return; /* trace messages */
+    jpeg_context *ctx = context_of(cinfo);
+    cinfo->err->num_warnings++;
+    ctx->result->warnings++;
+    if (cinfo->err->msg_code == JWRN_JPEG_EOF) ctx->premature_end = 1;
+    else ctx->corrupt_data = 1;
+    if (ctx->first_warning[0] == 0) (*cinfo->err->format_message)(cinfo, ctx->first_warning);
+}
+
+static void fail(jpeg_context *ctx, assay_image_status status, const char *message) {
+    ctx->forced = status;
+    copy_text(ctx->result->message, sizeof ctx->result->message, message);
+    longjmp(ctx->jump, 1);
+}
+
+static void on_progress(j_common_ptr cinfo) {
+    j_decompress_ptr d = (j_decompress_ptr)cinfo;
+    if (d->is_decompressor && d->input_scan_number > MAX_SCANS) {
+        char text[128];
+        snprintf(text, sizeof text, "more than %d progressive scans: a file that costs a decode pass per scan", MAX_SCANS);
+        fail(context_of(cinfo), ASSAY_IMAGE_CORRUPT, text);
+    }
+}
+
+/* Reads an APPn (other than JFIF's APP0 and Adobe's APP14, which libjpeg needs) or COM marker in
+ * place: counts it against the metadata budget, looks into EXIF and XMP, and skips it. */
+static boolean read_marker(j_decompress_ptr cinfo) {
+    jpeg_context *ctx = context_of((j_common_ptr)cinfo);
+    struct jpeg_source_mgr *src = cinfo->src;
+    if (src->bytes_in_buffer < 2) fail(ctx, ASSAY_IMAGE_TRUNCATED, "the file ends inside a metadata marker");
+    const uint8_t *p = src->next_input_byte;
+    size_t declared = (size_t)(p[0] << 8 | p[1]);
+    if (declared < 2) fail(ctx, ASSAY_IMAGE_CORRUPT, "a metadata marker declares a length under 2 bytes");
+    if (declared > src->bytes_in_buffer)
+        fail(ctx, ASSAY_IMAGE_TRUNCATED, "the file ends inside a metadata marker (its declared length runs past the end)");
+    const uint8_t *data = p + 2;
+    size_t length = declared - 2;
+    assay_image_result *r = ctx->result;
+    r->metadata_bytes += length;
+    if (ctx->limits->max_metadata_bytes && r->metadata_bytes > ctx->limits->max_metadata_bytes) {
+        char text[160];
+        snprintf(text, sizeof text, "metadata markers hold more than the budget of %llu bytes",
+                 (unsigned long long)ctx->limits->max_metadata_bytes);
+        fail(ctx, ASSAY_IMAGE_METADATA, text);
+    }
+    static const char xmp[] = "http://ns.adobe.com/xap/1.0/";
+    static const char xmp_extension[] = "http://ns.adobe.com/xmp/extension/";
+    if (cinfo->unread_marker == JPEG_APP0 + 1) {
+        if (length >= 6 && memcmp(data, "Exif\0\0", 6) == 0) {
+            r->has_exif = 1;
+            r->exif_bytes += length;
+            if (!ctx->seen_exif) {
+                ctx->seen_exif = 1;
+                assay_exif_facts facts;
+                assay_exif_scan(data, length, &facts);
+                r->orientation = facts.orientation;
+                r->has_location |= facts.has_location;
+            }
+        } else if ((length >= sizeof xmp && memcmp(data, xmp, sizeof xmp) == 0) ||
+                   (length >= sizeof xmp_extension && memcmp(data, xmp_extension, sizeof xmp_extension) == 0)) {
+            r->has_location |= assay_xmp_has_location(data, length);
+        }
+    }
+    src->next_input_byte += declared;
+    src->bytes_in_buffer -= declared;
+    return TRUE;
+}
+
+/* The picture's colours from one CMYK row: Adobe files store the inks inverted. */
+static void cmyk_to_rgba(const uint8_t *cmyk, uint8_t *rgba, uint32_t width, int inverted) {
+    for (uint32_t x = 0; x < width; x++, cmyk += 4, rgba += 4) {
+        uint32_t c = cmyk[0], m = cmyk[1], y = cmyk[2], k = cmyk[3];
+        if (!inverted) {
+            c = 255 - c;
+            m = 255 - m;
+            y = 255 - y;
+            k = 255 - k;
+        }
+        rgba[0] = (uint8_t)((c * k + 127) / 255);
+        rgba[1] = (uint8_t)((m * k + 127) / 255);
+        rgba[2] = (uint8_t)((y * k + 127) / 255);
+        rgba[3] = 255;
+    }
+}
+
+static assay_image_status classify_error(jpeg_context *ctx) {
+    if (ctx->forced != ASSAY_IMAGE_OK) return ctx->forced;
+    if (ctx->premature_end) return ASSAY_IMAGE_TRUNCATED;
+    switch (ctx->pub.msg_code) {
+    case JERR_NO_SOI: return ASSAY_IMAGE_SIGNATURE;
+    case JERR_OUT_OF_MEMORY:
+    case JERR_NO_BACKING_STORE:
+    case JERR_VIRTUAL_BUG: return ASSAY_IMAGE_NO_MEMORY;
+    case JERR_IMAGE_TOO_BIG:
+    case JERR_WIDTH_OVERFLOW: return ASSAY_IMAGE_TOO_LARGE;
+    case JERR_BAD_PRECISION:
+    case JERR_NOT_COMPILED:
+    case JERR_CONVERSION_NOTIMPL:
+    case JERR_NOTIMPL: return ASSAY_IMAGE_UNSUPPORTED;
+    default: return ASSAY_IMAGE_CORRUPT;
+    }
+}
+
+static assay_image_status decode_under_jmp(jpeg_context *ctx, const uint8_t *bytes, size_t length) {
+    struct jpeg_decompress_struct *c = &ctx->cinfo;
+    assay_image_result *r = ctx->result;
+    const assay_image_limits *limits = ctx->limits;
+    c->err = jpeg_std_error(&ctx->pub);
+    ctx->pub.error_exit = on_error;
+    ctx->pub.emit_message = on_message;
+    if (setjmp(ctx->jump)) return classify_error(ctx);
+    jpeg_create_decompress(c);
+    ctx->created = 1;
+    if (limits->max_memory) c->mem->max_memory_to_use = (long)limits->max_memory;
+    ctx->progress.progress_monitor = on_progress;
+    c->progress = &ctx->progress;
+    jpeg_mem_src(c, bytes, (unsigned long)length);
+    for (int marker = JPEG_APP0 + 1; marker <= JPEG_APP0 + 15; marker++)
+        if (marker != JPEG_APP0 + 14) jpeg_set_marker_processor(c, marker, read_marker);
+    jpeg_set_marker_processor(c, JPEG_COM, read_marker);
+
+    jpeg_read_header(c, TRUE);
+    r->stored_width = c->image_width;
+    r->stored_height = c->image_height;
+    r->bits_per_sample = (uint32_t)c->data_precision;
+    r->progressive = c->progressive_mode ? 1 : 0;
+    if (r->orientation == 0) r->orientation = 1;
+    char text[200];
+    if ((limits->max_width && c->image_width > limits->max_width) ||
+        (limits->max_height && c->image_height > limits->max_height) ||
+        (limits->max_pixels && (uint64_t)c->image_width * c->image_height > limits->max_pixels)) {
+        snprintf(text, sizeof text, "%u x %u px, over the size limits (decided from the header)", c->image_width, c->image_height);
+        fail(ctx, ASSAY_IMAGE_TOO_LARGE, text);
+    }
+    int cmyk = 0;
+    switch (c->jpeg_color_space) {
+    case JCS_GRAYSCALE: r->color = ASSAY_COLOR_GRAY; break;
+    case JCS_YCbCr:
+    case JCS_RGB: r->color = ASSAY_COLOR_RGB; break;
+    case JCS_CMYK: r->color = ASSAY_COLOR_CMYK; cmyk = 1; break;
+    case JCS_YCCK: r->color = ASSAY_COLOR_YCCK; cmyk = 1; break;
+    default: r->color = ASSAY_COLOR_OTHER; break;
+    }
+    c->out_color_space = cmyk ? JCS_CMYK : JCS_EXT_RGBA;
+    jpeg_start_decompress(c);
+    const uint32_t width = c->output_width;
+    if (c->output_components != 4) fail(ctx, ASSAY_IMAGE_UNSUPPORTED, "libjpeg did not deliver 4 samples a pixel");
+    ctx->row = malloc(8 * (size_t)width);
+    ctx->source_row = cmyk ? malloc(4 * (size_t)width) : NULL;
+    if (ctx->row == NULL || (cmyk && ctx->source_row == NULL)) fail(ctx, ASSAY_IMAGE_NO_MEMORY, "cannot allocate one row");
+    if (assay_image_stats_init(&ctx->stats, width, c->output_height, ctx->row + 4 * (size_t)width, 1) != 0)
+        fail(ctx, ASSAY_IMAGE_NO_MEMORY, "cannot allocate the viewing-size plane");
+    while (c->output_scanline < c->output_height) {
+        const uint32_t y = c->output_scanline;
+        JSAMPROW target = cmyk ? ctx->source_row : ctx->row;
+        if (jpeg_read_scanlines(c, &target, 1) != 1) fail(ctx, ASSAY_IMAGE_CORRUPT, "libjpeg returned no row");
+        if (cmyk) cmyk_to_rgba(ctx->source_row, ctx->row, width, c->saw_Adobe_marker);
+        assay_image_stats_row(&ctx->stats, ctx->row, width, y, 0, 1);
+    }
+    jpeg_finish_decompress(c);
+    r->trailing_bytes = c->src->bytes_in_buffer;
+    assay_image_stats_finish(&ctx->stats, r->orientation, &r->measures);
+    if (ctx->premature_end) {
+        copy_text(r->message, sizeof r->message, ctx->first_warning);
+        return ASSAY_IMAGE_TRUNCATED;
+    }
+    if (ctx->corrupt_data) {
+        copy_text(r->message, sizeof r->message, ctx->first_warning);
+        return ASSAY_IMAGE_CORRUPT;
+    }
+    return ASSAY_IMAGE_OK;
+}
+
+assay_image_status assay_jpeg_decode(const uint8_t *bytes, size_t length, const assay_image_limits *limits,
+                                     assay_image_result *result) {
+    memset(result, 0, sizeof *result);
+    result->length = length;
+    result->frames = 1;
+    if (length < 3 || bytes[0] != 0xFF || bytes[1] != 0xD8) {
+        copy_text(result->message, sizeof result->message, length < 3 ? "the file is too short for a JPEG" : "not a JPEG (no SOI marker)");
+        return result->status = length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xD8 ? ASSAY_IMAGE_TRUNCATED : ASSAY_IMAGE_SIGNATURE;
+    }
+    jpeg_context *ctx = calloc(1, sizeof *ctx);
+    if (ctx == NULL) {
+        copy_text(result->message, sizeof result->message, "cannot allocate the decoder");
+        return result->status = ASSAY_IMAGE_NO_MEMORY;
+    }
+    ctx->limits = limits;
+    ctx->result = result;
+    result->status = decode_under_jmp(ctx, bytes, length);
+    if (result->orientation == 0) result->orientation = 1;
+    unsigned turn = assay_image_orientation_symmetry(result->orientation);
+    result->width = turn & 4 ? result->stored_height : result->stored_width;
+    result->height = turn & 4 ? result->stored_width : result->stored_height;
+    if (ctx->created) jpeg_destroy_decompress(&ctx->cinfo);
+    assay_image_stats_free(&ctx->stats);
+    free(ctx->row);
+    free(ctx->source_row);
+    free(ctx);
+    return result->status;
+}
+
+int assay_jpeg_lib_version(void) { return JPEG_LIB_VERSION; }
