@@ -41,7 +41,7 @@ extension ImageFormat {
         case .jpeg: "12-bit or 16-bit samples, which this libjpeg build does not decode"
         case .webp: "a feature libwebp does not know"
         case .tiff: "floating-point samples, or a compression or photometric interpretation libtiff cannot convert"
-        case .bmp: "RLE, or JPEG or PNG payloads inside a BMP"
+        case .bmp: "JPEG or PNG payloads inside a BMP, meant for printers"
         }
     }
 

@@ -61,7 +61,7 @@ public struct ImageCheck: StatefulValidator {
     /// Tells the format by the first bytes, decodes the file and applies every per-file check.
     public func analyze(_ file: FileInput) throws(StageFailure) -> Finding {
         let shared = ImageInspection(options: options, stage: stageName)
-        guard let format = ImageFormat.sniff(file.bytes) else {
+        guard let format = ImageFormat.sniff(file.bytes) ?? ImageFormat(mime: file.mime) else {
             return Finding(reasons: [shared.reason(ImageReasons.format, "not a picture in a format image-check reads (\(file.mime)); it takes \(options.formats.joined(separator: ", "))",
                                                    value: .text(file.mime), limit: .text(options.formats.joined(separator: ", ")))])
         }

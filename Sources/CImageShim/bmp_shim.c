@@ -1,9 +1,11 @@
 /* A bounded BMP reader of our own (no Debian library decodes BMP alone): Windows BITMAPINFOHEADER
- * and its V2-V5 extensions and OS/2's BITMAPCOREHEADER, 1, 4 and 8-bit palettes, 16-bit (5-5-5 or
- * bit fields), 24-bit and 32-bit (BI_RGB or bit fields), bottom-up or top-down. RLE, JPEG and PNG
- * payloads are refused as unsupported. Every offset and size is checked against the file before
- * it is read, and the pixel budget before any row is allocated. Memory per file: one RGBA row and
- * the statistics. */
+ * and its V2-V5 extensions and OS/2's BITMAPCOREHEADER, 1, 4 and 8-bit palettes (ImageMagick
+ * writes 4 and 8-bit ones run-length encoded), 16-bit (5-5-5 or bit fields), 24-bit and 32-bit
+ * (BI_RGB or bit fields), bottom-up or top-down. JPEG and PNG payloads are refused as unsupported.
+ * Every offset and size is checked against the file before it is read, and the pixel budget
+ * before any row is allocated. Memory per file: one RGBA row and the statistics, and for RLE one
+ * palette index a pixel (width x height bytes, under the pixel budget). Bytes after the pixel data
+ * are allowed: a version 5 header may keep its colour profile there. */
 #include "image_shim.h"
 #include "image_stats.h"
 
@@ -120,6 +122,11 @@ static assay_image_status read_header(const uint8_t *bytes, size_t length, bmp_h
             h->blue = channel_of(0x000000FF);
             /* BI_RGB has no alpha: the fourth byte of a 32-bit pixel is padding. */
         }
+    } else if ((h->compression == BI_RLE8 && h->bits == 8) || (h->compression == BI_RLE4 && h->bits == 4)) {
+        if (h->top_down) {
+            copy_text(r->message, sizeof r->message, "a run-length encoded BMP cannot be top-down");
+            return ASSAY_IMAGE_CORRUPT;
+        }
     } else {
         static const char *names[] = {"", "RLE8", "RLE4", "", "JPEG", "PNG"};
         snprintf(r->message, sizeof r->message, "BMP compression %s is not supported: save it uncompressed",
@@ -168,6 +175,107 @@ static void convert_row(const bmp_header *h, const uint8_t *bytes, const uint8_t
     }
 }
 
+/* Feeds palette indices (one byte a pixel, bottom-up rows) through the palette to the statistics. */
+static assay_image_status measure_indices(const uint8_t *bytes, const bmp_header *h, const uint8_t *indices, assay_image_result *r) {
+    const uint32_t width = (uint32_t)h->width, height = (uint32_t)h->height;
+    uint8_t *row = malloc(8 * (size_t)width);
+    assay_image_stats *stats = calloc(1, sizeof *stats);
+    if (row == NULL || stats == NULL || assay_image_stats_init(stats, width, height, row + 4 * (size_t)width, 1) != 0) {
+        free(row);
+        free(stats);
+        copy_text(r->message, sizeof r->message, "cannot allocate one row");
+        return ASSAY_IMAGE_NO_MEMORY;
+    }
+    const uint8_t *palette = bytes + h->palette_offset;
+    for (uint32_t stored = 0; stored < height; stored++) {
+        const uint8_t *line = indices + (size_t)stored * width;
+        for (uint32_t x = 0; x < width; x++) {
+            uint32_t index = line[x] < h->palette_entries ? line[x] : 0;
+            const uint8_t *entry = palette + (size_t)index * h->palette_entry_size;
+            row[4 * x] = entry[2];
+            row[4 * x + 1] = entry[1];
+            row[4 * x + 2] = entry[0];
+            row[4 * x + 3] = 255;
+        }
+        assay_image_stats_row(stats, row, width, height - 1 - stored, 0, 1);
+    }
+    assay_image_stats_finish(stats, 1, &r->measures);
+    assay_image_stats_free(stats);
+    free(stats);
+    free(row);
+    return ASSAY_IMAGE_OK;
+}
+
+/* Expands BI_RLE8 or BI_RLE4 data into palette indices, bounded by the file and the picture: a
+ * run or a delta past the padded line is corruption, data that ends before the end-of-bitmap
+ * code is truncation. Pixels the codes skip keep index 0, as Windows leaves them. */
+static assay_image_status decode_rle(const uint8_t *bytes, size_t length, const bmp_header *h, assay_image_result *r) {
+    const uint32_t width = (uint32_t)h->width, height = (uint32_t)h->height;
+    if (h->pixel_offset < 14 || h->pixel_offset >= length) {
+        copy_text(r->message, sizeof r->message, "the pixel data starts past the end of the file: the file is cut");
+        return ASSAY_IMAGE_TRUNCATED;
+    }
+    uint8_t *indices = calloc((size_t)width * height, 1);
+    if (indices == NULL) {
+        copy_text(r->message, sizeof r->message, "cannot allocate the picture's palette indices");
+        return ASSAY_IMAGE_NO_MEMORY;
+    }
+    const int four = h->compression == BI_RLE4;
+    /* Encoders may code a line's padding too (ImageMagick codes 72 pixels of a 70-pixel line):
+     * pixels past the width but within the padded line are dropped, not corruption. */
+    const uint32_t padded = four ? (width + 7) / 8 * 8 : (width + 3) / 4 * 4;
+    size_t pos = h->pixel_offset;
+    uint32_t x = 0, y = 0;
+    assay_image_status status = ASSAY_IMAGE_TRUNCATED;
+    copy_text(r->message, sizeof r->message, "the run-length data ends before its end-of-bitmap code: the file is cut");
+    while (pos + 2 <= length) {
+        const uint32_t count = bytes[pos], value = bytes[pos + 1];
+        pos += 2;
+        if (count > 0) { /* a run of count pixels */
+            if (y >= height || x + count > padded) {
+                copy_text(r->message, sizeof r->message, "a run goes past the edge of the picture");
+                status = ASSAY_IMAGE_CORRUPT;
+                break;
+            }
+            for (uint32_t i = 0; i < count && x + i < width; i++)
+                indices[(size_t)y * width + x + i] = (uint8_t)(four ? (i % 2 ? value & 0x0F : value >> 4) : value);
+            x += count;
+        } else if (value == 0) { /* end of line */
+            x = 0;
+            y++;
+        } else if (value == 1) { /* end of bitmap */
+            status = ASSAY_IMAGE_OK;
+            r->message[0] = 0;
+            break;
+        } else if (value == 2) { /* delta */
+            if (pos + 2 > length) break;
+            x += bytes[pos];
+            y += bytes[pos + 1];
+            pos += 2;
+            if (x > padded || y > height) {
+                copy_text(r->message, sizeof r->message, "a delta moves past the edge of the picture");
+                status = ASSAY_IMAGE_CORRUPT;
+                break;
+            }
+        } else { /* value literal pixels, padded to 16 bits */
+            const size_t stored = four ? (value + 1) / 2 : value;
+            if (pos + stored > length) break;
+            if (y >= height || x + value > padded) {
+                copy_text(r->message, sizeof r->message, "literal pixels go past the edge of the picture");
+                status = ASSAY_IMAGE_CORRUPT;
+                break;
+            }
+            for (uint32_t i = 0; i < value && x + i < width; i++)
+                indices[(size_t)y * width + x + i] = four ? (i % 2 ? bytes[pos + i / 2] & 0x0F : bytes[pos + i / 2] >> 4) : bytes[pos + i];
+            x += value;
+            pos += stored + (stored & 1);
+        }
+    }
+    if (status == ASSAY_IMAGE_OK) status = measure_indices(bytes, h, indices, r);
+    free(indices);
+    return status;
+}
+
 static assay_image_status decode(const uint8_t *bytes, size_t length, const assay_image_limits *limits, assay_image_result *r) {
     bmp_header h;
     assay_image_status status = read_header(bytes, length, &h, r);
@@ -182,6 +290,7 @@ static assay_image_status decode(const uint8_t *bytes, size_t length, const assa
         snprintf(r->message, sizeof r->message, "%u x %u px, over the size limits (decided from the header)", width, height);
         return ASSAY_IMAGE_TOO_LARGE;
     }
+    if (h.compression == BI_RLE8 || h.compression == BI_RLE4) return decode_rle(bytes, length, &h, r);
     const uint64_t stride = (((uint64_t)width * h.bits + 31) / 32) * 4;
     const uint64_t end = (uint64_t)h.pixel_offset + stride * height;
     if (h.pixel_offset < 14 || end > length) {
@@ -189,7 +298,6 @@ static assay_image_status decode(const uint8_t *bytes, size_t length, const assa
                  (unsigned long long)end, length);
         return h.pixel_offset < 14 ? ASSAY_IMAGE_CORRUPT : ASSAY_IMAGE_TRUNCATED;
     }
-    r->trailing_bytes = length - end;
     uint8_t *row = malloc(8 * (size_t)width);
     assay_image_stats *stats = calloc(1, sizeof *stats);
     int opaque = h.alpha.bits == 0;

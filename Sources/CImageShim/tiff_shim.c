@@ -24,6 +24,7 @@ typedef struct {
     assay_image_result *result;
     char first_error[200];
     int errors;
+    char cut_warning[200];   /* a warning that says the file ends early (a tag past the end) */
 } tiff_source;
 
 static void copy_text(char *dst, size_t size, const char *src) { snprintf(dst, size, "%s", src); }
@@ -85,7 +86,13 @@ static int on_warning(TIFF *tif, void *user, const char *module, const char *for
     (void)tif;
     (void)module;
     tiff_source *s = (tiff_source *)user;
-    if (s->result->warnings++ == 0) vsnprintf(s->result->warning_text, sizeof s->result->warning_text, format, args);
+    char text[200];
+    vsnprintf(text, sizeof text, format, args);
+    if (s->result->warnings++ == 0) copy_text(s->result->warning_text, sizeof s->result->warning_text, text);
+    /* libtiff ignores a tag whose data lies past the end of the file, with a warning: the file
+     * was cut after its picture, and is still not the file its writer wrote. */
+    if (s->cut_warning[0] == 0 && (strstr(text, "IO error") || strstr(text, "Read error") || strstr(text, "past end")))
+        copy_text(s->cut_warning, sizeof s->cut_warning, text);
     return 1;
 }
 
@@ -93,7 +100,7 @@ static int on_warning(TIFF *tif, void *user, const char *module, const char *for
 static assay_image_status classify(const tiff_source *s) {
     const char *e = s->first_error;
     if (strstr(e, "Read error") || strstr(e, "EOF") || strstr(e, "end of file") || strstr(e, "past end") ||
-        strstr(e, "Cannot read"))
+        strstr(e, "Cannot read") || strstr(e, "Can not read"))
         return ASSAY_IMAGE_TRUNCATED;
     if (strstr(e, "memory") || strstr(e, "Memory") || strstr(e, "allocat")) return ASSAY_IMAGE_NO_MEMORY;
     if (strstr(e, "Sorry") || strstr(e, "not supported") || strstr(e, "not implemented") || strstr(e, "unsupported"))
@@ -181,6 +188,10 @@ static assay_image_status read_picture(TIFF *tif, tiff_source *s, const assay_im
         }
         /* TIFFRGBAImage has already flipped orientations 1-4 upright. */
         assay_image_stats_finish(stats, 1, &r->measures);
+        if (s->cut_warning[0]) {
+            copy_text(r->message, sizeof r->message, s->cut_warning);
+            status = ASSAY_IMAGE_TRUNCATED;
+        }
     }
     assay_image_stats_free(stats);
     free(stats);
@@ -203,7 +214,7 @@ assay_image_status assay_tiff_decode(const uint8_t *bytes, size_t length, const 
     assay_exif_facts facts;
     assay_exif_scan(bytes, length, &facts);
     result->has_location = facts.has_location;
-    tiff_source source = {bytes, length, 0, result, "", 0};
+    tiff_source source = {bytes, length, 0, result, "", 0, ""};
     TIFFOpenOptions *options = TIFFOpenOptionsAlloc();
     if (options == NULL) {
         copy_text(result->message, sizeof result->message, "cannot allocate libtiff's options");

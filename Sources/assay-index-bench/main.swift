@@ -1,4 +1,4 @@
-// Times png-check's near-duplicate lookup against an index of N admitted images, as the decider
+// Times image-check's near-duplicate lookup against an index of N admitted images, as the decider
 // runs it: every symmetry of the query probed within the shipped distance, every candidate
 // confirmed. Prints CPU microseconds per lookup. Benchmarks/png-near-dup.sh runs it at 100k and 1M.
 //

@@ -115,16 +115,16 @@ import Testing
 
     @Test func checkTakesFoldersAndSaysWhatItExpected() throws {
         let folder = TemporaryFolder("check-expected")
-        let config = try folder.write("assay.yml", text: "version: 1\nmodalities: { text: {}, image: {} }\npipeline: [ { use: text-quality }, { use: png-check, with: { min_width: 8 } } ]\n")
+        let config = try folder.write("assay.yml", text: "version: 1\nmodalities: { text: {}, image: {} }\npipeline: [ { use: text-quality }, { use: image-check, with: { min_width: 8 } } ]\n")
         try folder.copy("/usr/share/common-licenses/GPL-3", to: "mine/gpl.TXT")
         try folder.write("mine/short.txt", text: "Only three words.\n")
-        try folder.copy(Locations.corpora + "/pngsuite/basn2c08.png", to: "mine/photo.jpeg")
+        try folder.copy(Locations.corpora + "/pngsuite/basn2c08.png", to: "mine/photo.heic")
         try folder.write("mine/.hidden.txt", text: "not a submission\n")
         let checked = try assay(["check", "--config", config, folder.url("mine")])
         #expect(checked.status == 1)
         #expect(checked.stdout.contains("ok   \(folder.url("mine/gpl.TXT")): accepted"), "a folder stands for its files; extensions in any case")
         #expect(!checked.stdout.contains(".hidden.txt"))
-        #expect(checked.stdout.contains("cannot tell whether this is text, image or audio: its extension .jpeg is not one Assay knows"))
+        #expect(checked.stdout.contains("cannot tell whether this is text, image or audio: its extension .heic is not one Assay knows"))
         #expect(checked.stdout.contains("say which with --modality"))
         // Values for people: the word count and its limit, not a float dump.
         #expect(checked.stdout.contains("the word count is 3, below the minimum 50; value 3, limit 50"), "\(checked.stdout)")
@@ -134,7 +134,7 @@ import Testing
         let verbose = try assay(["check", "--verbose", "--config", config, folder.url("mine/gpl.TXT")])
         #expect(verbose.stdout.contains("metrics: ") && verbose.stdout.contains("text.words "))
         // Said with --modality, the picture is judged as an image.
-        let stated = try assay(["check", "--config", config, "--modality", "image", folder.url("mine/photo.jpeg")])
+        let stated = try assay(["check", "--config", config, "--modality", "image", folder.url("mine/photo.heic")])
         #expect(stated.status == 0, "\(stated.stdout)")
         #expect(try assay(["check", "--config", config, "--modality", "video", folder.url("mine")]).status == 2)
     }

@@ -12,7 +12,7 @@ import Testing
         pipeline:
           - use: text-quality
           - use: text-dedup
-          - use: png-check
+          - use: image-check
 
         """
 
@@ -38,7 +38,7 @@ import Testing
         let checked = try assay(["check", "--config", config, "--ledger", ledger, "--json", copy, interlaced])
         #expect(checked.status == 1)
         let verdicts = try checked.stdout.split(separator: "\n").map { try JSONDecoder().decode(Verdict.self, from: Data($0.utf8)) }
-        #expect(verdicts.map { $0.reasons.map(\.code) } == [["text.dup_exact"], ["png.dup_exact"]])
+        #expect(verdicts.map { $0.reasons.map(\.code) } == [["text.dup_exact"], ["image.dup_exact"]])
         #expect(verdicts[0].duplicateOf?.path == "ann/text/apache.txt")
         #expect(verdicts[1].duplicateOf?.path == "ann/image/pic.png")
         // The day's limit (4) counts what the ledger admitted: ann already has 2 files today.

@@ -13,7 +13,7 @@ import Testing
         try folder.copy("/bin/ls", to: "repo/alice/image/BAD.PNG")
         try folder.write("repo/README.md", text: "# my files\n")
         try folder.write("repo/docs/notes.txt", text: "notes\n")
-        try folder.write("repo/assay.yml", text: "version: 1\nmodalities: { text: {}, image: {} }\npipeline: [ { use: text-quality }, { use: png-check, with: { min_width: 8 } } ]\n")
+        try folder.write("repo/assay.yml", text: "version: 1\nmodalities: { text: {}, image: {} }\npipeline: [ { use: text-quality }, { use: image-check, with: { min_width: 8 } } ]\n")
         let repo = folder.url("repo")
         #expect(try Shell.run(["git", "init", "-q", repo]).status == 0)
         #expect(try Shell.run(["git", "-C", repo, "add", "-A"]).status == 0)

@@ -38,7 +38,7 @@ import Testing
             if parts[0] == "limits" { limits = "limits: \(parts[1])\n" } else { options[parts[0].replacingOccurrences(of: "_", with: "-")] = parts[1] }
         }
         var yaml = "version: 1\n" + limits + "pipeline:\n"
-        for stage in ["text-quality", "text-dedup", "png-check", "audio-check"] {
+        for stage in ["text-quality", "text-dedup", "image-check", "audio-check"] {
             yaml += "  - use: \(stage)\n" + (options[stage].map { "    with: \($0)\n" } ?? "")
         }
         var config = try RunFixtures.config(yaml, in: folder)

@@ -78,12 +78,12 @@ import Testing
         try folder.copy("/usr/share/common-licenses/GPL-3", to: "net/ann/text/gpl.txt")
         try folder.write("net/ann/text/short.txt", text: "too short to pass.\n")
         for name in ["basn2c08", "basn0g08", "s01n3p01"] { try folder.copy(Locations.corpora + "/pngsuite/\(name).png", to: "net/bob/image/\(name).png") }
-        let yaml = "version: 1\nmodalities: { text: {}, image: {} }\npipeline: [ { use: text-quality }, { use: png-check, with: { min_width: 8 } } ]\n"
+        let yaml = "version: 1\nmodalities: { text: {}, image: {} }\npipeline: [ { use: text-quality }, { use: image-check, with: { min_width: 8 } } ]\n"
         let config = try RunFixtures.config(yaml, in: folder)
         _ = try RunFixtures.run(config, root: folder.url("net"), verdicts: folder.url("v.jsonl"))
         let stages = Dictionary(config.pipeline.map { ($0.name, $0.validator.appliesTo) }, uniquingKeysWith: { a, _ in a })
         let data = try ReportBuilder(stageModalities: stages).build(from: try Ledger(path: config.ledger), runID: nil)
-        #expect(data.funnels["image"]?.map(\.stage) == ["intake", "quota", "png-check"])
+        #expect(data.funnels["image"]?.map(\.stage) == ["intake", "quota", "image-check"])
         #expect(data.funnels["image"]?.map(\.remaining) == [3, 3, 2], "the 1×1 picture is too small")
         #expect(data.funnels["text"]?.map(\.stage) == ["intake", "quota", "text-quality"])
         #expect(data.funnels["text"]?.last?.remaining == 1)
@@ -109,7 +109,7 @@ import Testing
         #expect(text.counts.count <= HistogramBinning.maximumBins)
 
         // Integral values get integral bins.
-        let widths = HistogramBinning.histogram([16, 16, 22, 24, 32, 32, 32, 48, 64], title: "w", modality: "image", metric: "png.width")
+        let widths = HistogramBinning.histogram([16, 16, 22, 24, 32, 32, 32, 48, 64], title: "w", modality: "image", metric: "image.width")
         #expect(zip(widths.edges, widths.edges.dropFirst()).allSatisfy { $1 - $0 >= 1 && ($1 - $0).rounded() == $1 - $0 })
     }
 

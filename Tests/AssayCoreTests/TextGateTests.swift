@@ -109,7 +109,7 @@ import Testing
 
     @Test func encodingsIsATextKeyAndABadOneSaysWhere() throws {
         let folder = TemporaryFolder("encodings-config")
-        let wrongModality = "version: 1\nmodalities:\n  image: { encodings: [utf-8] }\npipeline:\n  - use: png-check\n"
+        let wrongModality = "version: 1\nmodalities:\n  image: { encodings: [utf-8] }\npipeline:\n  - use: image-check\n"
         #expect { try RunFixtures.config(wrongModality, in: folder) } throws: { error in
             guard let error = error as? ConfigError else { return false }
             return error.description.contains("assay.yml:3:12") && error.description.contains("unknown key 'encodings'")

@@ -19,16 +19,27 @@ import Testing
         let spoil: [String]
         /// Built-in pictures spoiled: the rose, a photograph, fades to blank when washed out.
         var pictures = ["rose", "wizard", "logo"]
-        var description: String { code }
+        /// Another check of the same code, switched off so this one is seen alone.
+        var without: (WritableKeyPath<ImageCheckOptions, Double?> & Sendable)?
+        var description: String { "\(code) by \(metric)" }
+
+        /// `base` with the other check of the same code switched off.
+        func alone(_ base: ImageCheckOptions) -> ImageCheckOptions {
+            var options = base
+            if let without { options[keyPath: without] = nil }
+            return options
+        }
     }
 
     static let checks: [Check] = [
-        Check(code: "png.dark", metric: "png.brightness_p99", option: \.minBrightnessP99, isMinimum: true,
+        Check(code: "image.dark", metric: "image.brightness_p99", option: \.minBrightnessP99, isMinimum: true,
               spoil: ["-brightness-contrast", "-75x0"]),
-        Check(code: "png.light", metric: "png.brightness_p5", option: \.maxBrightnessP5, isMinimum: false,
+        Check(code: "image.light", metric: "image.brightness_p5", option: \.maxBrightnessP5, isMinimum: false,
               spoil: ["-brightness-contrast", "80x0"], pictures: ["wizard", "logo"]),
-        Check(code: "png.blurry", metric: "png.sharpness", option: \.minSharpness, isMinimum: true,
-              spoil: ["-blur", "0x8"]),
+        Check(code: "image.blurry", metric: "image.sharpness", option: \.minSharpness, isMinimum: true,
+              spoil: ["-blur", "0x8"], without: \ImageCheckOptions.maxEdgeWidth),
+        Check(code: "image.blurry", metric: "image.edge_width", option: \.maxEdgeWidth, isMinimum: false,
+              spoil: ["-blur", "0x8"], without: \ImageCheckOptions.minSharpness),
     ]
 
     /// Shipped defaults with duplicates off, so one folder of variants can be judged file by file.
@@ -51,8 +62,8 @@ import Testing
             let original = try Magick.original(picture, to: folder.url("\(picture).png"))
             let spoiled = folder.url("\(picture)-spoiled.png")
             try Magick.convert([original] + check.spoil + [spoiled])
-            #expect(try analyze(original).codes == [], "\(picture)")
-            let finding = try analyze(spoiled)
+            #expect(try analyze(original, check.alone(Self.defaults)).codes == [], "\(picture)")
+            let finding = try analyze(spoiled, check.alone(Self.defaults))
             #expect(finding.codes == [check.code], "\(picture): \(finding.reasons.map(\.message))")
             let reason = try #require(finding.reasons.first)
             #expect(reason.value == .number(try #require(finding.metrics[check.metric])))
@@ -85,8 +96,8 @@ import Testing
         let fill = folder.url("fill.png")
         try Magick.convert(["-size", "256x256", "xc:gray60", "-fill", "gray10", "-draw", "rectangle 100,100 109,109", fill])
         let finding = try analyze(fill)
-        #expect(finding.codes == ["png.low_information"], "\(finding.reasons.map(\.message))")
-        let entropy = try #require(finding.metrics["png.entropy"])
+        #expect(finding.codes == ["image.low_information"], "\(finding.reasons.map(\.message))")
+        let entropy = try #require(finding.metrics["image.entropy"])
         #expect(entropy < 0.1)
         var options = Fixture.permissive
         options.minEntropy = entropy
@@ -94,11 +105,11 @@ import Testing
         options.minEntropy = entropy - 0.001
         #expect(try analyze(fill, options).codes == [])
         options.minEntropy = entropy + 0.001
-        #expect(try analyze(fill, options).codes == ["png.low_information"])
+        #expect(try analyze(fill, options).codes == ["image.low_information"])
         // A single flat colour is blank, and only blank.
         let solid = folder.url("solid.png")
         try Magick.convert(["-size", "256x256", "xc:navy", solid])
-        #expect(try analyze(solid).codes == ["png.blank"])
+        #expect(try analyze(solid).codes == ["image.blank"])
     }
 
     @Test func aTransparentBackgroundIsNeitherDarkNorLight() throws {
@@ -109,7 +120,7 @@ import Testing
         try Magick.convert(["-size", "128x128", "xc:none", "-fill", "white", "-draw", "circle 64,64 64,20", light])
         for path in [dark, light] {
             let finding = try analyze(path)
-            #expect(!finding.codes.contains("png.dark") && !finding.codes.contains("png.light"), "\(path): \(finding.codes)")
+            #expect(!finding.codes.contains("image.dark") && !finding.codes.contains("image.light"), "\(path): \(finding.codes)")
         }
     }
 
@@ -121,13 +132,13 @@ import Testing
         try Magick.convert([colour, "-colorspace", "Gray", grey])
         let stored = try analyze(greyAsColour)
         #expect(stored.metrics["png.color_type"] == 2)
-        #expect(stored.metrics["png.gray_as_color"] == 1)
-        #expect(stored.metrics["png.chroma_max"] ?? 99 <= 2)
-        #expect(try analyze(colour).metrics["png.gray_as_color"] == 0)
-        #expect((try analyze(colour).metrics["png.chroma_max"] ?? 0) > 50)
+        #expect(stored.metrics["image.gray_as_color"] == 1)
+        #expect(stored.metrics["image.chroma_max"] ?? 99 <= 2)
+        #expect(try analyze(colour).metrics["image.gray_as_color"] == 0)
+        #expect((try analyze(colour).metrics["image.chroma_max"] ?? 0) > 50)
         let greyType = try analyze(grey).metrics["png.color_type"]
         #expect(greyType == 0 || greyType == 4, "ImageMagick stores a grey picture as grey")
-        #expect(try analyze(grey).metrics["png.gray_as_color"] == 0)
+        #expect(try analyze(grey).metrics["image.gray_as_color"] == 0)
         #expect(stored.codes == [], "a metric, not a rejection")
     }
 
@@ -139,8 +150,8 @@ import Testing
             let original = try Magick.original("wizard", to: folder.url("w\(size).png"), size: size)
             let blur = folder.url("w\(size)-blur.png")
             try Magick.convert([original, "-blur", "0x\(size / 32)", blur])
-            sharp.append(try #require(try analyze(original).metrics["png.sharpness"]))
-            blurred.append(try #require(try analyze(blur).metrics["png.sharpness"]))
+            sharp.append(try #require(try analyze(original).metrics["image.sharpness"]))
+            blurred.append(try #require(try analyze(blur).metrics["image.sharpness"]))
         }
         let limit = try #require(ImageCheckOptions().minSharpness)
         #expect(sharp.allSatisfy { $0 > 2 * limit }, "\(sharp)")

@@ -11,7 +11,7 @@ import Testing
         let pipeline = StageRun(stage: try Fixture.stage())
         #expect(try pipeline.judge(try input("good.png")).codes == [])
         let copy = try pipeline.judge(try input("same_pixels_rgba.png"))
-        #expect(copy.codes == ["png.dup_exact"])
+        #expect(copy.codes == ["image.dup_exact"])
         #expect(copy.duplicateOf?.path == "alice/image/good.png")
     }
 
@@ -20,7 +20,7 @@ import Testing
         _ = try pipeline.judge(try input("good.png"))
         for name in ["near_copy.png", "brighter_copy.png", "scaled_copy.png"] {
             let near = try pipeline.judge(try input(name))
-            #expect(near.codes == ["png.dup_near"], "\(name)")
+            #expect(near.codes == ["image.dup_near"], "\(name)")
             #expect(near.duplicateOf?.path == "alice/image/good.png")
         }
         #expect(try pipeline.judge(try input("other.png")).codes == [])
@@ -51,7 +51,7 @@ import Testing
         let nearOnly = StageRun(stage: try Fixture.stage(options))
         _ = try nearOnly.judge(try input("good.png"))
         let copy = try nearOnly.judge(try input("same_pixels_rgba.png"))
-        #expect(copy.codes == ["png.dup_near"])
+        #expect(copy.codes == ["image.dup_near"])
     }
 
     @Test func probingFindsEveryHashWithinTheDistance() {
@@ -92,6 +92,6 @@ import Testing
         for entry in first.index.takeChanges() { reloaded.load(entry) }
         let copy = try input("same_pixels_rgba.png")
         let decision = stage.decide(try stage.analyze(copy), of: Fixture.judgement(copy), index: reloaded)
-        #expect(decision.reasons.map(\.code) == ["png.dup_exact"])
+        #expect(decision.reasons.map(\.code) == ["image.dup_exact"])
     }
 }

@@ -8,7 +8,7 @@ import Testing
 /// they must reject under 2% of them. Every such file counts as good here, which bounds the
 /// false-rejection rate from above (the ones flagged are smooth colour ramps and one-bar icons).
 @Suite struct FalseRejectionAuditTests {
-    static let contentCodes: Set<String> = ["png.dark", "png.light", "png.blurry", "png.low_information"]
+    static let contentCodes: Set<String> = ["image.dark", "image.light", "image.blurry", "image.low_information"]
 
     @Test func theContentChecksRejectUnderTwoPercentOfGoodPictures() throws {
         // Good: passes every check but the content ones, whatever its size (blank images are not good).

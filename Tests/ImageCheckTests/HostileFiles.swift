@@ -6,7 +6,7 @@ enum HostileFiles {
     /// The folder holding the files; made on first use.
     static let directory: String = {
         let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("png-check-tests-\(ProcessInfo.processInfo.processIdentifier)").path
+            .appendingPathComponent("image-check-tests-\(ProcessInfo.processInfo.processIdentifier)").path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", script, folder]

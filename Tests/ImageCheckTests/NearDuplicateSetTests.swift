@@ -4,7 +4,7 @@ import Foundation
 import ImageCheck
 import Testing
 
-/// Precision and recall of `png.dup_near` on a generated set: real pictures (ImageMagick's
+/// Precision and recall of `image.dup_near` on a generated set: real pictures (ImageMagick's
 /// built-ins and the Adwaita theme's 512-px illustrations) at 256 px, each admitted first, then
 /// its mirror, 90° turn, crop of under 10% and resize, made with ImageMagick.
 @Suite(.serialized) struct NearDuplicateSetTests {
@@ -78,7 +78,7 @@ import Testing
         for original in corpus.originals {
             // An original that matches an earlier, different picture is a false positive.
             let result = try run.judge(try Fixture.input(original))
-            if result.codes.contains("png.dup_near") {
+            if result.codes.contains("image.dup_near") {
                 score.falsePositives += 1
                 score.missed.append("\((original as NSString).lastPathComponent) (an original) matched \(result.duplicateOf?.path ?? "")")
             }

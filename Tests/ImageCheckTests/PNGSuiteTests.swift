@@ -41,7 +41,7 @@ import Testing
             #expect(finding.codes == [], "\(name): \(finding.reasons.map(\.message))")
             #expect(finding.fingerprint is ImageFingerprint)
             #expect(finding.metrics["png.warnings"] == 0)
-            #expect((finding.metrics["png.width"] ?? 0) >= 1)
+            #expect((finding.metrics["image.width"] ?? 0) >= 1)
         }
     }
 
@@ -64,14 +64,14 @@ import Testing
             #expect(m["png.interlaced"] == (chars[3] == "i" ? 1 : 0), "\(name)")
             #expect(m["png.color_type"] == Double(String(chars[4])), "\(name)")
             #expect(m["png.bit_depth"] == Double(String(chars[6...7])), "\(name)")
-            #expect(m["png.width"] == 32 && m["png.height"] == 32, "\(name)")
+            #expect(m["image.width"] == 32 && m["image.height"] == 32, "\(name)")
         }
     }
 
     @Test func defaultsRejectImagesUnder32Pixels() throws {
         let stage = try Fixture.stage()
         let tiny = try stage.analyze(try Fixture.input(Fixture.pngSuite + "/s01n3p01.png"))
-        #expect(tiny.codes == ["png.too_small", "png.blank"]) // one pixel has no variation
+        #expect(tiny.codes == ["image.too_small", "image.blank"]) // one pixel has no variation
         #expect(tiny.reasons.first?.value == 1 && tiny.reasons.first?.limit == 32)
         let ok = try stage.analyze(try Fixture.input(Fixture.pngSuite + "/basn2c08.png"))
         #expect(ok.codes == [])
@@ -120,7 +120,7 @@ import Testing
             let input = try Fixture.input(Fixture.pngSuite + "/" + name)
             let (codes, duplicateOf, _) = try pipeline.judge(input)
             if let duplicateOf {
-                #expect(codes == ["png.dup_exact"])
+                #expect(codes == ["image.dup_exact"])
                 found[name] = (duplicateOf.path as NSString).lastPathComponent
             }
         }

@@ -36,7 +36,8 @@ import Testing
         let codes = ImageCheck.reasonCodes.map(\.code)
         #expect(Set(codes).count == codes.count)
         for code in ImageCheck.reasonCodes {
-            #expect(code.code.hasPrefix("png."))
+            let family = code.code.split(separator: ".").first.map(String.init) ?? ""
+            #expect(family == "image" || ImageFormat(rawValue: family) != nil, "\(code.code)")
             #expect(code.meaning.count > 20 && code.hint.count > 10, "\(code.code)")
         }
     }

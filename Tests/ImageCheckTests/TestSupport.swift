@@ -3,7 +3,7 @@ import AssayTestSupport
 import Foundation
 import ImageCheck
 
-/// Paths, inputs and stage builders shared by the png-check tests.
+/// Paths, inputs and stage builders shared by the image-check tests.
 enum Fixture {
     /// The package root.
     static let packageRoot = Locations.packageRoot
@@ -34,6 +34,7 @@ enum Fixture {
         o.minBrightnessP99 = nil
         o.maxBrightnessP5 = nil
         o.minSharpness = nil
+        o.maxEdgeWidth = nil
         o.minEntropy = nil
         o.exactDuplicates = false
         o.nearDuplicates = false

@@ -5,9 +5,9 @@
 /// Modelled on SwiftLint's `RuleDescription`: the examples are part of the description, so one
 /// generated test runs every validator's examples and a validator cannot ship without them.
 public struct ValidatorDescription: Sendable {
-    /// The key used in `assay.yml` (`png-check`): lower-case words joined by `-`, unique in the registry.
+    /// The key used in `assay.yml` (`image-check`): lower-case words joined by `-`, unique in the registry.
     public let name: String
-    /// Names the stage had before (`png-check` for `image-check`): a config that still says
+    /// Names the stage had before (`image-check` for `image-check`): a config that still says
     /// `use:` one of them gets this stage, for one version after the rename (see CHANGELOG.md).
     public let formerNames: [String]
     /// One line saying what the stage checks, shown by `assay plugins` and written by `assay init`.

@@ -3,7 +3,7 @@
 public struct Reason: Sendable, Equatable, Hashable, Codable {
     /// The stable dotted code.
     public var code: String
-    /// The stage that gave the reason (`png-check`, `intake`, `quota`).
+    /// The stage that gave the reason (`image-check`, `intake`, `quota`).
     public var stage: String
     /// One line a person can act on.
     public var message: String

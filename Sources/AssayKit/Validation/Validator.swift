@@ -28,7 +28,7 @@ public protocol Validator: Sendable {
 }
 
 extension Validator {
-    /// The key used in `assay.yml` (`png-check`).
+    /// The key used in `assay.yml` (`image-check`).
     public static var name: String { description.name }
     /// One line saying what the stage checks.
     public static var summary: String { description.summary }
