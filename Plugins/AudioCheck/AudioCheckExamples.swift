@@ -8,6 +8,9 @@ extension AudioCheckValidator {
         // Accepted, and near misses.
         ValidatorExample("spoken words", .file("samples/bob/audio/weather.wav"), path: "bob/audio/a.wav"),
         ValidatorExample("an MP3 of the same speech", .file("Tests/Corpora/examples/audio-check/weather.mp3"), path: "bob/audio/a.mp3"),
+        ValidatorExample("a CBR MP3 with lame's Info header", .file("Tests/Corpora/examples/audio-check/weather-cbr.mp3"), path: "bob/audio/a.mp3"),
+        ValidatorExample("a VBR MP3 without a Xing header", .file("Tests/Corpora/examples/audio-check/weather-vbr-notag.mp3"),
+                         path: "bob/audio/a.mp3"),
         ValidatorExample("a FLAC whose STREAMINFO understates its largest block still decodes whole",
                          .file("Tests/Corpora/flac-faulty/faulty-01.flac"), path: "carol/audio/a.flac",
                          doesNotGive: ["audio.decode", "audio.truncated", "audio.trailing_data", "audio.flac_metadata"]),
@@ -26,6 +29,8 @@ extension AudioCheckValidator {
                          path: "carol/audio/a.flac", options: ["max_channels: 8"], gives: ["audio.decode", "audio.truncated"]),
         ValidatorExample("a recording cut to a third", .file("samples/bob/audio/weather-cut.wav"), path: "bob/audio/a.wav",
                          gives: ["audio.truncated"]),
+        ValidatorExample("a CBR MP3 cut to 60 % of its bytes, which libsndfile decodes without an error",
+                         .file("Tests/Corpora/examples/audio-check/weather-cbr-cut60.mp3"), path: "bob/audio/a.mp3", gives: ["audio.truncated"]),
         ValidatorExample("a FLAC whose STREAMINFO counts fewer samples than it holds", .file("Tests/Corpora/flac-faulty/faulty-05.flac"),
                          path: "carol/audio/a.flac", gives: ["audio.trailing_data"]),
         ValidatorExample("a FLAC whose first metadata block is not STREAMINFO", .file("Tests/Corpora/flac-faulty/faulty-07.flac"),

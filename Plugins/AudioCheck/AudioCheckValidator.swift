@@ -19,6 +19,8 @@ public struct AudioCheckValidator: StatefulValidator {
         name: "audio-check",
         summary: "decodes audio with libsndfile; rejects corrupt, truncated, clipped, silent, noisy, upsampled, off-length and duplicate recordings",
         modalities: [.audio],
+        // 2: an MP3 whose LAME tag counts one frame more than it holds is audio.truncated.
+        version: 2,
         reasonCodes: AudioReasons.all,
         fileExtensions: ["wav", "flac", "ogg", "oga", "opus", "mp3"],
         headlineMetrics: [HeadlineMetric("audio.seconds", title: "Audio duration (s)"), HeadlineMetric("audio.snr_db", title: "Audio SNR (dB, WADA)")],

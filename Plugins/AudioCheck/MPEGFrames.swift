@@ -9,16 +9,20 @@ struct MPEGFrames: Equatable {
     let frames: Int
     /// Frames the Xing/Info header counts, when the stream has one with a frame count.
     let declaredFrames: Int?
+    /// The Xing/Info header carries a LAME tag whose encoder is LAME: LAME's count leaves the
+    /// tag's own frame out exactly, so a whole stream holds every frame it counts.
+    let exactCount: Bool
     /// The last frame header announces more bytes than the file holds.
     let lastFrameCut: Bool
     /// Decoded samples per channel in one frame (1152 for MPEG-1 Layer III).
     let samplesPerFrame: Int
 
     /// Why the stream looks cut short, in words for the contributor; nil when it looks whole.
-    /// One frame of slack against the Xing count: encoders disagree on whether it counts itself.
+    /// One frame of slack against a Xing count without a LAME tag: encoders disagree on whether
+    /// it counts itself. With a LAME tag none, so a file cut just before its last frame is caught.
     var truncation: String? {
         if lastFrameCut { return "the file ends in the middle of MPEG audio frame \(frames + 1): it was cut short" }
-        if let declared = declaredFrames, frames < declared - 1 {
+        if let declared = declaredFrames, frames < declared - (exactCount ? 0 : 1) {
             return "the file holds \(frames) of the \(declared) MPEG audio frames its Xing/Info header counts: it was cut short"
         }
         return nil
@@ -37,7 +41,8 @@ struct MPEGFrames: Equatable {
         guard let found = Self.nextFrame(bytes, from: tags, like: nil, within: Self.firstFrameSearch) else { return nil }
         let start = found.offset, first = found.header
         samplesPerFrame = first.samplesPerFrame
-        let declared = Self.xingFrameCount(bytes, frame: first, at: start)
+        let xing = Self.xingFrameCount(bytes, frame: first, at: start)
+        let declared = xing?.count
         var frames = 0, offset = start, cut = false
         var position: (offset: Int, header: Header)? = (start, first)
         while let (at, current) = position {
@@ -56,6 +61,7 @@ struct MPEGFrames: Equatable {
         if !cut, (1..<4).contains(left), bytes[offset] == 0xFF, left == 1 || bytes[offset + 1] & 0xE0 == 0xE0 { cut = true }
         self.frames = frames
         declaredFrames = declared
+        exactCount = xing?.lame ?? false
         lastFrameCut = cut
     }
 
@@ -90,14 +96,20 @@ struct MPEGFrames: Equatable {
         return nil
     }
 
-    /// The frame count of a Xing ("Xing", VBR) or Info ("Info", CBR) header in the first frame.
-    private static func xingFrameCount(_ bytes: UnsafeRawBufferPointer, frame: Header, at offset: Int) -> Int? {
+    /// The frame count of a Xing ("Xing", VBR) or Info ("Info", CBR) header in the first frame,
+    /// and whether a LAME tag follows it (`lame`).
+    private static func xingFrameCount(_ bytes: UnsafeRawBufferPointer, frame: Header, at offset: Int) -> (count: Int, lame: Bool)? {
         // The tag follows the side information: 32/17 bytes (MPEG-1 stereo/mono), 17/9 (MPEG-2, 2.5).
         // A frame with a CRC has two more bytes before it.
         let side = frame.isMPEG1 ? (frame.mono ? 17 : 32) : (frame.mono ? 9 : 17)
         for tag in [offset + 4 + side, offset + 6 + side] where bytes.matches("Xing", at: tag) || bytes.matches("Info", at: tag) {
             guard let flags = bytes.bigEndian32(at: tag + 4), flags & 1 != 0, let count = bytes.bigEndian32(at: tag + 8) else { return nil }
-            return Int(count)
+            // After the flags: the frame count, then the byte count, the 100-byte seek table and
+            // the quality, each when its flag is set; then the LAME tag's encoder name, inside
+            // this frame ("LAME3.100"). Other writers of the LAME tag (FFmpeg's "Lavf") keep the slack.
+            let fields = [(2, 4), (4, 100), (8, 4)].reduce(tag + 12) { $0 + (flags & $1.0 != 0 ? $1.1 : 0) }
+            let lame = fields + 9 <= offset + frame.length && bytes.matches("LAME", at: fields)
+            return (Int(count), lame)
         }
         return nil
     }

@@ -33,7 +33,11 @@ import Testing
         return files
     }
 
-    @Test(.enabled(if: Locations.pythonTools != nil, "needs .build/python with datasets: run .ci/install-deps"))
+    /// Loads the export with the venv `.ci/install-deps` makes (`datasets==3.6.0`, soundfile,
+    /// librosa, pillow) and decodes every row as a user would: the pixels of every image, the
+    /// samples of every recording (datasets 3.6's Audio feature needs librosa for that, not only
+    /// soundfile). Each must match what the stage measured when it judged the file.
+    @Test(.enabled(if: Locations.pythonTools != nil, "needs .build/python with datasets, soundfile, librosa, pillow: run .ci/install-deps"))
     func theHFFolderLoadsInDatasetsWithOneRowPerAcceptedFile() throws {
         let (folder, config, verdicts) = try judgedSamples("export-hf")
         let accepted = verdicts.filter { $0.verdict == .accepted }
@@ -45,20 +49,26 @@ import Testing
         #expect(export.stderr.contains("exported \(accepted.count) files"))
 
         let script = try folder.write("load.py", text: """
-            import json, sys, soundfile
-            from datasets import Audio, load_dataset
+            import json, sys
+            import numpy as np
+            from datasets import load_dataset
             result = {}
             for name in ("text", "image", "audio"):
                 ds = load_dataset(sys.argv[1] + "/" + name)
-                if name == "audio":
-                    ds = ds.cast_column("audio", Audio(decode=False))
                 train = ds["train"]
-                row = train[0]
-                if name == "text": shape = len(row["text"])
-                if name == "image": shape = row["image"].size[0]
-                if name == "audio": shape = soundfile.info(row["audio"]["path"]).samplerate
+                decoded = []
+                for row in train:
+                    if name == "text": decoded.append([len(row["text"])])
+                    if name == "image":
+                        pixels = np.asarray(row["image"])  # decodes the PNG (pillow)
+                        decoded.append([pixels.shape[1], pixels.shape[0]])
+                    if name == "audio":
+                        audio = row["audio"]  # decodes the file (soundfile; librosa for mono)
+                        samples = audio["array"]
+                        assert samples.ndim == 1 and np.isfinite(samples).all() and np.abs(samples).max() > 0, row["path"]
+                        decoded.append([len(samples), audio["sampling_rate"]])
                 result[name] = {"splits": sorted(ds.keys()), "rows": len(train), "paths": train["path"],
-                                "contributors": train["contributor"], "first": shape}
+                                "contributors": train["contributor"], "decoded": decoded}
             print(json.dumps(result))
             """)
         let python = try Shell.run(["env", "HF_DATASETS_OFFLINE=1", "HF_HUB_OFFLINE=1", "HF_HOME=\(folder.url("hf-home"))",
@@ -71,7 +81,20 @@ import Testing
             #expect(split["rows"] as? Int == files.count, "\(modality)")
             #expect(split["paths"] as? [String] == files.map(\.path), "\(modality): canonical order")
             #expect(split["contributors"] as? [String] == files.map(\.contributor))
-            #expect((split["first"] as? Int ?? 0) > 0, "\(modality): the first row decodes")
+            let decoded = split["decoded"] as? [[Int]] ?? []
+            #expect(decoded.count == files.count, "\(modality): every row decodes")
+            for (file, row) in zip(files, decoded) {
+                let measured: [Int] = switch modality {
+                case "image": [file.metrics["png.width"], file.metrics["png.height"]].map { Int($0 ?? -1) }
+                case "audio": [file.metrics["audio.frames"], file.metrics["audio.sample_rate"]].map { Int($0 ?? -1) }
+                default: row.map { _ in 1 }
+                }
+                if modality == "text" {
+                    #expect(row.first ?? 0 > 0, "\(file.path): empty text")
+                } else {
+                    #expect(row == measured, "\(file.path): datasets decoded \(row), the stage measured \(measured)")
+                }
+            }
         }
 
         // Media are read-only copies of the judged files (issue 26, item 6): a contributor who

@@ -20,7 +20,7 @@ struct DatasetCard {
         text += "Every file here was accepted by `assay run`; the ledger holds each verdict and its reasons. "
         text += "Each modality is its own dataset with a train split: `text/` (JSON lines), `image/` (an imagefolder) "
         text += "and `audio/` (an audiofolder). Load one with `datasets.load_dataset(\"PATH/text\")`. "
-        text += "Audio needs `datasets` with its audio extra (torchcodec from version 4 on; soundfile before).\n\n"
+        text += "Audio needs `datasets` with its audio extra (torchcodec from version 4 on; soundfile and librosa before).\n\n"
         text += "| modality | files | bytes | load with |\n|---|---:|---:|---|\n"
         for modality in modalities {
             text += "| \(modality.rawValue) | \(summary.exported[modality] ?? 0) | \(summary.bytes[modality] ?? 0) | "
