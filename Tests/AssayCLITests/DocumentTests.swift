@@ -93,6 +93,17 @@ import Testing
         #expect(!both.stdout.contains("intake.unknown_modality"))
     }
 
+    @Test func withoutPopplerAPDFIsAnErrorThatSaysHowToInstallIt() throws {
+        let folder = TemporaryFolder("no-poppler")
+        let config = try folder.write("assay.yml", text: Self.config)
+        let pdf = try folder.copy(Self.documents + "/artistic.pdf", to: "notes.pdf")
+        let result = try Shell.run(["/usr/bin/env", "-i", "PATH=" + folder.url("empty"), Locations.assay, "check", "--config", config, pdf])
+        #expect(result.stderr.contains("warning: text folders take PDFs"), "\(result.stderr)")
+        #expect(result.stderr.contains("apt-get install poppler-utils"))
+        #expect(result.stdout.contains("stage.failed") && result.stdout.contains("apt-get install poppler-utils"), "\(result.stdout)")
+        #expect(result.status != 0)
+    }
+
     @Test func exportWritesADocumentsText() throws {
         let folder = TemporaryFolder("export-documents")
         let config = try folder.write("assay.yml", text: Self.config)

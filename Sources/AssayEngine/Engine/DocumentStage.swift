@@ -36,6 +36,16 @@ struct DocumentStage: Sendable {
     /// The stored finding's stage fingerprint.
     var fingerprint: String { Stage.hash(rules) }
 
+    /// The config-time warning when text folders take PDFs but poppler-utils is missing (every
+    /// PDF would then get `error`), or nil.
+    static func warning(for rules: ModalityRules, source: String?) -> String? {
+        guard rules.open.contains(.text), rules.allows(DocumentFormat.pdf.mime, in: .text), let missing = DocumentExtractor.missingTools else {
+            return nil
+        }
+        return "\(source ?? "assay.yml"): warning: text folders take PDFs (application/pdf), but \(missing); "
+            + "until then every PDF gets error (stage.failed). Or leave application/pdf out of modalities.text.mime."
+    }
+
     /// Extracts `bytes` of `format` within `seconds`, the stage budget.
     func run(_ bytes: [UInt8], format: DocumentFormat, seconds: Double) -> Outcome {
         do throws(DocumentProblem) {

@@ -46,23 +46,26 @@ public struct FileAnalyzer: Sendable {
             if let refusal = gate.refusal(modality: modality, mime: stored.mime) {
                 return FileAnalysis(refused: refusal, bytes: stored.bytes, stageCount: stages.count, sha256: stored.sha256, mime: stored.mime)
             }
-            // A document's stored extraction decides first: a problem ends the analysis here.
+            // A document's stored extraction decides first (a problem ends the analysis there);
+            // without a valid one the document is read and extracted again.
             let document: StageResult? = modality == .text && DocumentFormat(mime: stored.mime) != nil
                 ? stored.findings[DocumentStage.name].flatMap { $0.stageFingerprint == documents.fingerprint ? reuse($0) : nil }
                 : .notApplicable
-            if let document, let ended = ended(by: document, bytes: stored.bytes, sha256: stored.sha256, mime: stored.mime, read: false) {
-                return ended
-            }
-            let reused = document == nil ? [nil] : stages.map { stage -> StageResult? in
-                guard stage.validator.appliesTo.contains(modality) else { return .notApplicable }
-                guard let kept = stored.findings[stage.name], kept.stageFingerprint == stage.fingerprint else { return nil }
-                return reuse(kept)
-            }
-            if let document, reused.allSatisfy({ $0 != nil }) {
-                var analysis = FileAnalysis(bytes: stored.bytes, sha256: stored.sha256, mime: stored.mime, sniffFailure: nil,
-                                            results: reused.compactMap { $0 }, fresh: [], read: false)
-                analysis.document = document
-                return analysis
+            if let document {
+                if let ended = ended(by: document, bytes: stored.bytes, sha256: stored.sha256, mime: stored.mime, read: false) {
+                    return ended
+                }
+                let reused = stages.map { stage -> StageResult? in
+                    guard stage.validator.appliesTo.contains(modality) else { return .notApplicable }
+                    guard let kept = stored.findings[stage.name], kept.stageFingerprint == stage.fingerprint else { return nil }
+                    return reuse(kept)
+                }
+                if reused.allSatisfy({ $0 != nil }) {
+                    var analysis = FileAnalysis(bytes: stored.bytes, sha256: stored.sha256, mime: stored.mime, sniffFailure: nil,
+                                                results: reused.compactMap { $0 }, fresh: [], read: false)
+                    analysis.document = document
+                    return analysis
+                }
             }
         }
         let bytes: [UInt8]
