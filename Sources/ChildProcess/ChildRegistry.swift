@@ -11,7 +11,8 @@ public enum ChildRegistry {
     private static let children = Mutex<[pid_t: Int32]>([:])
     private static let installed = Mutex(false)
 
-    /// Records a started child and its stdin descriptor; installs the exit handler once.
+    /// Records a started child and its stdin descriptor (-1 when Assay already closed it); installs
+    /// the exit handler once.
     public static func add(pid: pid_t, input: Int32) {
         installed.withLock { done in
             guard !done else { return }

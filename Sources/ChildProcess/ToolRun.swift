@@ -30,8 +30,9 @@ public enum ToolRun {
         guard started == 0 else {
             throw .cannotStart("cannot start \(arguments.first ?? "nothing"): \(String(cString: strerror(started)))")
         }
-        ChildRegistry.add(pid: pid, input: input)
+        // No standard input: closed before anything is read, so the registry holds no descriptor of it.
         close(input)
+        ChildRegistry.add(pid: pid, input: -1)
         let child = RunningChild(pid: pid, output: output, errors: errors)
         defer { child.end() }
         return try child.collect(maxOutput: maxOutput, deadline: deadline)
