@@ -18,12 +18,14 @@ enum PDFText {
         let copy = try PrivateFile(bytes)
         defer { copy.remove() }
         let pages = try pageCount(copy.path, tools: tools, limits: limits, deadline: deadline)
-        let text = try run([tools.pdftotext, "-enc", "UTF-8", "-eol", "unix", copy.path, "-"], limits: limits,
+        // pdfinfo spoke for the file; -q keeps the others from writing poppler's complaints again
+        // (one per malformed token: 61 MB of stderr for a million nested brackets).
+        let text = try run([tools.pdftotext, "-q", "-enc", "UTF-8", "-eol", "unix", copy.path, "-"], limits: limits,
                            maxOutput: limits.maxTextBytes, deadline: deadline, what: "extracted text (bytes)")
         guard text.succeeded else { throw .corrupt("pdftotext cannot read it: " + firstLine(text)) }
         let paragraphs = pageBreaksAsBlankLines(text.output)
         guard paragraphs.contains(where: { $0 > 0x20 }) else { throw .noText }
-        let listing = try run([tools.pdfimages, "-list", copy.path], limits: limits, maxOutput: 1 << 20, deadline: deadline, what: "pdfimages listing (bytes)")
+        let listing = try run([tools.pdfimages, "-q", "-list", copy.path], limits: limits, maxOutput: 1 << 20, deadline: deadline, what: "pdfimages listing (bytes)")
         guard listing.succeeded else { throw .corrupt("pdfimages cannot read it: " + firstLine(listing)) }
         // Two header lines, then one line per picture.
         let pictures = max(0, listing.output.split(separator: UInt8(ascii: "\n")).count - 2)

@@ -60,11 +60,19 @@ import Testing
         #expect(text.pages == nil)
     }
 
+    @Test func runsGiveTheirTextTabsAndBreaksAsWhiteSpaceAndNothingElse() throws {
+        let text = try extractor.text(of: try bytes("runs.docx"), format: .docx, seconds: 30)
+        // Deleted runs and field codes are not text; empty paragraphs add no blank lines; a table cell is a paragraph.
+        #expect(String(decoding: text.bytes, as: UTF8.self) == "One\ttwo\nthree four\n\ncell\n\n<kept> & last\n")
+    }
+
     @Test func eachProblemHasItsCode() throws {
         let cases: [(String, DocumentFormat, ReasonCode)] = [
             ("picture.pdf", .pdf, DocumentReasons.pdfImages),
             ("scan.pdf", .pdf, DocumentReasons.noText),
             ("encrypted.pdf", .pdf, DocumentReasons.encrypted),
+            ("restricted.pdf", .pdf, DocumentReasons.encrypted),
+            ("zipenc.docx", .docx, DocumentReasons.encrypted),
             ("truncated.pdf", .pdf, DocumentReasons.corrupt),
             ("pages.pdf", .pdf, DocumentReasons.corrupt),
             ("truncated.docx", .docx, DocumentReasons.corrupt),
@@ -142,6 +150,20 @@ import Testing
         #expect(problem(many, .pdf, seconds: 10) == .tooLarge("pages", value: 100_000, limit: 2_000))
         #expect(ContinuousClock.now - started < .seconds(10))
         // The file (16 MB) is already in memory; Assay adds no more than the pipes' buffers.
+        #expect(Self.peakResident() - before < 100 << 20)
+    }
+
+    @Test func aMillionNestedArraysCostLittle() throws {
+        let folder = TemporaryFolder("deep-pdf")
+        let path = folder.url("deep.pdf")
+        #expect(try Shell.run(["python3", Self.folder + "/make.py", "deep", path, "1000000"]).status == 0)
+        let deep = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        let before = Self.peakResident()
+        let started = ContinuousClock.now
+        // poppler gives up on the nesting and reads the page: its one line of text, well within the budget.
+        let text = try extractor.text(of: deep, format: .pdf, seconds: 10)
+        #expect(String(decoding: text.bytes, as: UTF8.self) == "A page under deep nesting.\n")
+        #expect(ContinuousClock.now - started < .seconds(10))
         #expect(Self.peakResident() - before < 100 << 20)
     }
 

@@ -3,11 +3,13 @@
 
     python3 make.py xxe OUT.docx        a DOCX whose text is an external entity naming /etc/passwd
     python3 make.py nested OUT.docx     a DOCX whose body nests 10,000 w:r elements
+    python3 make.py runs OUT.docx       tabs, breaks, a deleted run, a field code, an empty paragraph, a table
     python3 make.py bomb OUT.docx [MiB] a DOCX whose word/document.xml inflates to MiB (1024) of zeros
     python3 make.py liar OUT.docx [MiB] well-formed XML of MiB (1024) of empty paragraphs, its declared sizes
                                         rewritten to 4 KiB
     python3 make.py pages OUT.pdf       a one-page PDF whose page tree claims 1,000,000,000 pages
     python3 make.py many OUT.pdf [N]    a PDF of N (100,000) real pages sharing one content stream
+    python3 make.py deep OUT.pdf [N]    a one-page PDF whose page dictionary nests N (1,000,000) arrays
 
 Every file is the same bytes on every run (fixed zip times, no random data)."""
 import struct
@@ -73,15 +75,19 @@ def liar(path, size_mib):
 
 
 def pages(path):
-    objects = [
+    """One page under a page tree whose /Count claims a billion."""
+    stream = b"BT /F1 12 Tf 72 720 Td (This page tree claims a billion pages.) Tj ET"
+    write_pdf(path, [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1000000000 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-        None,
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    stream = b"BT /F1 12 Tf 72 720 Td (This page tree claims a billion pages.) Tj ET"
-    objects[3] = b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream"
+    ])
+
+
+def write_pdf(path, objects):
+    """`objects` numbered from 1, a cross-reference table, a trailer whose root is object 1."""
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, obj in enumerate(objects, 1):
@@ -93,6 +99,19 @@ def pages(path):
         out += b"%010d 00000 n \n" % offset
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     open(path, "wb").write(bytes(out))
+
+
+def deep(path, depth):
+    """One page whose dictionary holds `depth` nested arrays."""
+    stream = b"BT /F1 12 Tf 72 720 Td (A page under deep nesting.) Tj ET"
+    write_pdf(path, [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> /Deep "
+        + b"[" * depth + b"]" * depth + b" >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ])
 
 
 def many(path, count):
@@ -106,17 +125,7 @@ def many(path, count):
     ]
     page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> >> >>"
     objects += [page] * count
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, obj in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    open(path, "wb").write(bytes(out))
+    write_pdf(path, objects)
 
 
 def main():
@@ -127,6 +136,14 @@ def main():
                    '<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
                    f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>Secrets: &xxe;</w:t></w:r></w:p>'
                    '<w:p><w:r><w:t>The file above must stay out of this text.</w:t></w:r></w:p></w:body></w:document>')
+    elif kind == "runs":
+        docx(path, body(
+            '<w:p><w:r><w:t>One</w:t><w:tab/><w:t>two</w:t><w:br/><w:t xml:space="preserve">three </w:t></w:r>'
+            '<w:del><w:r><w:delText>deleted</w:delText></w:r></w:del>'
+            '<w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:t>four</w:t></w:r></w:p>'
+            '<w:p/><w:p><w:pPr/></w:p>'
+            '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>cell</w:t></w:r></w:p></w:tc></w:tr></w:tbl>'
+            '<w:p><w:r><w:t>&lt;kept&gt; &amp; last</w:t></w:r></w:p>'))
     elif kind == "nested":
         depth = 10_000
         docx(path, body("<w:p>" + "<w:r>" * depth + "<w:t>deep</w:t>" + "</w:r>" * depth + "</w:p>"))
@@ -136,6 +153,8 @@ def main():
         liar(path, size)
     elif kind == "pages":
         pages(path)
+    elif kind == "deep":
+        deep(path, int(sys.argv[3]) if len(sys.argv) > 3 else 1_000_000)
     elif kind == "many":
         many(path, int(sys.argv[3]) if len(sys.argv) > 3 else 100_000)
     else:
