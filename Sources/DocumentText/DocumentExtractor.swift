@@ -1,8 +1,9 @@
 import AssayKit
 
 /// Turns a PDF or a DOCX into the UTF-8 text the text stages judge. The text, or the problem,
-/// is a function of the file's bytes and ``limits`` alone (and of the installed poppler-utils
-/// for PDFs), so verdicts stay a function of the files and the config. Safe on any thread.
+/// is a function of the file's bytes, ``limits`` and the installed poppler-utils' version, all
+/// three in ``summary`` (and so in the analysis fingerprint), so verdicts stay a function of the
+/// files and the config. Safe on any thread.
 public struct DocumentExtractor: Sendable {
     /// The bounds every extraction keeps.
     public let limits: DocumentLimits
@@ -15,8 +16,9 @@ public struct DocumentExtractor: Sendable {
         self.limits = limits
     }
 
-    /// What the text analysis fingerprint carries for documents: the revision and the bounds.
-    public var summary: String { "document-text \(Self.revision) \(limits.summary)" }
+    /// What the text analysis fingerprint carries for documents: the revision, the bounds and the
+    /// installed poppler-utils' version (asked once per process).
+    public var summary: String { "document-text \(Self.revision) \(limits.summary) poppler=\(PopplerTools.version)" }
 
     /// The text of `bytes` in `format`, within `seconds` (the stage budget: wall time for the
     /// poppler children, CPU time of this thread for DOCX; `.infinity` for none), or the problem.

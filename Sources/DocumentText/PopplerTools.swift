@@ -26,4 +26,15 @@ struct PopplerTools: Sendable {
 
     /// The environment every tool gets: the PATH and the C locale, nothing of Assay's own.
     static let environment = ["PATH=" + path, "LC_ALL=C"]
+
+    /// `pdftotext -v`'s version (`22.12.0`), asked once; `none` when poppler-utils is missing or
+    /// does not say. Another poppler can read the same PDF into other text, so it is part of the
+    /// extraction's fingerprint.
+    static let version: String = {
+        guard case let .success(tools) = located,
+              let output = try? ToolRun.run([tools.pdftotext, "-v"], environment: environment, maxMemory: 0, maxOutput: 1 << 16,
+                                            deadline: ContinuousClock.now + .seconds(10)) else { return "none" }
+        let first = (output.errorText + String(decoding: output.output, as: UTF8.self)).split(separator: "\n").first ?? ""
+        return first.split(separator: " ").last.map(String.init) ?? "none"
+    }()
 }

@@ -167,6 +167,15 @@ import Testing
         #expect(Self.peakResident() - before < 100 << 20)
     }
 
+    @Test func theFingerprintNamesTheBoundsAndPopplersVersion() throws {
+        let summary = extractor.summary
+        #expect(summary.range(of: #"poppler=\d+\.\d+"#, options: .regularExpression) != nil, "\(summary)")
+        #expect(summary.contains("pages=2000") && summary.contains("ratio=100"), "\(summary)")
+        var other = DocumentLimits()
+        other.maxPages = 10
+        #expect(DocumentExtractor(limits: other).summary != summary)
+    }
+
     @Test func extractionStopsAtTheStageBudget() throws {
         #expect(problem(try bytes("artistic.pdf"), .pdf, seconds: 0).map { if case .timeout = $0 { true } else { false } } == true)
         #expect(problem(try bytes("artistic.docx"), .docx, seconds: 0).map { if case .timeout = $0 { true } else { false } } == true)
