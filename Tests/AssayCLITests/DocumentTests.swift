@@ -75,6 +75,17 @@ import Testing
         // A second run reuses the stored extraction findings and gives the same verdicts.
         let (_, again) = try run(folder, config: config)
         #expect(again == lines)
+        // Another stage analyzes every text file again: stored extraction findings decide the
+        // documents' problems unread, and the documents with text reach the new stage.
+        _ = try folder.write("assay.yml", text: Self.config + "  - use: text-language\n")
+        let (changed, _) = try run(folder, config: config)
+        for (name, expected) in problems {
+            #expect(codes(changed["dave/text/" + name]) == [expected.1], "\(name)")
+        }
+        for path in ["bob/text/artistic.pdf", "carol/text/artistic.docx"] {
+            #expect(codes(changed[path]) == ["text.dup_exact"], "\(path)")
+            #expect((changed[path]?["metrics"] as? [String: Any])?["text.language_confidence"] != nil, "\(path)")
+        }
     }
 
     @Test func checkTakesPDFAndDOCXAsText() throws {
