@@ -26,7 +26,7 @@ let families: [Family] = [
     Family(name: "TextLanguage"),
     Family(name: "TextPII"),
     Family(name: "TextRelevance"),
-    Family(name: "External", links: ["CSpawn"], tests: ["assay"]),
+    Family(name: "External", links: ["CSpawn", "ChildProcess"], tests: ["assay"]),
 ]
 
 /// A family's module: AssayKit and its own libraries, never the engine, another family or the tool.
@@ -86,6 +86,14 @@ let package = Package(
         .target(name: "CSpawn"),
         // Unicode TS #39 confusable skeletons of contributor names, through ICU's spoof checker.
         .target(name: "CSkeleton", dependencies: ["CICU"]),
+        // DOCX text in process: libzip (BSD-3) and libxml2 (MIT) behind one bounded C call.
+        .systemLibrary(name: "CZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+        .systemLibrary(name: "CXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "CDocxShim", dependencies: ["CZip", "CXML2"]),
+        // Child processes: the registry that ends them at exit, and one-shot runs with limits (poppler).
+        .target(name: "ChildProcess", dependencies: ["CSpawn"], swiftSettings: strict),
+        // PDF (poppler-utils as child processes) and DOCX (CDocxShim) to text for the text stages.
+        .target(name: "DocumentText", dependencies: ["AssayKit", "ChildProcess", "CDocxShim"], swiftSettings: strict),
 
         // What a validator is written against: no database, NIO or YAML.
         .target(name: "AssayKit", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
@@ -96,6 +104,7 @@ let package = Package(
             dependencies: [
                 "AssayKit",
                 "CSkeleton",
+                "DocumentText",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],
@@ -120,7 +129,7 @@ let package = Package(
         .target(name: "AssayCore", dependencies: ["AssayEngine", "AssayLedger"], swiftSettings: strict),
 
         // What the ledger shows people: the report, the export and the leaderboard.
-        .target(name: "AssayReports", dependencies: ["AssayCore"], swiftSettings: strict),
+        .target(name: "AssayReports", dependencies: ["AssayCore", "DocumentText"], swiftSettings: strict),
 
         // MIME sniffing with libmagic: part of intake, not a validator.
         .target(name: "MIMESniff", dependencies: ["AssayKit", "CMagic"], swiftSettings: strict),
@@ -141,9 +150,9 @@ let package = Package(
         ),
 
         // A mutation fuzzer for the parsers untrusted bytes reach (Benchmarks/fuzz.sh runs it).
-        .executableTarget(name: "assay-fuzz", dependencies: ["AssayCore", "ImageCheck", "AudioCheck", "TextQuality", "TextPII"], swiftSettings: strict),
+        .executableTarget(name: "assay-fuzz", dependencies: ["AssayCore", "ImageCheck", "AudioCheck", "TextQuality", "TextPII", "DocumentText"], swiftSettings: strict),
 
-        // Times png-check's near-duplicate lookup at 100k and 1M indexed images (Benchmarks/png-near-dup.sh).
+        // Times image-check's near-duplicate lookup at 100k and 1M indexed images (Benchmarks/png-near-dup.sh).
         .executableTarget(name: "assay-index-bench", dependencies: ["AssayCore", "ImageCheck"], swiftSettings: strict),
 
         // Temp folders, real programs and corpus locations for every test target.
@@ -153,6 +162,8 @@ let package = Package(
         .testTarget(name: "MIMESniffTests", dependencies: ["MIMESniff", "AssayCore", "AssayTestSupport"], swiftSettings: strict),
         // Runs every registered validator's examples and checks its findings against its version.
         .testTarget(name: "ContractTests", dependencies: ["AssayCore", "AssayPlugins", "AssayTestSupport"], exclude: ["Findings"], swiftSettings: strict),
+        .testTarget(name: "DocumentTextTests", dependencies: ["DocumentText", "AssayCore", "AssayReports", "AssayPlugins", "AssayTestSupport"],
+                    swiftSettings: strict),
         .testTarget(name: "AssayCLITests", dependencies: ["assay", "AssayCore", "AssayPlugins", "AssayTestSupport", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
     ] + families.map(familyTarget) + families.compactMap(familyTests)
 )

@@ -1,7 +1,8 @@
 #!/bin/bash
 # Mutation fuzzing of the parsers that untrusted bytes reach, for a fixed time per target:
-# png-check (libpng through the setjmp-owning shim), audio-check (libsndfile: WAV and FLAC) and
-# text-quality's Markdown scanner with text-pii's scanners, each in-process as a run calls it.
+# image-check (libpng through the setjmp-owning shim), audio-check (libsndfile: WAV and FLAC),
+# text-quality's Markdown scanner with text-pii's scanners, and DOCX extraction (libzip and
+# libxml2 through Sources/CDocxShim), each in-process as a run calls it.
 #
 #   Benchmarks/fuzz.sh                 # 60 s per target
 #   FUZZ_SECONDS=600 SEED=7 Benchmarks/fuzz.sh png text
@@ -25,7 +26,7 @@ OUT=${OUT:-/tmp/assay-fuzz}
 SLOW=${SLOW:-1}
 CORPORA=${CORPORA:-$REPO/Tests/Corpora}
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(png audio text)
+[ ${#targets[@]} -gt 0 ] || targets=(png audio text docx)
 mkdir -p "$OUT"
 
 (cd "$REPO" && swift build -c release --product assay-fuzz >&2 && swift build -c release --product assay >&2) || exit 1

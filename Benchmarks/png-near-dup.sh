@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# png-check's near-duplicate lookup as the index grows: the same 10,000 lookups (half new
+# image-check's near-duplicate lookup as the index grows: the same 10,000 lookups (half new
 # pictures, half copies of indexed ones with 4 of 64 bits changed) against 100,000 and 1,000,000
 # indexed perceptual hashes (each image filed under its upright and its inner, crop-finding, hash),
 # every symmetry probed at the shipped distance (8 bits) and every candidate confirmed. Prints CPU

@@ -2,7 +2,7 @@
 # PNG validation throughput, side by side in one run, on the same files: every PNG under /usr/share
 # plus PngSuite (175 files, 14 of them corrupt).
 #
-#   assay run with png-check (defaults: full libpng decode of every row, checks, duplicates)
+#   assay run with image-check (defaults: full libpng decode of every row, checks, duplicates)
 #   pngcheck -q (Debian package), all files in one process, and in 2 processes
 #   Benchmarks/png_decode_loop.c: a bare C loop that only decodes with libpng, the physical
 #     reference (1 and 2 processes), and the same loop through Assay's C shim (the stage's C cost
@@ -37,8 +37,8 @@ split -n l/2 -d "$work/list.txt" "$work/half."   # half.00, half.01 for the 2-pr
 # The C loops, built as SwiftPM builds the shim in release (clang -O2).
 cc=${CC:-$(command -v clang || echo cc)}
 "$cc" -O2 -o "$work/bin/png_decode_loop" "$here/Benchmarks/png_decode_loop.c" -lpng16
-"$cc" -O2 -DASSAY_SHIM -I"$here/Sources/CPNGShim/include" -I"$here/Sources/CPNGShim" \
-  -o "$work/bin/png_shim_loop" "$here/Benchmarks/png_decode_loop.c" "$here"/Sources/CPNGShim/*.c -lpng16 -lm
+"$cc" -O2 -DASSAY_SHIM -I"$here/Sources/CImageShim/include" -I"$here/Sources/CImageShim" \
+  -o "$work/bin/png_shim_loop" "$here/Benchmarks/png_decode_loop.c" "$here"/Sources/CImageShim/*.c -lpng16 -lm
 
 # Assay, release build (SKIP_ASSAY=1 measures the peers only).
 assay=""
@@ -58,7 +58,7 @@ version: 1
 limits: { quotas: false, max_file_bytes: 100MB }
 modalities: { image: {} }
 pipeline:
-  - use: png-check
+  - use: image-check
 ledger: $work/assay.sqlite
 YML
 
@@ -122,8 +122,8 @@ row "C loop through Assay's png shim, 2 processes" s2 c2
 row "pngcheck -q, 1 process" p1 c1
 row "pngcheck -q, 2 processes" p2 c2
 if [ -n "$assay" ]; then
-  row "assay run png-check, --jobs 1" a1 c1
-  row "assay run png-check, --jobs 2" a2 c2
+  row "assay run image-check, --jobs 1" a1 c1
+  row "assay run image-check, --jobs 2" a2 c2
   printf 'assay verdicts: %s accepted, %s rejected\n' "$accepted" "$rejected"
 fi
 printf '(ratios of files/s by wall time; "vs C loop": the same number of processes or jobs;\n'

@@ -1,3 +1,4 @@
+import ChildProcess
 import CSpawn
 import Glibc
 
@@ -213,15 +214,10 @@ final class PluginProcess: @unchecked Sendable {
     }
 
     private static func describe(_ status: Int32) -> String {
-        let signal = status & 0x7F
-        if signal == 0 { return "exited with status \((status >> 8) & 0xFF)" }
-        let name = strsignal(signal).map { String(cString: $0) } ?? "signal \(signal)"
-        return "was killed by signal \(signal) (\(name))"
+        ChildExit.describe(status)
     }
 
     private static func milliseconds(_ duration: Duration) -> Int32 {
-        let (seconds, attoseconds) = duration.components
-        let ms = seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
-        return Int32(clamping: max(0, ms))
+        ChildExit.milliseconds(duration)
     }
 }

@@ -28,7 +28,7 @@ struct PluginSpec: Sendable {
     let maxFileSize: Int64
 
     /// Names Assay keeps for itself: its own code families.
-    private static let reserved: Set<String> = ["external", "intake", "quota", "stage"]
+    private static let reserved: Set<String> = ["external", "intake", "quota", "stage", "document"]
 
     /// Checks `options`: a usable name, a command that exists, modalities, timeouts, an options mapping.
     init(_ options: ExternalOptions) throws(OptionsError) {

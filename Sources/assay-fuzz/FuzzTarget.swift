@@ -1,5 +1,6 @@
 import AssayCore
 import AudioCheck
+import DocumentText
 import Foundation
 import ImageCheck
 import TextPII
@@ -9,14 +10,15 @@ import TextQuality
 /// runs a real stage's `analyze` (libpng through the shim, libsndfile, the Markdown scanner) on
 /// the bytes in this process, exactly as a run would.
 struct FuzzTarget {
-    /// `png`, `audio` or `text` (the Markdown scanner and the PII scanners).
+    /// `png`, `audio`, `text` (the Markdown scanner and the PII scanners) or `docx` (libzip and
+    /// libxml2 through the DOCX shim).
     let name: String
     /// Seed files: real files from the shared corpora and this machine.
     let seeds: [[UInt8]]
     /// Judges one input; returns the reason codes (any outcome is fine, only a crash or a hang is not).
     let judge: ([UInt8]) throws -> [String]
 
-    /// The three targets, seeded from `corpora` (Tests/Corpora) and the hostile files in `extra`
+    /// The four targets, seeded from `corpora` (Tests/Corpora) and the hostile files in `extra`
     /// (`Benchmarks/fuzz.sh` makes them: PNG metadata bombs, a FLAC declaring an hour).
     static func all(corpora: String, extra: String? = nil) throws -> [FuzzTarget] {
         let png = try ImageCheck(options: ImageCheckOptions())
@@ -25,6 +27,7 @@ struct FuzzTarget {
         var everything = TextPIIOptions()
         everything.reject = PIIKind.allCases.map(\.rawValue)
         let pii = try TextPII(options: everything)
+        let documents = DocumentExtractor()
         func files(_ folder: String, _ suffixes: [String]) -> [[UInt8]] {
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
             return names.filter { name in suffixes.contains { name.hasSuffix($0) } }
@@ -45,6 +48,15 @@ struct FuzzTarget {
             FuzzTarget(name: "audio", seeds: files(corpora + "/wav-hound", [".wav"]) + files(corpora + "/flac-valid", [".flac"])
                        + (extra.map { files($0, [".flac", ".wav"]) } ?? [])) { bytes in
                 try audio.analyze(input(bytes, modality: "audio", mime: "audio/x-wav")).reasons.map(\.code)
+            },
+            FuzzTarget(name: "docx", seeds: files(corpora + "/documents", [".docx"])) { bytes in
+                // Budget as a run's default stage_timeout gives it; any problem is an outcome.
+                do throws(DocumentProblem) {
+                    _ = try documents.text(of: bytes, format: .docx, seconds: 10)
+                    return []
+                } catch {
+                    return [error.reasonCode?.code ?? error.message]
+                }
             },
             FuzzTarget(name: "text", seeds: markdown) { bytes in
                 text.judge(bytes, markdown: true).reasons.map(\.code)

@@ -5,7 +5,7 @@ import Foundation
 // Before each input it writes the bytes to OUT/TARGET-current.bin, so a crash leaves the input
 // that caused it; inputs slower than --slow seconds are kept as OUT/TARGET-slow-N.bin.
 //
-//   assay-fuzz --corpora Tests/Corpora --seconds 60 --out /tmp/assay-fuzz [--seed 1] [png|audio|text ...]
+//   assay-fuzz --corpora Tests/Corpora --seconds 60 --out /tmp/assay-fuzz [--seed 1] [png|audio|text|docx ...]
 //
 // Exit 0 when every input was judged (any verdict is fine); a crash ends the process, which is
 // the finding. The summary prints inputs run, inputs per second and the slowest input per target.

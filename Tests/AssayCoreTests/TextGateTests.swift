@@ -62,9 +62,14 @@ import Testing
         try folder.copy(folder.url("licence.zip"), to: "net/c1/text/zip.txt")
         #expect(try Shell.run(["sqlite3", folder.url("net/c1/text/sqlite.txt"), "CREATE TABLE t(x); INSERT INTO t VALUES ('words');"]).status == 0)
         let verdicts = try run(folder)
-        let expected = ["elf": "application/x-", "png": "image/png", "wav": "audio/x-wav", "pdf": "application/pdf",
-                        "ascii-pdf": "application/pdf", "jpeg": "image/jpeg", "gzip": "application/gzip", "zip": "application/zip",
-                        "sqlite": "application/vnd.sqlite3"]
+        let expected = ["elf": "application/x-", "png": "image/png", "wav": "audio/x-wav", "jpeg": "image/jpeg",
+                        "gzip": "application/gzip", "zip": "application/zip", "sqlite": "application/vnd.sqlite3"]
+        // PDFs are sniffed as PDFs whatever their name, and judged by their text: these have no page.
+        for name in ["pdf", "ascii-pdf"] {
+            let verdict = verdicts["c1/text/\(name).txt"]
+            #expect(verdict?["mime"] as? String == "application/pdf", "\(name)")
+            #expect(RunFixtures.codes(verdict) == ["document.corrupt"], "\(name): \(RunFixtures.codes(verdict))")
+        }
         for (name, type) in expected {
             let verdict = verdicts["c1/text/\(name).txt"]
             #expect(verdict?["verdict"] as? String == "refused", "\(name)")

@@ -17,8 +17,11 @@ public struct AssayConfig: Sendable {
     /// The ledger database path.
     public var ledger: String
 
-    /// Located warnings (FILE:LINE:COLUMN: warning: ...), printed before a command runs.
-    public var warnings: [String] { pipeline.flatMap(\.warnings) }
+    /// Located warnings (FILE:LINE:COLUMN: warning: ...), printed before a command runs; also one
+    /// when text folders take PDFs and poppler-utils is not installed.
+    public var warnings: [String] {
+        pipeline.flatMap(\.warnings) + [DocumentStage.warning(for: modalities, source: source)].compactMap { $0 }
+    }
 
     /// Creates a config.
     public init(source: String?, layout: Layout = .standard, manifest: String? = nil, limits: Limits = Limits(),
@@ -67,6 +70,8 @@ public struct AssayConfig: Sendable {
 
     private func analysisRules(for modality: Modality) -> String {
         var text = "assay-rules \(AssayVersion.rulesRevision)\nmax_file_bytes \(limits.maxFileBytes)\n" + modalities.describe(modality) + "\n"
+        // PDFs and DOCX in text folders are judged by their extracted text.
+        if modality == .text { text += DocumentStage.standard.rules + "\n" }
         for stage in pipeline where stage.validator.appliesTo.contains(modality) { text += "stage \(stage.name) \(stage.fingerprint)\n" }
         return text
     }

@@ -18,7 +18,8 @@ public struct ModalityRules: Sendable, Equatable {
 
     /// The shipped defaults.
     public static let defaults: [Modality: [String]] = [
-        .text: ["text/plain", "text/markdown", "text/x-markdown"],
+        // PDF and DOCX reach the text stages as their extracted text (``DocumentStage``); a bare zip does not.
+        .text: ["text/plain", "text/markdown", "text/x-markdown"] + DocumentFormat.allCases.map(\.mime),
         .image: ["image/png", "image/jpeg", "image/webp", "image/tiff", "image/bmp", "image/x-ms-bmp"],
         .audio: ["audio/x-wav", "audio/wav", "audio/flac", "audio/x-flac", "audio/ogg", "audio/mpeg"],
     ]

@@ -98,6 +98,21 @@ public final class Decider {
             verdict.reasons = [failure]
             return Settled(verdict: verdict, admitted: counted)
         }
+        switch analysis.document {
+        case .notApplicable:
+            break
+        case let .failure(failure):
+            verdict.verdict = .error
+            verdict.reasons = [Reason(code: failure.code, stage: DocumentStage.name, message: failure.message)]
+            return Settled(verdict: verdict, admitted: counted)
+        case let .finding(finding):
+            verdict.metrics.merge(finding.metrics) { _, new in new }
+            if !finding.reasons.isEmpty {
+                verdict.verdict = .rejected
+                verdict.reasons = finding.reasons
+                return Settled(verdict: verdict, admitted: counted)
+            }
+        }
         decide(&verdict, key: submission.key, results: analysis.results)
         return Settled(verdict: verdict, admitted: counted)
     }

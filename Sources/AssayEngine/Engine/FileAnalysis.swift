@@ -20,6 +20,9 @@ public struct FileAnalysis: Sendable {
     /// True when the bytes read differ from those the stored findings were made from: the ledger
     /// drops the old findings.
     public var newContent = false
+    /// What the `document` pseudo stage made of a PDF or DOCX in a text folder (``DocumentStage``):
+    /// a finding with its metrics or its problem, or a failure; `.notApplicable` for every other file.
+    public var document: StageResult = .notApplicable
 
     /// An analysis that ends at intake.
     init(refused reason: Reason, bytes: Int64, stageCount: Int, sha256: String? = nil, mime: String? = nil, read: Bool = false) {
@@ -49,14 +52,14 @@ public struct FileAnalysis: Sendable {
     /// True when nothing failed but by running out of its CPU budget (a timeout is stored and
     /// stands), so the analysis can be reused by a later run.
     public var complete: Bool {
-        sniffFailure == nil && !results.contains {
+        sniffFailure == nil && !([document] + results).contains {
             if case let .failure(failure) = $0 { return failure.code != CoreReasons.stageTimeout.code } else { return false }
         }
     }
 
     /// True when a stage ran out of its CPU budget on the file.
     public var timedOut: Bool {
-        results.contains { if case let .failure(failure) = $0 { return failure.code == CoreReasons.stageTimeout.code } else { return false } }
+        ([document] + results).contains { if case let .failure(failure) = $0 { return failure.code == CoreReasons.stageTimeout.code } else { return false } }
     }
 }
 

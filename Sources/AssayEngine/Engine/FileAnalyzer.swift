@@ -16,6 +16,8 @@ public struct FileAnalyzer: Sendable {
     /// otherwise such a timeout, stored with the budget it had, stands while the file, the
     /// stage's options and the budget are unchanged.
     var retryErrors = false
+    /// PDFs and DOCX in text folders become their text before the text stages (``DocumentStage``).
+    var documents = DocumentStage.standard
 
     /// The stored finding as this run uses it: a stored timeout becomes the failure again, unless
     /// the budget grew since or `--retry-errors` asks to run the stage again (nil: run it).
@@ -44,14 +46,26 @@ public struct FileAnalyzer: Sendable {
             if let refusal = gate.refusal(modality: modality, mime: stored.mime) {
                 return FileAnalysis(refused: refusal, bytes: stored.bytes, stageCount: stages.count, sha256: stored.sha256, mime: stored.mime)
             }
-            let reused = stages.map { stage -> StageResult? in
-                guard stage.validator.appliesTo.contains(modality) else { return .notApplicable }
-                guard let kept = stored.findings[stage.name], kept.stageFingerprint == stage.fingerprint else { return nil }
-                return reuse(kept)
-            }
-            if reused.allSatisfy({ $0 != nil }) {
-                return FileAnalysis(bytes: stored.bytes, sha256: stored.sha256, mime: stored.mime, sniffFailure: nil,
-                                    results: reused.compactMap { $0 }, fresh: [], read: false)
+            // A document's stored extraction decides first (a problem ends the analysis there);
+            // without a valid one the document is read and extracted again.
+            let document: StageResult? = modality == .text && DocumentFormat(mime: stored.mime) != nil
+                ? stored.findings[DocumentStage.name].flatMap { $0.stageFingerprint == documents.fingerprint ? reuse($0) : nil }
+                : .notApplicable
+            if let document {
+                if let ended = ended(by: document, bytes: stored.bytes, sha256: stored.sha256, mime: stored.mime, read: false) {
+                    return ended
+                }
+                let reused = stages.map { stage -> StageResult? in
+                    guard stage.validator.appliesTo.contains(modality) else { return .notApplicable }
+                    guard let kept = stored.findings[stage.name], kept.stageFingerprint == stage.fingerprint else { return nil }
+                    return reuse(kept)
+                }
+                if reused.allSatisfy({ $0 != nil }) {
+                    var analysis = FileAnalysis(bytes: stored.bytes, sha256: stored.sha256, mime: stored.mime, sniffFailure: nil,
+                                                results: reused.compactMap { $0 }, fresh: [], read: false)
+                    analysis.document = document
+                    return analysis
+                }
             }
         }
         let bytes: [UInt8]
@@ -95,6 +109,34 @@ public struct FileAnalyzer: Sendable {
         }
         var input = FileInput(submission: submission, bytes: bytes, sha256: sha, mime: mime)
         var fresh: [(stage: String, stageFingerprint: String, finding: Finding)] = []
+        var document = StageResult.notApplicable
+        if modality == .text, let format = DocumentFormat(mime: mime) {
+            // The text stages judge the document's text, as a UTF-8 text file of those bytes.
+            let result: StageResult
+            var text: [UInt8] = []
+            var refusal: Reason?
+            switch documents.run(bytes, format: format, seconds: stageTimeout) {
+            case let .text(extracted, finding):
+                text = extracted.bytes
+                result = .finding(finding)
+            case let .refused(reason, finding):
+                refusal = reason
+                result = .finding(finding)
+            case let .rejected(finding):
+                result = .finding(finding)
+            case let .failed(failure, finding):
+                result = .failure(failure)
+                if let finding { fresh.append((DocumentStage.name, documents.fingerprint, finding)) }
+            }
+            if case let .finding(finding) = result { fresh.append((DocumentStage.name, documents.fingerprint, finding)) }
+            if var ended = ended(by: result, bytes: size, sha256: sha, mime: mime, read: true, refusal: refusal) {
+                ended.fresh = fresh
+                ended.newContent = !sameBytes
+                return ended
+            }
+            document = result
+            input = FileInput(submission: submission, bytes: text, sha256: ContentHash.sha256(text), mime: DocumentFormat.extractedMIME)
+        }
         let results = stages.map { stage -> StageResult in
             guard stage.validator.appliesTo.contains(modality) else { return .notApplicable }
             if sameBytes, let kept = stored?.findings[stage.name], kept.stageFingerprint == stage.fingerprint, let result = reuse(kept) {
@@ -118,6 +160,32 @@ public struct FileAnalyzer: Sendable {
         }
         var analysis = FileAnalysis(bytes: size, sha256: sha, mime: mime, sniffFailure: nil, results: results, fresh: fresh, read: true)
         analysis.newContent = !sameBytes
+        analysis.document = document
         return analysis
+    }
+
+    /// The analysis of a document whose extraction ends it before the text stages: refused (a PDF
+    /// with pictures: `refusal`, or the stored finding's `document.pdf_images`), rejected (the
+    /// finding's reasons) or failed; nil when the text stages are to run.
+    private func ended(by document: StageResult, bytes: Int64, sha256: String, mime: String, read: Bool, refusal: Reason? = nil) -> FileAnalysis? {
+        let none = Array(repeating: StageResult.notApplicable, count: stages.count)
+        switch document {
+        case .notApplicable:
+            return nil
+        case .failure:
+            var analysis = FileAnalysis(bytes: bytes, sha256: sha256, mime: mime, sniffFailure: nil, results: none, fresh: [], read: read)
+            analysis.document = document
+            return analysis
+        case let .finding(finding):
+            guard !finding.reasons.isEmpty else { return nil }
+            if let refusal = refusal ?? finding.reasons.first(where: { $0.code == DocumentReasons.pdfImages.code }) {
+                var analysis = FileAnalysis(refused: refusal, bytes: bytes, stageCount: stages.count, sha256: sha256, mime: mime, read: read)
+                analysis.document = document
+                return analysis
+            }
+            var analysis = FileAnalysis(bytes: bytes, sha256: sha256, mime: mime, sniffFailure: nil, results: none, fresh: [], read: read)
+            analysis.document = document
+            return analysis
+        }
     }
 }

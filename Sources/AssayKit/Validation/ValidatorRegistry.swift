@@ -18,9 +18,9 @@ public struct ValidatorRegistry: @unchecked Sendable {
         types.first { $0.name == name } ?? types.first { $0.description.formerNames.contains(name) }
     }
 
-    /// Every reason code: the engine's and each validator's.
+    /// Every reason code: the engine's (intake, quotas, stages, document extraction) and each validator's.
     public var reasonCodes: [ReasonCode] {
-        CoreReasons.all + types.flatMap { $0.reasonCodes }
+        CoreReasons.all + DocumentReasons.all + types.flatMap { $0.reasonCodes }
     }
 
     /// Every validator's headline metrics as report histograms, for the files of its modality
@@ -32,9 +32,10 @@ public struct ValidatorRegistry: @unchecked Sendable {
         }
     }
 
-    /// The modality each validator's file extensions stand for (`png` is an image), for `check`.
+    /// The modality each validator's file extensions stand for (`png` is an image), for `check`,
+    /// and the document formats the engine turns into text (`pdf`, `docx`).
     public var modalityOfExtension: [String: Modality] {
-        var table: [String: Modality] = [:]
+        var table: [String: Modality] = Dictionary(uniqueKeysWithValues: DocumentFormat.allCases.map { ($0.fileExtension, .text) })
         for type in types {
             guard let modality = type.description.soleModality else { continue }
             for ext in type.description.fileExtensions where table[ext] == nil { table[ext] = modality }

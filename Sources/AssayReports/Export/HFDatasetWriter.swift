@@ -1,4 +1,5 @@
 import AssayCore
+import DocumentText
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -10,7 +11,7 @@ import Darwin
 /// code (`load_dataset("OUT/image")`):
 ///
 /// - `text/train.jsonl`: one `{"text", "contributor", "path", "sha256", "submitted_at", metrics…}`
-///   object per document;
+///   object per document; a PDF or DOCX is its extracted text, `path` and `sha256` the document's;
 /// - `image/train/` and `audio/train/`: read-only copies of the files (reflinks where the file
 ///   system has them; hard links only with `link`, since a link is the contributor's inode and
 ///   their later writes would change the dataset), each copy checked against the SHA-256 judged,
@@ -70,8 +71,15 @@ final class HFDatasetWriter {
         case .text:
             let bytes = try source.bytes()
             guard ContentHash.sha256(bytes) == verdict.sha256 else { return false }
+            // A PDF or DOCX is written as the text it was judged by; `path` names the document.
+            let text: [UInt8]
+            do throws(DocumentProblem) {
+                text = try DocumentExport.text(of: bytes, mime: verdict.mime, seconds: 300)
+            } catch {
+                throw ExportError("\(verdict.path): cannot extract its text again: \(error.message)")
+            }
             writer.raw("\"text\":")
-            writer.string(Self.decodeText(bytes))
+            writer.string(Self.decodeText(text))
         case .image, .audio:
             let name = Self.exportName(of: verdict)
             guard try place(source, named: name, modality: modality, sha256: verdict.sha256) else { return false }

@@ -2,17 +2,18 @@ import CSpawn
 import Glibc
 import Synchronization
 
-/// Every plugin process still running, so that none outlives Assay: at exit their standard input
-/// is closed (a well-behaved plugin ends on end of file), then the stragglers are killed with
-/// their process groups. Assay is a child subreaper, so descendants that detached from a plugin
-/// (double fork, setsid) are re-parented to it and killed too. SIGINT and SIGTERM end a run
-/// through a normal exit, so this runs then as well.
-enum ChildRegistry {
+/// Every child process still running (external plugins, the PDF tools), so that none outlives
+/// Assay: at exit their standard input is closed (a well-behaved plugin ends on end of file), then
+/// the stragglers are killed with their process groups. Assay is a child subreaper, so descendants
+/// that detached from a child (double fork, setsid) are re-parented to it and killed too. SIGINT
+/// and SIGTERM end a run through a normal exit, so this runs then as well.
+public enum ChildRegistry {
     private static let children = Mutex<[pid_t: Int32]>([:])
     private static let installed = Mutex(false)
 
-    /// Records a started child and its stdin descriptor; installs the exit handler once.
-    static func add(pid: pid_t, input: Int32) {
+    /// Records a started child and its stdin descriptor (-1 when Assay already closed it); installs
+    /// the exit handler once.
+    public static func add(pid: pid_t, input: Int32) {
         installed.withLock { done in
             guard !done else { return }
             done = true
@@ -25,7 +26,7 @@ enum ChildRegistry {
     }
 
     /// Forgets a child that was reaped.
-    static func remove(pid: pid_t) {
+    public static func remove(pid: pid_t) {
         _ = children.withLock { $0.removeValue(forKey: pid) }
     }
 
