@@ -1,6 +1,7 @@
 #!/bin/bash
 # Mutation fuzzing of the parsers that untrusted bytes reach, for a fixed time per target:
-# image-check (libpng through the setjmp-owning shim), audio-check (libsndfile: WAV and FLAC),
+# image-check (libpng through the setjmp-owning shim; libjpeg-turbo, libwebp, libtiff and the BMP
+# reader through theirs, target `pictures`), audio-check (libsndfile: WAV and FLAC),
 # text-quality's Markdown scanner with text-pii's scanners, and DOCX extraction (libzip and
 # libxml2 through Sources/CDocxShim), each in-process as a run calls it.
 #
@@ -26,7 +27,7 @@ OUT=${OUT:-/tmp/assay-fuzz}
 SLOW=${SLOW:-1}
 CORPORA=${CORPORA:-$REPO/Tests/Corpora}
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(png audio text docx)
+[ ${#targets[@]} -gt 0 ] || targets=(png pictures audio text docx)
 mkdir -p "$OUT"
 
 (cd "$REPO" && swift build -c release --product assay-fuzz >&2 && swift build -c release --product assay >&2) || exit 1

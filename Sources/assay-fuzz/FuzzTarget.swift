@@ -10,15 +10,15 @@ import TextQuality
 /// runs a real stage's `analyze` (libpng through the shim, libsndfile, the Markdown scanner) on
 /// the bytes in this process, exactly as a run would.
 struct FuzzTarget {
-    /// `png`, `audio`, `text` (the Markdown scanner and the PII scanners) or `docx` (libzip and
-    /// libxml2 through the DOCX shim).
+    /// `png`, `pictures` (JPEG, WebP, TIFF and BMP through their shims), `audio`, `text` (the
+    /// Markdown scanner and the PII scanners) or `docx` (libzip and libxml2 through the DOCX shim).
     let name: String
     /// Seed files: real files from the shared corpora and this machine.
     let seeds: [[UInt8]]
     /// Judges one input; returns the reason codes (any outcome is fine, only a crash or a hang is not).
     let judge: ([UInt8]) throws -> [String]
 
-    /// The four targets, seeded from `corpora` (Tests/Corpora) and the hostile files in `extra`
+    /// The five targets, seeded from `corpora` (Tests/Corpora) and the hostile files in `extra`
     /// (`Benchmarks/fuzz.sh` makes them: PNG metadata bombs, a FLAC declaring an hour).
     static func all(corpora: String, extra: String? = nil) throws -> [FuzzTarget] {
         let png = try ImageCheck(options: ImageCheckOptions())
@@ -44,6 +44,12 @@ struct FuzzTarget {
         return [
             FuzzTarget(name: "png", seeds: files(corpora + "/pngsuite", [".png"]) + (extra.map { files($0, [".png"]) } ?? [])) { bytes in
                 try png.analyze(input(bytes, modality: "image", mime: "image/png")).reasons.map(\.code)
+            },
+            // JPEG, WebP, TIFF and BMP: libjpeg-turbo, libwebp, libtiff and the BMP reader through
+            // their shims, seeded with the rose in each format and its damaged copies.
+            FuzzTarget(name: "pictures", seeds: files(corpora + "/examples/image-check", [".jpg", ".webp", ".tif", ".bmp"])
+                       + (extra.map { files($0, [".jpg", ".webp", ".tif", ".bmp"]) } ?? [])) { bytes in
+                try png.analyze(input(bytes, modality: "image", mime: "image/jpeg")).reasons.map(\.code)
             },
             FuzzTarget(name: "audio", seeds: files(corpora + "/wav-hound", [".wav"]) + files(corpora + "/flac-valid", [".flac"])
                        + (extra.map { files($0, [".flac", ".wav"]) } ?? [])) { bytes in

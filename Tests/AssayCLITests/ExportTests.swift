@@ -33,6 +33,77 @@ import Testing
         return files
     }
 
+    /// Pictures in every format image-check takes (five different pictures, so none is another's
+    /// duplicate) are exported in their own format, and `datasets`' image folder decodes each with
+    /// pillow to the size the stage measured.
+    @Test(.enabled(if: Locations.pythonTools != nil, "needs .build/python with datasets and pillow: run .ci/install-deps"))
+    func picturesOfEveryFormatAreExportedInTheirOwnFormat() throws {
+        let folder = TemporaryFolder("export-formats")
+        let images = folder.url("net/erin/image")
+        try FileManager.default.createDirectory(atPath: images, withIntermediateDirectories: true)
+        let made: [(picture: String, name: String, command: [String])] = [
+            ("rose", "rose.png", ["/usr/bin/convert", "rose:", "-resize", "200x", images + "/rose.png"]),
+            ("wizard", "wizard.jpg", ["sh", "-c", "/usr/bin/convert wizard: -resize 200x ppm:- | cjpeg -quality 90 > '\(images)/wizard.jpg'"]),
+            ("logo", "logo.webp", ["sh", "-c", "/usr/bin/convert logo: -resize 200x png:- | cwebp -quiet -q 90 -o '\(images)/logo.webp' -- -"]),
+            ("granite", "granite.tif", ["/usr/bin/convert", "granite:", "-resize", "200x", "-compress", "lzw", images + "/granite.tif"]),
+            ("netscape", "netscape.bmp", ["/usr/bin/convert", "netscape:", "-resize", "200x", "BMP3:" + images + "/netscape.bmp"]),
+        ]
+        for item in made {
+            let result = try Shell.run(item.command)
+            #expect(result.status == 0, "\(item.command): \(result.stderr)")
+        }
+        // A real photograph whose EXIF holds where it was taken (56° 9.36' N, 10° 12.49' E):
+        // plasma-workspace-wallpapers' ColorfulCups. Rejected, and the position is nowhere.
+        let located = folder.url("net/frank/image/cups.jpg")
+        try FileManager.default.createDirectory(atPath: folder.url("net/frank/image"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: "/usr/share/wallpapers/ColorfulCups/contents/images/2560x1600.jpg", toPath: located)
+        let config = try folder.write("assay.yml", text: """
+            version: 1
+            limits: { quotas: false }
+            modalities: { image: {} }
+            pipeline:
+              - use: image-check
+                with: { min_width: 16, min_height: 16, max_edge_width: null, min_sharpness: null, min_entropy: null }
+            """)
+        let run = try assay(["run", "--quiet", "--config", config, "--verdicts", folder.url("verdicts.jsonl"), folder.url("net")])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = try String(contentsOfFile: folder.url("verdicts.jsonl"), encoding: .utf8).split(separator: "\n")
+        let all = try lines.map { try JSONDecoder().decode(Verdict.self, from: Data($0.utf8)) }
+        #expect(all.first { $0.path.hasSuffix("cups.jpg") }?.reasons.map(\.code) == ["image.location"])
+        let verdicts = all.filter { !$0.path.hasSuffix("cups.jpg") }
+        #expect(verdicts.filter { $0.verdict == .accepted }.count == made.count, "\(verdicts.map { ($0.path, $0.reasons.map(\.code)) })")
+        let out = folder.url("dataset")
+        #expect(try assay(["export", "--config", config, "--out", out]).status == 0)
+        #expect(try assay(["export", "--config", config, "--format", "csv", "--out", folder.url("export.csv")]).status == 0)
+        #expect(try assay(["report", "--config", config, "--out", folder.url("report.html")]).status == 0)
+        #expect(try assay(["report", "--config", config, "--format", "json", "--out", folder.url("report.json")]).status == 0)
+        var said = try String(contentsOfFile: folder.url("verdicts.jsonl"), encoding: .utf8)
+        for path in ["report.html", "report.json", "export.csv"] { said += try String(contentsOfFile: folder.url(path), encoding: .utf8) }
+        for (_, data) in try tree(out) { said += String(decoding: data.prefix(1 << 20), as: UTF8.self) }
+        for coordinate in ["56.1559", "10.2082", "9.359705", "9359705", "12.492287", "12492287"] {
+            #expect(!said.contains(coordinate), "the position \(coordinate) appears in an output")
+        }
+        let exported = try FileManager.default.contentsOfDirectory(atPath: out + "/image/train").filter { !$0.hasSuffix(".jsonl") }
+        for item in made { #expect(exported.contains { $0.hasSuffix("-" + item.name) }, "\(item.name) keeps its format") }
+        let script = try folder.write("load.py", text: """
+            import json, sys
+            import numpy as np
+            from datasets import load_dataset
+            train = load_dataset(sys.argv[1] + "/image")["train"]
+            print(json.dumps({row["path"].split("/")[-1]: list(np.asarray(row["image"]).shape[:2]) for row in train}))
+            """)
+        let python = try Shell.run(["env", "HF_DATASETS_OFFLINE=1", "HF_HUB_OFFLINE=1", "HF_HOME=\(folder.url("hf-home"))",
+                                    (Locations.pythonTools ?? "") + "/python", script, out])
+        #expect(python.status == 0, "\(python.stderr.suffix(2000))")
+        let shapes = try JSONSerialization.jsonObject(with: Data(python.stdout.utf8)) as? [String: [Int]] ?? [:]
+        #expect(shapes.count == made.count, "every picture is a row: \(shapes)")
+        for verdict in verdicts {
+            let name = (verdict.path as NSString).lastPathComponent
+            let measured = [verdict.metrics["image.height"], verdict.metrics["image.width"]].map { Int($0 ?? -1) }
+            #expect(shapes[name] == measured, "\(name): pillow decoded \(shapes[name] ?? []), the stage measured \(measured)")
+        }
+    }
+
     /// Loads the export with the venv `.ci/install-deps` makes (`datasets==3.6.0`, soundfile,
     /// librosa, pillow) and decodes every row as a user would: the pixels of every image, the
     /// samples of every recording (datasets 3.6's Audio feature needs librosa for that, not only
@@ -85,7 +156,7 @@ import Testing
             #expect(decoded.count == files.count, "\(modality): every row decodes")
             for (file, row) in zip(files, decoded) {
                 let measured: [Int] = switch modality {
-                case "image": [file.metrics["png.width"], file.metrics["png.height"]].map { Int($0 ?? -1) }
+                case "image": [file.metrics["image.width"], file.metrics["image.height"]].map { Int($0 ?? -1) }
                 case "audio": [file.metrics["audio.frames"], file.metrics["audio.sample_rate"]].map { Int($0 ?? -1) }
                 default: row.map { _ in 1 }
                 }
