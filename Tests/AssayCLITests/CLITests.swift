@@ -139,6 +139,19 @@ import Testing
         #expect(try assay(["check", "--config", config, "--modality", "video", folder.url("mine")]).status == 2)
     }
 
+    @Test func aRefusalNamesAConversionThatWorksForTheFilesType() throws {
+        let folder = TemporaryFolder("conversion-hint")
+        try FileManager.default.createDirectory(atPath: folder.url("mine/image"), withIntermediateDirectories: true)
+        #expect(try Shell.run(["/usr/bin/convert", "rose:", folder.url("mine/image/rose.gif")]).status == 0)
+        _ = try folder.write("mine/text/notes.txt", bytes: [0xFF, 0xFE] + "Notes in UTF-16, as an old editor saved them.\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        let checked = try assay(["check", folder.url("mine")])
+        #expect(checked.status == 1)
+        let picture = checked.stdout.split(separator: "\n").filter { $0.contains("rose.gif") || $0.contains("image/gif") }.joined()
+        #expect(picture.contains("`convert in.gif out.png`"), "\(checked.stdout)")
+        #expect(!picture.contains("iconv"))
+        #expect(checked.stdout.contains("`iconv -f UTF-16"), "\(checked.stdout)")
+    }
+
     @Test func reasonsExplainsOneCodeUnderEitherName() throws {
         let now = try assay(["reasons", "text.dup_lines"])
         #expect(now.status == 0 && now.stdout.hasPrefix("text.repeated_lines (text-quality), formerly text.dup_lines"))
