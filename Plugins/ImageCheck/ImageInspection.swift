@@ -45,6 +45,7 @@ struct ImageInspection {
         if d.format == .webp { m["webp.lossless"] = d.lossless ? 1 : 0 }
         if d.status == .ok {
             m["image.trailing_bytes"] = Double(d.trailingBytes)
+            m["image.decode_scale"] = Double(d.decodeScale)
             m.merge(measureMetrics(d.measures)) { $1 }
         }
         return m

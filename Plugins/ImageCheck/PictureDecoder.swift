@@ -48,6 +48,7 @@ public enum PictureDecoder {
         d.progressive = r.progressive != 0
         d.lossless = r.lossless != 0
         d.animated = r.frames > 1
+        d.decodeScale = Int(max(1, r.decode_scale))
         d.exif = r.has_exif != 0
         d.exifBytes = r.exif_bytes
         d.location = r.has_location != 0

@@ -42,6 +42,9 @@ public struct PictureDecoding: Sendable {
     public var lossless = false
     /// More than one frame or page.
     public var animated = false
+    /// The picture was measured at 1/`decodeScale` of its size (1, 2, 4 or 8): a large lossy
+    /// picture is shrunk on load to no less than viewing size.
+    public var decodeScale = 1
     /// An EXIF block is present.
     public var exif = false
     /// Its size in bytes.

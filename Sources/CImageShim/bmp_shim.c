@@ -323,6 +323,7 @@ assay_image_status assay_bmp_decode(const uint8_t *bytes, size_t length, const a
     memset(result, 0, sizeof *result);
     result->length = length;
     result->frames = 1;
+    result->decode_scale = 1;
     result->orientation = 1;
     result->status = decode(bytes, length, limits, result);
     result->width = result->stored_width;

@@ -71,3 +71,24 @@ int assay_xmp_has_location(const uint8_t *xmp, size_t length) {
         if (memmem(xmp, length, names[i], strlen(names[i])) != NULL) return 1;
     return 0;
 }
+
+uint64_t assay_tiff_directory_bytes(const uint8_t *tiff, size_t length, uint32_t *entries) {
+    *entries = 0;
+    if (length < 8) return UINT64_MAX;
+    tiff_view v = {tiff, length, memcmp(tiff, "MM", 2) == 0};
+    uint32_t ifd0 = read32(&v, 4);
+    if (ifd0 < 8 || (size_t)ifd0 + 2 > length) return UINT64_MAX;
+    uint32_t count = read16(&v, ifd0);
+    *entries = count;
+    if ((size_t)ifd0 + 2 + 12 * (size_t)count > length) return UINT64_MAX;
+    static const uint8_t type_size[19] = {0, 1, 1, 2, 4, 8, 1, 1, 2, 4, 8, 4, 8, 4, 0, 0, 8, 8, 8};
+    uint64_t total = 0;
+    for (uint32_t i = 0; i < count; i++) {
+        size_t at = (size_t)ifd0 + 2 + 12 * (size_t)i;
+        uint32_t tag = read16(&v, at), type = read16(&v, at + 2);
+        if (tag == 273 || tag == 279 || tag == 324 || tag == 325) continue;
+        uint64_t bytes = (uint64_t)read32(&v, at + 4) * (type < 19 ? type_size[type] : 1);
+        if (bytes > 4) total += bytes;
+    }
+    return total;
+}

@@ -16,6 +16,12 @@ typedef struct {
  * Every offset is checked against `length`; at most 512 entries per directory are read. */
 void assay_exif_scan(const uint8_t *exif, size_t length, assay_exif_facts *out);
 
+/* The bytes the first directory of a classic TIFF keeps out of line (values over 4 bytes), strip
+ * and tile offset and byte-count arrays excepted: what libtiff copies while it opens the file,
+ * before any limit of its own applies. `entries` gets the directory's entry count. Returns
+ * UINT64_MAX when the directory does not fit in the file. */
+uint64_t assay_tiff_directory_bytes(const uint8_t *tiff, size_t length, uint32_t *entries);
+
 /* Whether an XMP packet holds a GPS position (exif:GPSLatitude or exif:GPSLongitude, as an
  * attribute or an element). */
 int assay_xmp_has_location(const uint8_t *xmp, size_t length);

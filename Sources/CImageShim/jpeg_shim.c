@@ -3,7 +3,8 @@
  * lives in the heap context, so a longjmp loses nothing. libjpeg reports a file that ends early
  * ("Premature end of JPEG file") and damaged entropy data ("Corrupt JPEG data") as warnings and
  * goes on with grey or garbage; both are kept and turned into failures after the decode.
- * Memory per file: libjpeg's own (bounded by max_memory_to_use, which caps a progressive file's
+ * Large pictures are decoded at 1/2, 1/4 or 1/8 scale (see decode_under_jmp): the statistics
+ * never need more than viewing size. Memory per file: libjpeg's own (bounded by max_memory_to_use, which caps a progressive file's
  * coefficient buffer), one RGBA row, one CMYK row and the statistics. Metadata markers are never
  * saved by libjpeg: our marker reader counts them against the budget and reads EXIF and XMP in
  * place. */
@@ -20,8 +21,11 @@
 #include <jpeglib.h>
 
 /* A progressive file may have any number of scans; each costs a pass over the coefficients.
- * libjpeg-turbo's own advice (djpeg -maxscans) is to cap them for untrusted input. */
+ * libjpeg-turbo's own advice (djpeg -maxscans) is to cap them for untrusted input: at most
+ * MAX_SCANS, and at most MAX_SCAN_BLOCKS scans x 8x8 blocks in all (a 6000 x 6000 grey file of 480
+ * scans costs 12 s of CPU and stays under MAX_SCANS). */
 enum { MAX_SCANS = 500 };
+#define MAX_SCAN_BLOCKS 400000000ull
 
 typedef struct {
     struct jpeg_error_mgr pub;
@@ -55,14 +59,24 @@ static void on_error(j_common_ptr cinfo) {
     longjmp(ctx->jump, 1);
 }
 
+static void fail(jpeg_context *ctx, assay_image_status status, const char *message);
+
 static void on_message(j_common_ptr cinfo, int level) {
     if (level >= 0) return; /* trace messages */
     jpeg_context *ctx = context_of(cinfo);
+    const int code = cinfo->err->msg_code;
     cinfo->err->num_warnings++;
-    ctx->result->warnings++;
-    if (cinfo->err->msg_code == JWRN_JPEG_EOF) ctx->premature_end = 1;
+    /* Warnings about labels, not data: an unknown JFIF revision or Adobe transform code, SOS
+     * parameters a sequential decoder ignores. Counted, and the first kept as text. */
+    if (code == JWRN_JFIF_MAJOR || code == JWRN_ADOBE_XFORM || code == JWRN_NOT_SEQUENTIAL) {
+        if (ctx->result->warnings++ == 0) (*cinfo->err->format_message)(cinfo, ctx->result->warning_text);
+        return;
+    }
+    if (code == JWRN_JPEG_EOF) ctx->premature_end = 1;
     else ctx->corrupt_data = 1;
     if (ctx->first_warning[0] == 0) (*cinfo->err->format_message)(cinfo, ctx->first_warning);
+    /* A broken progression is broken for good: stop before decoding the scans that follow. */
+    if (code == JWRN_BOGUS_PROGRESSION) fail(ctx, ASSAY_IMAGE_CORRUPT, ctx->first_warning);
 }
 
 static void fail(jpeg_context *ctx, assay_image_status status, const char *message) {
@@ -73,9 +87,13 @@ static void fail(jpeg_context *ctx, assay_image_status status, const char *messa
 
 static void on_progress(j_common_ptr cinfo) {
     j_decompress_ptr d = (j_decompress_ptr)cinfo;
-    if (d->is_decompressor && d->input_scan_number > MAX_SCANS) {
-        char text[128];
-        snprintf(text, sizeof text, "more than %d progressive scans: a file that costs a decode pass per scan", MAX_SCANS);
+    if (!d->is_decompressor) return;
+    const unsigned long long blocks =
+        ((unsigned long long)d->image_width + 7) / 8 * (((unsigned long long)d->image_height + 7) / 8) * (unsigned)d->num_components;
+    if (d->input_scan_number > MAX_SCANS || (unsigned long long)d->input_scan_number * blocks > MAX_SCAN_BLOCKS) {
+        char text[160];
+        snprintf(text, sizeof text, "%d progressive scans of %llu blocks: over the decode budget of %d scans or %llu scan blocks",
+                 d->input_scan_number, blocks, MAX_SCANS, MAX_SCAN_BLOCKS);
         fail(context_of(cinfo), ASSAY_IMAGE_CORRUPT, text);
     }
 }
@@ -147,14 +165,16 @@ static assay_image_status classify_error(jpeg_context *ctx) {
     switch (ctx->pub.msg_code) {
     case JERR_NO_SOI: return ASSAY_IMAGE_SIGNATURE;
     case JERR_OUT_OF_MEMORY:
-    case JERR_NO_BACKING_STORE:
-    case JERR_VIRTUAL_BUG: return ASSAY_IMAGE_NO_MEMORY;
+    case JERR_NO_BACKING_STORE: return ASSAY_IMAGE_NO_MEMORY;
     case JERR_IMAGE_TOO_BIG:
     case JERR_WIDTH_OVERFLOW: return ASSAY_IMAGE_TOO_LARGE;
     case JERR_BAD_PRECISION:
     case JERR_NOT_COMPILED:
     case JERR_CONVERSION_NOTIMPL:
-    case JERR_NOTIMPL: return ASSAY_IMAGE_UNSUPPORTED;
+    case JERR_NOTIMPL:
+    case JERR_SOF_UNSUPPORTED:
+    case JERR_ARITH_NOTIMPL:
+    case JERR_FRACT_SAMPLE_NOTIMPL: return ASSAY_IMAGE_UNSUPPORTED;
     default: return ASSAY_IMAGE_CORRUPT;
     }
 }
@@ -200,6 +220,16 @@ static assay_image_status decode_under_jmp(jpeg_context *ctx, const uint8_t *byt
     default: r->color = ASSAY_COLOR_OTHER; break;
     }
     c->out_color_space = cmyk ? JCS_CMYK : JCS_EXT_RGBA;
+    /* Shrink on load: libjpeg's scaled inverse DCT gives the picture at 1/2, 1/4 or 1/8 for much
+     * less than a full decode, and every measure works at viewing size (ASSAY_VIEW) or below, so
+     * the largest scale that keeps the long side at least ASSAY_VIEW px is used. The entropy data
+     * is decoded whole whatever the scale, so damage and truncation are found as before. */
+    const uint32_t longest = c->image_width > c->image_height ? c->image_width : c->image_height;
+    unsigned denominator = 1;
+    while (denominator < 8 && longest / (denominator * 2) >= ASSAY_VIEW) denominator *= 2;
+    c->scale_num = 1;
+    c->scale_denom = denominator;
+    r->decode_scale = denominator;
     jpeg_start_decompress(c);
     const uint32_t width = c->output_width;
     if (c->output_components != 4) fail(ctx, ASSAY_IMAGE_UNSUPPORTED, "libjpeg did not deliver 4 samples a pixel");
@@ -234,6 +264,7 @@ assay_image_status assay_jpeg_decode(const uint8_t *bytes, size_t length, const 
     memset(result, 0, sizeof *result);
     result->length = length;
     result->frames = 1;
+    result->decode_scale = 1;
     if (length < 3 || bytes[0] != 0xFF || bytes[1] != 0xD8) {
         copy_text(result->message, sizeof result->message, length < 3 ? "the file is too short for a JPEG" : "not a JPEG (no SOI marker)");
         return result->status = length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xD8 ? ASSAY_IMAGE_TRUNCATED : ASSAY_IMAGE_SIGNATURE;

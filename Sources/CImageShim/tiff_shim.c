@@ -3,7 +3,8 @@
  * record text. The file is read from memory through client procedures; libtiff's single
  * allocations are capped by TIFFOpenOptionsSetMaxSingleMemAlloc. The first page is converted to
  * RGBA by TIFFRGBAImage, which handles every photometric interpretation it can (grey, palette,
- * RGB, CMYK, YCbCr, 16-bit samples), upright (orientations 1-4; 5-8 are flipped, not turned).
+ * RGB, CMYK, YCbCr, 16-bit samples), upright (libtiff flips; the statistics turn orientations 5-8).
+ * The pixel hash of a flipped picture is of the flipped pixels. BigTIFF is refused.
  * Memory per file: the RGBA picture (width x height x 4, both already under the limits) and
  * libtiff's strip or tile buffers. */
 #include "image_shim.h"
@@ -157,6 +158,26 @@ static assay_image_status read_picture(TIFF *tif, tiff_source *s, const assay_im
         snprintf(r->message, sizeof r->message, "%u x %u px, over the size limits (decided from the header)", width, height);
         return ASSAY_IMAGE_TOO_LARGE;
     }
+    /* A tile or strip is allocated whole: one much larger than the picture (a 16 x 16 image in
+     * 8192 x 8192 tiles inflates 512 MB) is refused before any is read. */
+    if (TIFFIsTiled(tif)) {
+        uint32_t tile_width = 0, tile_length = 0;
+        TIFFGetField(tif, TIFFTAG_TILEWIDTH, &tile_width);
+        TIFFGetField(tif, TIFFTAG_TILELENGTH, &tile_length);
+        if (tile_width > (width + 15) / 16 * 16 || tile_length > (height + 15) / 16 * 16) {
+            snprintf(r->message, sizeof r->message, "tiles of %u x %u px for a %u x %u picture", tile_width, tile_length, width, height);
+            return ASSAY_IMAGE_CORRUPT;
+        }
+    }
+    uint64_t chunk = TIFFIsTiled(tif) ? TIFFTileSize64(tif) : TIFFStripSize64(tif);
+    if (limits->max_memory && chunk + (uint64_t)width * height * 4 > limits->max_memory) {
+        snprintf(r->message, sizeof r->message, "a %llu-byte %s and the picture need more than max_decode_memory",
+                 (unsigned long long)chunk, TIFFIsTiled(tif) ? "tile" : "strip");
+        return ASSAY_IMAGE_NO_MEMORY;
+    }
+    uint16_t orientation = ORIENTATION_TOPLEFT;
+    TIFFGetFieldDefaulted(tif, TIFFTAG_ORIENTATION, &orientation);
+    r->orientation = orientation >= 1 && orientation <= 8 ? orientation : 1;
     char why[1024] = "";
     if (!TIFFRGBAImageOK(tif, why)) {
         copy_text(r->message, sizeof r->message, why[0] ? why : "libtiff cannot convert this picture to RGBA");
@@ -186,8 +207,11 @@ static assay_image_status read_picture(TIFF *tif, tiff_source *s, const assay_im
             }
             assay_image_stats_row(stats, row, width, y, 0, 1);
         }
-        /* TIFFRGBAImage has already flipped orientations 1-4 upright. */
-        assay_image_stats_finish(stats, 1, &r->measures);
+        /* TIFFRGBAImage flips orientations 1-4 upright, and 5-8 only as far as a flip goes (it
+         * reads LEFTTOP as TOPLEFT, RIGHTTOP as TOPRIGHT...): what is left for 5-8 is a transpose,
+         * which the statistics apply to the hashes. */
+        static const int left[9] = {1, 1, 1, 1, 1, 5, 7, 6, 8};
+        assay_image_stats_finish(stats, left[r->orientation], &r->measures);
         if (s->cut_warning[0]) {
             copy_text(r->message, sizeof r->message, s->cut_warning);
             status = ASSAY_IMAGE_TRUNCATED;
@@ -205,11 +229,32 @@ assay_image_status assay_tiff_decode(const uint8_t *bytes, size_t length, const 
     memset(result, 0, sizeof *result);
     result->length = length;
     result->frames = 1;
+    result->decode_scale = 1;
     result->orientation = 1;
     if (length < 8 || (memcmp(bytes, "II*\0", 4) != 0 && memcmp(bytes, "MM\0*", 4) != 0 && memcmp(bytes, "II+\0", 4) != 0 &&
                        memcmp(bytes, "MM\0+", 4) != 0)) {
         copy_text(result->message, sizeof result->message, length < 8 ? "the file is too short for a TIFF" : "not a TIFF (bad byte-order header)");
         return result->status = length >= 4 && (bytes[0] == 'I' || bytes[0] == 'M') && length < 8 ? ASSAY_IMAGE_TRUNCATED : ASSAY_IMAGE_SIGNATURE;
+    }
+    if (bytes[2] == '+' || bytes[3] == '+') {
+        copy_text(result->message, sizeof result->message, "BigTIFF is not taken: save the picture as a classic TIFF or a PNG");
+        return result->status = ASSAY_IMAGE_UNSUPPORTED;
+    }
+    /* libtiff copies every tag's data while it opens the file, before any limit of ours applies
+     * and each copy under its single-allocation cap: 4,000 tags pointing at one 200 KB blob cost
+     * 800 MB. The first directory is walked here first, and its out-of-line data counted. */
+    uint32_t entries = 0;
+    uint64_t directory = assay_tiff_directory_bytes(bytes, length, &entries);
+    if (directory == UINT64_MAX) {
+        copy_text(result->message, sizeof result->message, "the first directory runs past the end of the file");
+        return result->status = ASSAY_IMAGE_TRUNCATED;
+    }
+    if (entries > 1000 || (limits->max_metadata_bytes && directory > limits->max_metadata_bytes)) {
+        snprintf(result->message, sizeof result->message,
+                 "the first directory holds %u tags and %llu bytes of tag data, over the budget of 1000 tags and %llu bytes",
+                 entries, (unsigned long long)directory, (unsigned long long)limits->max_metadata_bytes);
+        result->metadata_bytes = directory;
+        return result->status = ASSAY_IMAGE_METADATA;
     }
     assay_exif_facts facts;
     assay_exif_scan(bytes, length, &facts);
@@ -232,8 +277,9 @@ assay_image_status assay_tiff_decode(const uint8_t *bytes, size_t length, const 
         result->status = read_picture(tif, &source, limits, result);
         TIFFClose(tif);
     }
-    result->width = result->stored_width;
-    result->height = result->stored_height;
+    const int turned = result->orientation >= 5;
+    result->width = turned ? result->stored_height : result->stored_width;
+    result->height = turned ? result->stored_width : result->stored_height;
     return result->status;
 }
 

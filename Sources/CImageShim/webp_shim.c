@@ -3,7 +3,7 @@
  * report: metadata (EXIF, XMP, ICC) sizes, GPS and orientation, and bytes after the RIFF size.
  * An animation is judged on its first full frame (WebPAnimDecoder composes it on the canvas).
  * Memory per file: the decoded picture as RGBA (width x height x 4, both already under the
- * limits) and libwebp's own state. */
+ * limits; an animation's decoder keeps two canvases, 8 bytes a pixel) and libwebp's own state. */
 #include "image_shim.h"
 #include "exif_scan.h"
 #include "image_stats.h"
@@ -134,6 +134,8 @@ static assay_image_status decode(const uint8_t *bytes, size_t length, const assa
             copy_text(r->message, sizeof r->message, "libwebp cannot read the animation");
             return ASSAY_IMAGE_CORRUPT;
         }
+        WebPAnimInfo info;
+        if (WebPAnimDecoderGetInfo(animation, &info)) r->frames = info.frame_count > 1 ? 2 : 1;
         uint8_t *canvas = NULL;
         int timestamp = 0;
         if (!WebPAnimDecoderGetNext(animation, &canvas, &timestamp)) {
@@ -148,6 +150,20 @@ static assay_image_status decode(const uint8_t *bytes, size_t length, const assa
     WebPDecoderConfig config;
     if (!WebPInitDecoderConfig(&config)) return from_vp8(VP8_STATUS_INVALID_PARAM, r);
     config.output.colorspace = MODE_RGBA;
+    /* A lossy picture is measured at the largest power-of-two shrink that keeps its long side at
+     * least ASSAY_VIEW px (libwebp's rescaler works during the decode, row by row). A lossless one
+     * is measured whole: the same pixels as a PNG must give the same pixel hash. */
+    unsigned denominator = 1;
+    if (!r->lossless) {
+        const uint32_t longest = r->stored_width > r->stored_height ? r->stored_width : r->stored_height;
+        while (denominator < 8 && longest / (denominator * 2) >= ASSAY_VIEW) denominator *= 2;
+    }
+    if (denominator > 1) {
+        config.options.use_scaling = 1;
+        config.options.scaled_width = (int)((r->stored_width + denominator - 1) / denominator);
+        config.options.scaled_height = (int)((r->stored_height + denominator - 1) / denominator);
+    }
+    r->decode_scale = denominator;
     status = from_vp8(WebPDecode(bytes, length, &config), r);
     if (status == ASSAY_IMAGE_OK) {
         const WebPRGBABuffer *rgba = &config.output.u.RGBA;
@@ -163,6 +179,7 @@ assay_image_status assay_webp_decode(const uint8_t *bytes, size_t length, const 
     memset(result, 0, sizeof *result);
     result->length = length;
     result->frames = 1;
+    result->decode_scale = 1;
     result->orientation = 1;
     result->status = decode(bytes, length, limits, result);
     if (result->orientation == 0) result->orientation = 1;

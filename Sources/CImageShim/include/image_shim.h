@@ -92,6 +92,7 @@ typedef struct {
     int progressive;             /* a progressive JPEG */
     int lossless;                /* lossless WebP (VP8L) */
     uint32_t frames;             /* frames or pages: 1, or 2 meaning "more than one" */
+    uint32_t decode_scale;       /* the picture was measured at 1/decode_scale of its size (JPEG's scaled IDCT, WebP's rescaler); 1 for full size */
     int has_exif;                /* an EXIF block */
     uint64_t exif_bytes;
     int has_location;            /* EXIF GPS latitude/longitude, or an XMP GPS property */
