@@ -180,7 +180,7 @@ static assay_image_status measure_indices(const uint8_t *bytes, const bmp_header
     const uint32_t width = (uint32_t)h->width, height = (uint32_t)h->height;
     uint8_t *row = malloc(8 * (size_t)width);
     assay_image_stats *stats = calloc(1, sizeof *stats);
-    if (row == NULL || stats == NULL || assay_image_stats_init(stats, width, height, row + 4 * (size_t)width, 1) != 0) {
+    if (row == NULL || stats == NULL || assay_image_stats_init(stats, width, height, row + 4 * (size_t)width, 1, 1) != 0) {
         free(row);
         free(stats);
         copy_text(r->message, sizeof r->message, "cannot allocate one row");
@@ -301,7 +301,7 @@ static assay_image_status decode(const uint8_t *bytes, size_t length, const assa
     uint8_t *row = malloc(8 * (size_t)width);
     assay_image_stats *stats = calloc(1, sizeof *stats);
     int opaque = h.alpha.bits == 0;
-    if (row == NULL || stats == NULL || assay_image_stats_init(stats, width, height, row + 4 * (size_t)width, opaque) != 0) {
+    if (row == NULL || stats == NULL || assay_image_stats_init(stats, width, height, row + 4 * (size_t)width, opaque, 1) != 0) {
         free(row);
         free(stats);
         copy_text(r->message, sizeof r->message, "cannot allocate one row");

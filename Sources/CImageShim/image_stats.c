@@ -34,8 +34,23 @@ static void scaled_size(uint32_t width, uint32_t height, uint64_t most, uint32_t
     *out_height = (uint32_t)(h ? h : 1);
 }
 
-int assay_image_stats_init(assay_image_stats *s, uint32_t width, uint32_t height, uint8_t *shade, int opaque) {
+int assay_image_stats_init(assay_image_stats *s, uint32_t width, uint32_t height, uint8_t *shade, int opaque,
+                           int whole_rows) {
     memset(s, 0, sizeof *s);
+    s->full_width = width;
+    s->full_height = height;
+    s->pending_pair = -1;
+    s->shrink = whole_rows && (width > height ? width : height) >= 2 * ASSAY_VIEW ? 2 : 1;
+    if (s->shrink == 2) {
+        width = (width + 1) / 2;
+        height = (height + 1) / 2;
+        s->pending = malloc(4 * (size_t)width);
+        s->halved = malloc(4 * (size_t)width);
+        if (s->pending == NULL || s->halved == NULL) {
+            assay_image_stats_free(s);
+            return -1;
+        }
+    }
     s->width = width;
     s->height = height;
     s->shade = shade;
@@ -77,8 +92,12 @@ int assay_image_stats_init(assay_image_stats *s, uint32_t width, uint32_t height
 void assay_image_stats_free(assay_image_stats *s) {
     free(s->view_sum);
     free(s->view_column_end);
+    free(s->pending);
+    free(s->halved);
     s->view_sum = NULL;
     s->view_column_end = NULL;
+    s->pending = NULL;
+    s->halved = NULL;
 }
 
 /* One RGBA8 pixel as r | g << 8 | b << 16 | a << 24, whatever the byte order. */
@@ -200,17 +219,51 @@ static void histogram(uint64_t hist[4][256], const uint8_t *shade, uint32_t coun
     for (; i < count; i++) hist[0][shade[i]]++;
 }
 
+static void accumulate(assay_image_stats *s, const uint8_t *rgba, uint32_t count, uint32_t y, uint32_t x0, uint32_t dx);
+
+/* `count` RGBA pixels averaged in horizontal pairs into `out` ((count + 1) / 2 pixels). */
+static void halve_row(const uint8_t *rgba, uint32_t count, uint8_t *out) {
+    uint32_t i = 0;
+    for (; i + 1 < count; i += 2)
+        for (unsigned c = 0; c < 4; c++) out[2 * i + c] = (uint8_t)((rgba[4 * i + c] + rgba[4 * i + 4 + c] + 1) >> 1);
+    if (i < count) memcpy(out + 2 * i, rgba + 4 * (size_t)i, 4);
+}
+
+/* Hands the pending halved row to the statistics on its own (its pair has no second row). */
+static void flush_pending(assay_image_stats *s) {
+    if (s->pending_pair < 0) return;
+    accumulate(s, s->pending, s->width, (uint32_t)s->pending_pair, 0, 1);
+    s->pending_pair = -1;
+}
+
 void assay_image_stats_row(assay_image_stats *s, const uint8_t *rgba, uint32_t count, uint32_t y, uint32_t x0,
                          uint32_t dx) {
     /* The exact hash: a sum of position-keyed mixes, so pass order does not matter. Seeds keep
      * both factors of mum non-zero for every pixel and position. */
     uint64_t hash = 0;
-    uint64_t position = (uint64_t)y * s->width + x0;
+    uint64_t position = (uint64_t)y * s->full_width + x0;
     for (uint32_t i = 0; i < count; i++, position += dx)
         hash += mum((uint64_t)load_pixel(rgba + 4 * (size_t)i) ^ 0xa0761d6478bd642full,
                     position ^ 0xe7037ed1a0b428dbull);
     s->hash += hash;
+    if (s->shrink == 1) {
+        accumulate(s, rgba, count, y, x0, dx);
+        return;
+    }
+    const int64_t pair = y / 2;
+    if (pair == s->pending_pair) {
+        halve_row(rgba, count, s->halved);
+        for (size_t i = 0; i < 4 * (size_t)s->width; i++) s->pending[i] = (uint8_t)((s->pending[i] + s->halved[i] + 1) >> 1);
+        flush_pending(s);
+        return;
+    }
+    flush_pending(s);
+    halve_row(rgba, count, s->pending);
+    s->pending_pair = pair;
+}
 
+/* Every statistic but the pixel hash, over one row of the picture the statistics see. */
+static void accumulate(assay_image_stats *s, const uint8_t *rgba, uint32_t count, uint32_t y, uint32_t x0, uint32_t dx) {
     /* Luma statistics over the row, and each pixel's shade for the grid. */
     uint8_t *shade_black = s->shade + s->width;
     for (uint32_t i = 0; i < count;) {
@@ -643,9 +696,10 @@ unsigned assay_image_orientation_symmetry(int orientation) {
     return orientation >= 1 && orientation <= 8 ? symmetry[orientation] : 0;
 }
 
-void assay_image_stats_finish(const assay_image_stats *s, int orientation, assay_image_measures *r) {
+void assay_image_stats_finish(assay_image_stats *s, int orientation, assay_image_measures *r) {
+    flush_pending(s);
     const double n = (double)s->width * (double)s->height;
-    r->pixel_hash = finalize(s->hash ^ finalize(((uint64_t)s->width << 32) | s->height));
+    r->pixel_hash = finalize(s->hash ^ finalize(((uint64_t)s->full_width << 32) | s->full_height));
     r->luma_mean = (double)s->sum_white / n;
     r->alpha_mean = (double)s->sum_alpha / n;
     double sd_black = stddev(s->sum_black, s->sum_sq_black, n);

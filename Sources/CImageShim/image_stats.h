@@ -13,7 +13,12 @@
 #define ASSAY_VIEW 512
 
 typedef struct {
-    uint32_t width, height;
+    uint32_t width, height;             /* the picture the statistics see: halved each way when shrink is 2 */
+    uint32_t full_width, full_height;   /* the decoded picture, which the pixel hash covers */
+    uint32_t shrink;                    /* 1, or 2: rows are averaged 2 x 2 before the statistics */
+    uint8_t *pending;                   /* shrink 2: the halved row waiting for the other row of its pair */
+    uint8_t *halved;                    /* shrink 2: scratch for the row being halved */
+    int64_t pending_pair;               /* the pair index of `pending`, -1 when empty */
     uint64_t hash;                      /* sum of position-keyed pixel mixes */
     uint64_t sum_black, sum_sq_black;   /* luma composited over black, 0..255 */
     uint64_t sum_white, sum_sq_white;   /* luma composited over white, 0..255 */
@@ -36,10 +41,15 @@ typedef struct {
     int opaque;                         /* every alpha is 255: over black = over white = luma */
 } assay_image_stats;
 
-/* Returns 0, or -1 when the viewing-size plane cannot be allocated. `shade` must hold 4 x `width` bytes and live until the last row (two rows of shades, then the
+/* `whole_rows`: every row comes whole (x0 0, dx 1), each once, the two rows of every pair (y, y ^ 1)
+ * one after the other, in any order of pairs. A picture at least twice viewing size on its long
+ * side is then measured averaged 2 x 2 (a quarter of the work for every statistic but the pixel
+ * hash, which covers every decoded pixel); Adam7 passes must say 0.
+ * Returns 0, or -1 when the viewing-size plane cannot be allocated. `shade` must hold 4 x `width` bytes and live until the last row (two rows of shades, then the
  * weighted grid's column tables). `opaque`: the image has no alpha
  * channel and no tRNS, so every alpha the decoder adds is 255 (a faster path, same results). */
-int assay_image_stats_init(assay_image_stats *s, uint32_t width, uint32_t height, uint8_t *shade, int opaque);
+int assay_image_stats_init(assay_image_stats *s, uint32_t width, uint32_t height, uint8_t *shade, int opaque,
+                           int whole_rows);
 
 /* Frees what init allocated (the viewing-size plane); safe on a zeroed or finished struct. */
 void assay_image_stats_free(assay_image_stats *s);
@@ -51,7 +61,7 @@ void assay_image_stats_row(assay_image_stats *s, const uint8_t *rgba, uint32_t c
 /* Fills pixel_hash, phash and its variants, ahash, luma_mean, luma_stddev, alpha_mean and the content
  * measures (dark_p99, light_p5, entropy, sharpness, chroma_max, edge_width). `orientation` (EXIF
  * 1..8) turns the picture as a viewer would before the perceptual and mean hashes are taken. */
-void assay_image_stats_finish(const assay_image_stats *s, int orientation, assay_image_measures *r);
+void assay_image_stats_finish(assay_image_stats *s, int orientation, assay_image_measures *r);
 
 /* The symmetry index t (see phash_variants) that shows a picture stored under EXIF `orientation`
  * upright; 0 for 1 and for any invalid value. */

@@ -236,7 +236,7 @@ static assay_image_status decode_under_jmp(jpeg_context *ctx, const uint8_t *byt
     ctx->row = malloc(8 * (size_t)width);
     ctx->source_row = cmyk ? malloc(4 * (size_t)width) : NULL;
     if (ctx->row == NULL || (cmyk && ctx->source_row == NULL)) fail(ctx, ASSAY_IMAGE_NO_MEMORY, "cannot allocate one row");
-    if (assay_image_stats_init(&ctx->stats, width, c->output_height, ctx->row + 4 * (size_t)width, 1) != 0)
+    if (assay_image_stats_init(&ctx->stats, width, c->output_height, ctx->row + 4 * (size_t)width, 1, 1) != 0)
         fail(ctx, ASSAY_IMAGE_NO_MEMORY, "cannot allocate the viewing-size plane");
     while (c->output_scanline < c->output_height) {
         const uint32_t y = c->output_scanline;

@@ -199,7 +199,7 @@ static assay_png_status decode_under_jmp(decode_context *ctx) {
         return ASSAY_PNG_NO_MEMORY;
     }
     int opaque = (color_type & PNG_COLOR_MASK_ALPHA) == 0 && png_get_valid(ctx->png, ctx->info, PNG_INFO_tRNS) == 0;
-    if (assay_image_stats_init(&ctx->stats, width, height, ctx->row + rowbytes, opaque) != 0) {
+    if (assay_image_stats_init(&ctx->stats, width, height, ctx->row + rowbytes, opaque, interlace == PNG_INTERLACE_NONE) != 0) {
         copy_text(r->message, sizeof r->message, "cannot allocate the viewing-size plane");
         return ASSAY_PNG_NO_MEMORY;
     }

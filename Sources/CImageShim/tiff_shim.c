@@ -186,7 +186,7 @@ static assay_image_status read_picture(TIFF *tif, tiff_source *s, const assay_im
     uint32_t *raster = malloc((size_t)width * height * sizeof *raster);
     uint8_t *row = malloc(8 * (size_t)width);
     assay_image_stats *stats = calloc(1, sizeof *stats);
-    if (raster == NULL || row == NULL || stats == NULL || assay_image_stats_init(stats, width, height, row + 4 * (size_t)width, 0) != 0) {
+    if (raster == NULL || row == NULL || stats == NULL || assay_image_stats_init(stats, width, height, row + 4 * (size_t)width, 0, 1) != 0) {
         free(raster);
         free(row);
         free(stats);

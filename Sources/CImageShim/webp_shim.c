@@ -91,7 +91,7 @@ static assay_image_status from_vp8(VP8StatusCode status, assay_image_result *r) 
 static assay_image_status measure(const uint8_t *rgba, size_t stride, uint32_t width, uint32_t height, int opaque, assay_image_result *r) {
     uint8_t *scratch = malloc(4 * (size_t)width);
     assay_image_stats *stats = calloc(1, sizeof *stats);
-    if (scratch == NULL || stats == NULL || assay_image_stats_init(stats, width, height, scratch, opaque) != 0) {
+    if (scratch == NULL || stats == NULL || assay_image_stats_init(stats, width, height, scratch, opaque, 1) != 0) {
         free(scratch);
         free(stats);
         copy_text(r->message, sizeof r->message, "cannot allocate the statistics");
