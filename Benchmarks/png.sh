@@ -38,7 +38,8 @@ split -n l/2 -d "$work/list.txt" "$work/half."   # half.00, half.01 for the 2-pr
 cc=${CC:-$(command -v clang || echo cc)}
 "$cc" -O2 -o "$work/bin/png_decode_loop" "$here/Benchmarks/png_decode_loop.c" -lpng16
 "$cc" -O2 -DASSAY_SHIM -I"$here/Sources/CImageShim/include" -I"$here/Sources/CImageShim" \
-  -o "$work/bin/png_shim_loop" "$here/Benchmarks/png_decode_loop.c" "$here"/Sources/CImageShim/*.c -lpng16 -lm
+  -o "$work/bin/png_shim_loop" "$here/Benchmarks/png_decode_loop.c" "$here"/Sources/CImageShim/*.c \
+  -lpng16 -ljpeg -lwebp -lwebpdemux -ltiff -lz -lm
 
 # Assay, release build (SKIP_ASSAY=1 measures the peers only).
 assay=""
