@@ -26,7 +26,7 @@ import Testing
         "limits: { daily_files: 4, daily_bytes: 60KB }\n",
         "limits: { daily_files: 4 }\ntext_quality: { min_words: 3000 }\n",
         "limits: { daily_files: 4 }\ntext_dedup: { threshold: 0.3 }\n",
-        "limits: { daily_files: 4 }\npng_check: { near_dup_distance: 0 }\n",
+        "limits: { daily_files: 4 }\nimage_check: { near_dup_distance: 0 }\n",
     ]
 
     /// A config: every built-in stage, `variant` setting limits and one stage's options.
