@@ -148,9 +148,39 @@ static assay_image_status read_header(const uint8_t *bytes, size_t length, bmp_h
     return ASSAY_IMAGE_OK;
 }
 
+/* The 8-bit blue, green, red fields of BI_RGB (and the usual alpha above them): bytes in B, G, R, A order. */
+static int byte_fields(const bmp_header *h) {
+    return h->blue.mask == 0xFFu && h->green.mask == 0xFF00u && h->red.mask == 0xFF0000u &&
+           (h->alpha.bits == 0 || h->alpha.mask == 0xFF000000u);
+}
+
 static void convert_row(const bmp_header *h, const uint8_t *bytes, const uint8_t *src, uint8_t *rgba) {
     const uint8_t *palette = bytes + h->palette_offset;
     const uint32_t width = (uint32_t)h->width;
+    if ((h->bits == 24 || h->bits == 32) && byte_fields(h)) {
+        /* What nearly every BMP is: the bytes only change order. */
+        if (h->bits == 32 && h->alpha.bits)
+            for (uint32_t x = 0; x < width; x++) {
+                const uint8_t *in = src + 4 * (size_t)x;
+                uint8_t *out = rgba + 4 * (size_t)x;
+                out[0] = in[2];
+                out[1] = in[1];
+                out[2] = in[0];
+                out[3] = in[3];
+            }
+        else {
+            const size_t step = h->bits / 8;
+            for (uint32_t x = 0; x < width; x++) {
+                const uint8_t *in = src + step * x;
+                uint8_t *out = rgba + 4 * (size_t)x;
+                out[0] = in[2];
+                out[1] = in[1];
+                out[2] = in[0];
+                out[3] = 255;
+            }
+        }
+        return;
+    }
     for (uint32_t x = 0; x < width; x++) {
         uint8_t *out = rgba + 4 * (size_t)x;
         if (h->bits <= 8) {
@@ -178,12 +208,12 @@ static void convert_row(const bmp_header *h, const uint8_t *bytes, const uint8_t
 /* Feeds palette indices (one byte a pixel, bottom-up rows) through the palette to the statistics. */
 static assay_image_status measure_indices(const uint8_t *bytes, const bmp_header *h, const uint8_t *indices, assay_image_result *r) {
     const uint32_t width = (uint32_t)h->width, height = (uint32_t)h->height;
-    uint8_t *row = malloc(8 * (size_t)width);
-    assay_image_stats *stats = calloc(1, sizeof *stats);
-    if (row == NULL || stats == NULL || assay_image_stats_init(stats, width, height, row + 4 * (size_t)width, 1, 1) != 0) {
+    uint8_t *row = malloc(4 * (size_t)width);
+    assay_image_stats *stats = assay_image_stats_new(width, height, ASSAY_STATS_OPAQUE | ASSAY_STATS_WHOLE_ROWS);
+    if (row == NULL || stats == NULL) {
         free(row);
-        free(stats);
-        copy_text(r->message, sizeof r->message, "cannot allocate one row");
+        assay_image_stats_delete(stats);
+        copy_text(r->message, sizeof r->message, "cannot allocate one row and the statistics");
         return ASSAY_IMAGE_NO_MEMORY;
     }
     const uint8_t *palette = bytes + h->palette_offset;
@@ -200,8 +230,7 @@ static assay_image_status measure_indices(const uint8_t *bytes, const bmp_header
         assay_image_stats_row(stats, row, width, height - 1 - stored, 0, 1);
     }
     assay_image_stats_finish(stats, 1, &r->measures);
-    assay_image_stats_free(stats);
-    free(stats);
+    assay_image_stats_delete(stats);
     free(row);
     return ASSAY_IMAGE_OK;
 }
@@ -298,13 +327,12 @@ static assay_image_status decode(const uint8_t *bytes, size_t length, const assa
                  (unsigned long long)end, length);
         return h.pixel_offset < 14 ? ASSAY_IMAGE_CORRUPT : ASSAY_IMAGE_TRUNCATED;
     }
-    uint8_t *row = malloc(8 * (size_t)width);
-    assay_image_stats *stats = calloc(1, sizeof *stats);
-    int opaque = h.alpha.bits == 0;
-    if (row == NULL || stats == NULL || assay_image_stats_init(stats, width, height, row + 4 * (size_t)width, opaque, 1) != 0) {
+    uint8_t *row = malloc(4 * (size_t)width);
+    assay_image_stats *stats = assay_image_stats_new(width, height, (h.alpha.bits == 0 ? ASSAY_STATS_OPAQUE : 0) | ASSAY_STATS_WHOLE_ROWS);
+    if (row == NULL || stats == NULL) {
         free(row);
-        free(stats);
-        copy_text(r->message, sizeof r->message, "cannot allocate one row");
+        assay_image_stats_delete(stats);
+        copy_text(r->message, sizeof r->message, "cannot allocate one row and the statistics");
         return ASSAY_IMAGE_NO_MEMORY;
     }
     for (uint32_t stored = 0; stored < height; stored++) {
@@ -312,8 +340,7 @@ static assay_image_status decode(const uint8_t *bytes, size_t length, const assa
         assay_image_stats_row(stats, row, width, h.top_down ? stored : height - 1 - stored, 0, 1);
     }
     assay_image_stats_finish(stats, 1, &r->measures);
-    assay_image_stats_free(stats);
-    free(stats);
+    assay_image_stats_delete(stats);
     free(row);
     return ASSAY_IMAGE_OK;
 }

@@ -233,11 +233,11 @@ static assay_image_status decode_under_jmp(jpeg_context *ctx, const uint8_t *byt
     jpeg_start_decompress(c);
     const uint32_t width = c->output_width;
     if (c->output_components != 4) fail(ctx, ASSAY_IMAGE_UNSUPPORTED, "libjpeg did not deliver 4 samples a pixel");
-    ctx->row = malloc(8 * (size_t)width);
+    ctx->row = malloc(4 * (size_t)width);
     ctx->source_row = cmyk ? malloc(4 * (size_t)width) : NULL;
     if (ctx->row == NULL || (cmyk && ctx->source_row == NULL)) fail(ctx, ASSAY_IMAGE_NO_MEMORY, "cannot allocate one row");
-    if (assay_image_stats_init(&ctx->stats, width, c->output_height, ctx->row + 4 * (size_t)width, 1, 1) != 0)
-        fail(ctx, ASSAY_IMAGE_NO_MEMORY, "cannot allocate the viewing-size plane");
+    if (assay_image_stats_init(&ctx->stats, width, c->output_height, ASSAY_STATS_OPAQUE | ASSAY_STATS_WHOLE_ROWS | ASSAY_STATS_LOSSY) != 0)
+        fail(ctx, ASSAY_IMAGE_NO_MEMORY, "cannot allocate the statistics");
     while (c->output_scanline < c->output_height) {
         const uint32_t y = c->output_scanline;
         JSAMPROW target = cmyk ? ctx->source_row : ctx->row;

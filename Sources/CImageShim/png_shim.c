@@ -193,14 +193,15 @@ static assay_png_status decode_under_jmp(decode_context *ctx) {
         copy_text(r->message, sizeof r->message, "libpng did not deliver 8-bit RGBA rows");
         return ASSAY_PNG_OTHER;
     }
-    ctx->row = malloc(rowbytes + 4 * (size_t)width); /* the RGBA8 row, then 4 bytes of scratch per pixel */
+    ctx->row = malloc(rowbytes); /* the RGBA8 row */
     if (ctx->row == NULL) {
         copy_text(r->message, sizeof r->message, "cannot allocate one row");
         return ASSAY_PNG_NO_MEMORY;
     }
     int opaque = (color_type & PNG_COLOR_MASK_ALPHA) == 0 && png_get_valid(ctx->png, ctx->info, PNG_INFO_tRNS) == 0;
-    if (assay_image_stats_init(&ctx->stats, width, height, ctx->row + rowbytes, opaque, interlace == PNG_INTERLACE_NONE) != 0) {
-        copy_text(r->message, sizeof r->message, "cannot allocate the viewing-size plane");
+    if (assay_image_stats_init(&ctx->stats, width, height,
+                               (opaque ? ASSAY_STATS_OPAQUE : 0) | (interlace == PNG_INTERLACE_NONE ? ASSAY_STATS_WHOLE_ROWS : 0)) != 0) {
+        copy_text(r->message, sizeof r->message, "cannot allocate the statistics");
         return ASSAY_PNG_NO_MEMORY;
     }
     ctx->phase = PHASE_ROWS;

@@ -184,12 +184,13 @@ static assay_image_status read_picture(TIFF *tif, tiff_source *s, const assay_im
         return ASSAY_IMAGE_UNSUPPORTED;
     }
     uint32_t *raster = malloc((size_t)width * height * sizeof *raster);
-    uint8_t *row = malloc(8 * (size_t)width);
-    assay_image_stats *stats = calloc(1, sizeof *stats);
-    if (raster == NULL || row == NULL || stats == NULL || assay_image_stats_init(stats, width, height, row + 4 * (size_t)width, 0, 1) != 0) {
+    uint8_t *row = malloc(4 * (size_t)width);
+    /* With no extra sample, TIFFRGBAImage gives every pixel alpha 255. */
+    assay_image_stats *stats = assay_image_stats_new(width, height, (extra == 0 ? ASSAY_STATS_OPAQUE : 0) | ASSAY_STATS_WHOLE_ROWS);
+    if (raster == NULL || row == NULL || stats == NULL) {
         free(raster);
         free(row);
-        free(stats);
+        assay_image_stats_delete(stats);
         copy_text(r->message, sizeof r->message, "cannot allocate the picture");
         return ASSAY_IMAGE_NO_MEMORY;
     }
@@ -199,6 +200,11 @@ static assay_image_status read_picture(TIFF *tif, tiff_source *s, const assay_im
     } else {
         for (uint32_t y = 0; y < height; y++) {
             const uint32_t *source = raster + (size_t)y * width;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            /* A raster word is A << 24 | B << 16 | G << 8 | R: in memory, already R, G, B, A. */
+            (void)row;
+            assay_image_stats_row(stats, (const uint8_t *)source, width, y, 0, 1);
+#else
             for (uint32_t x = 0; x < width; x++) {
                 row[4 * x] = (uint8_t)TIFFGetR(source[x]);
                 row[4 * x + 1] = (uint8_t)TIFFGetG(source[x]);
@@ -206,6 +212,7 @@ static assay_image_status read_picture(TIFF *tif, tiff_source *s, const assay_im
                 row[4 * x + 3] = (uint8_t)TIFFGetA(source[x]);
             }
             assay_image_stats_row(stats, row, width, y, 0, 1);
+#endif
         }
         /* TIFFRGBAImage flips orientations 1-4 upright, and 5-8 only as far as a flip goes (it
          * reads LEFTTOP as TOPLEFT, RIGHTTOP as TOPRIGHT...): what is left for 5-8 is a transpose,
@@ -217,8 +224,7 @@ static assay_image_status read_picture(TIFF *tif, tiff_source *s, const assay_im
             status = ASSAY_IMAGE_TRUNCATED;
         }
     }
-    assay_image_stats_free(stats);
-    free(stats);
+    assay_image_stats_delete(stats);
     free(row);
     free(raster);
     return status;

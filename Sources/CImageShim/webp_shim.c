@@ -87,21 +87,18 @@ static assay_image_status from_vp8(VP8StatusCode status, assay_image_result *r) 
     }
 }
 
-/* Feeds `height` RGBA rows of `stride` bytes to the statistics. */
+/* Feeds `height` RGBA rows of `stride` bytes to the statistics; `opaque` when no pixel has alpha.
+ * Anything but a lossless WebP is a lossy decode for the pixel hash. */
 static assay_image_status measure(const uint8_t *rgba, size_t stride, uint32_t width, uint32_t height, int opaque, assay_image_result *r) {
-    uint8_t *scratch = malloc(4 * (size_t)width);
-    assay_image_stats *stats = calloc(1, sizeof *stats);
-    if (scratch == NULL || stats == NULL || assay_image_stats_init(stats, width, height, scratch, opaque, 1) != 0) {
-        free(scratch);
-        free(stats);
+    const unsigned flags = (opaque ? ASSAY_STATS_OPAQUE : 0) | ASSAY_STATS_WHOLE_ROWS | (r->lossless ? 0 : ASSAY_STATS_LOSSY);
+    assay_image_stats *stats = assay_image_stats_new(width, height, flags);
+    if (stats == NULL) {
         copy_text(r->message, sizeof r->message, "cannot allocate the statistics");
         return ASSAY_IMAGE_NO_MEMORY;
     }
     for (uint32_t y = 0; y < height; y++) assay_image_stats_row(stats, rgba + (size_t)y * stride, width, y, 0, 1);
     assay_image_stats_finish(stats, r->orientation, &r->measures);
-    assay_image_stats_free(stats);
-    free(stats);
-    free(scratch);
+    assay_image_stats_delete(stats);
     return ASSAY_IMAGE_OK;
 }
 
@@ -150,20 +147,9 @@ static assay_image_status decode(const uint8_t *bytes, size_t length, const assa
     WebPDecoderConfig config;
     if (!WebPInitDecoderConfig(&config)) return from_vp8(VP8_STATUS_INVALID_PARAM, r);
     config.output.colorspace = MODE_RGBA;
-    /* A lossy picture is measured at the largest power-of-two shrink that keeps its long side at
-     * least ASSAY_VIEW px (libwebp's rescaler works during the decode, row by row). A lossless one
-     * is measured whole: the same pixels as a PNG must give the same pixel hash. */
-    unsigned denominator = 1;
-    if (!r->lossless) {
-        const uint32_t longest = r->stored_width > r->stored_height ? r->stored_width : r->stored_height;
-        while (denominator < 8 && longest / (denominator * 2) >= ASSAY_VIEW) denominator *= 2;
-    }
-    if (denominator > 1) {
-        config.options.use_scaling = 1;
-        config.options.scaled_width = (int)((r->stored_width + denominator - 1) / denominator);
-        config.options.scaled_height = (int)((r->stored_height + denominator - 1) / denominator);
-    }
-    r->decode_scale = denominator;
+    /* Decoded whole: libwebp's rescaler reads every full-size row anyway, and measured on these
+     * wallpapers it cost more than the statistics it saves (which average large pictures 2 x 2). */
+    r->decode_scale = 1;
     status = from_vp8(WebPDecode(bytes, length, &config), r);
     if (status == ASSAY_IMAGE_OK) {
         const WebPRGBABuffer *rgba = &config.output.u.RGBA;

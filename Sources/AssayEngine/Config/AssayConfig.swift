@@ -70,8 +70,9 @@ public struct AssayConfig: Sendable {
 
     private func analysisRules(for modality: Modality) -> String {
         var text = "assay-rules \(AssayVersion.rulesRevision)\nmax_file_bytes \(limits.maxFileBytes)\n" + modalities.describe(modality) + "\n"
-        // PDFs and DOCX in text folders are judged by their extracted text.
-        if modality == .text { text += DocumentStage.standard.rules + "\n" }
+        // PDFs and DOCX in text folders are judged by their extracted text. A datanet without text
+        // folders judges no text, and skips asking poppler its version (a child process).
+        if modality == .text && modalities.open.contains(.text) { text += DocumentStage.standard.rules + "\n" }
         for stage in pipeline where stage.validator.appliesTo.contains(modality) { text += "stage \(stage.name) \(stage.fingerprint)\n" }
         return text
     }
