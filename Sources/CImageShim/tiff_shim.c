@@ -184,10 +184,16 @@ static assay_image_status read_picture(TIFF *tif, tiff_source *s, const assay_im
         return ASSAY_IMAGE_UNSUPPORTED;
     }
     uint32_t *raster = malloc((size_t)width * height * sizeof *raster);
-    uint8_t *row = malloc(4 * (size_t)width);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* A raster word is A << 24 | B << 16 | G << 8 | R: in memory, already R, G, B, A. */
+    const int converts = 0;
+#else
+    const int converts = 1;
+#endif
+    uint8_t *row = converts ? malloc(4 * (size_t)width) : NULL;
     /* With no extra sample, TIFFRGBAImage gives every pixel alpha 255. */
     assay_image_stats *stats = assay_image_stats_new(width, height, (extra == 0 ? ASSAY_STATS_OPAQUE : 0) | ASSAY_STATS_WHOLE_ROWS);
-    if (raster == NULL || row == NULL || stats == NULL) {
+    if (raster == NULL || (converts && row == NULL) || stats == NULL) {
         free(raster);
         free(row);
         assay_image_stats_delete(stats);
@@ -200,19 +206,17 @@ static assay_image_status read_picture(TIFF *tif, tiff_source *s, const assay_im
     } else {
         for (uint32_t y = 0; y < height; y++) {
             const uint32_t *source = raster + (size_t)y * width;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-            /* A raster word is A << 24 | B << 16 | G << 8 | R: in memory, already R, G, B, A. */
-            (void)row;
-            assay_image_stats_row(stats, (const uint8_t *)source, width, y, 0, 1);
-#else
-            for (uint32_t x = 0; x < width; x++) {
-                row[4 * x] = (uint8_t)TIFFGetR(source[x]);
-                row[4 * x + 1] = (uint8_t)TIFFGetG(source[x]);
-                row[4 * x + 2] = (uint8_t)TIFFGetB(source[x]);
-                row[4 * x + 3] = (uint8_t)TIFFGetA(source[x]);
+            const uint8_t *rgba = (const uint8_t *)source;
+            if (converts) {
+                for (uint32_t x = 0; x < width; x++) {
+                    row[4 * x] = (uint8_t)TIFFGetR(source[x]);
+                    row[4 * x + 1] = (uint8_t)TIFFGetG(source[x]);
+                    row[4 * x + 2] = (uint8_t)TIFFGetB(source[x]);
+                    row[4 * x + 3] = (uint8_t)TIFFGetA(source[x]);
+                }
+                rgba = row;
             }
-            assay_image_stats_row(stats, row, width, y, 0, 1);
-#endif
+            assay_image_stats_row(stats, rgba, width, y, 0, 1);
         }
         /* TIFFRGBAImage flips orientations 1-4 upright, and 5-8 only as far as a flip goes (it
          * reads LEFTTOP as TOPLEFT, RIGHTTOP as TOPRIGHT...): what is left for 5-8 is a transpose,
