@@ -53,7 +53,7 @@ public struct TextQuality: Validator {
     static let minConfidence = 0.5
     /// Bytes of the measured text the identifier reads: a few hundred letters settle the language,
     /// and this keeps the second identification (text-language makes its own) cheap.
-    static let identifyBytes = 4096
+    static let identifyBytes = 2048
     /// Scripts written without spaces between words: their text is segmented by ICU.
     static let unspacedScripts: [Script] = [.kana, .han, .thai]
 
