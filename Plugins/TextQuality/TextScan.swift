@@ -204,9 +204,24 @@ private struct Scanner {
         boundaries = nil
     }
 
-    /// Records the words of the token `[start, end)`, cut at ICU's word boundaries; the whole
-    /// token is one word when ICU fails.
+    /// Bytes of a token segmented at once: a longer token (a line with no space at all) is cut
+    /// into pieces of this size at a scalar boundary, which bounds the boundary buffer.
+    static let segmentBytes = 64 * 1024
+
+    /// Records the words of the token `[start, end)`, cut at ICU's word boundaries; a piece is
+    /// one word when ICU fails on it.
     mutating func segmentToken(_ start: Int, _ end: Int) {
+        var pieceStart = start
+        while pieceStart < end {
+            var pieceEnd = min(end, pieceStart + Scanner.segmentBytes)
+            while pieceEnd < end, p[pieceEnd] & 0xC0 == 0x80 { pieceEnd -= 1 }  // not inside a scalar
+            segmentPiece(pieceStart, pieceEnd)
+            pieceStart = pieceEnd
+        }
+    }
+
+    /// Records the words of `[start, end)` (at most ``segmentBytes``), cut at ICU's word boundaries.
+    mutating func segmentPiece(_ start: Int, _ end: Int) {
         let length = end - start
         if boundaryCapacity < length {
             boundaries?.deallocate()

@@ -84,6 +84,18 @@ import TextQuality
         #expect(zip(words, spaced).filter { $0 > $1 }.count > 50, "segmented words outnumber space-separated tokens")
     }
 
+    @Test("a whole Chinese guide without one space or line break is segmented in bounded pieces")
+    func oneHugeTokenIsSegmented() throws {
+        let text = try RealText.gunzip("/usr/share/debian-reference/debian-reference.zh-cn.txt.gz")
+        let joined = String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+        #expect(joined.utf8.count > 300_000)
+        let stage = try TextQuality(options: TextQualityOptions())
+        let whole = RealText.judge(stage, joined)
+        let words = whole.metrics["text.words"] ?? 0
+        let length = whole.metrics["text.mean_word_length"] ?? 0
+        #expect(words > 50_000 && length > 1 && length < 4, "\(words) words of mean length \(length)")
+    }
+
     @Test("English keeps its limits: the junk and repetition rules of the GPL copies are unchanged")
     func englishUnchanged() throws {
         var off = TextQualityOptions()
