@@ -3,7 +3,8 @@
 /// much its word runs repeat. The values are FineWeb-2's per-language filter settings (Penedo et
 /// al. 2025, github.com/huggingface/fineweb-2 `configs/`, Apache-2.0), written into
 /// ``table`` by docs/tools/build_language_limits.py; English has none: its limits are the
-/// options' shipped defaults (datatrove's Gopher and FineWeb values).
+/// options' shipped defaults (datatrove's Gopher and FineWeb values). A change to the table
+/// changes findings: it bumps text-quality's version.
 struct LanguageLimits: Sendable {
     /// FineWeb-2's configuration the values come from (`fra_Latn`).
     let source: String

@@ -32,7 +32,8 @@ public struct TextQualityOptions: ValidatorOptions, Equatable {
     public var minAlphaWords: Double? = 0.8
     /// Gopher quality: fewest distinct stop words present.
     public var minStopWords: Int? = 2
-    /// The stop words counted by `min_stop_words` (matched ignoring ASCII case).
+    /// The stop words counted by `min_stop_words` (matched ignoring ASCII case); English's, see
+    /// `languageLimits` for other languages.
     public var stopWords = ["the", "be", "to", "of", "and", "that", "have", "with"]
 
     /// Gopher repetition: largest fraction of lines that repeat an earlier line.
@@ -114,7 +115,8 @@ public struct TextQualityOptions: ValidatorOptions, Equatable {
                             help: "Gopher: smallest fraction of words containing a letter."),
             .optionalInteger("min_stop_words", \.minStopWords, in: 0...64,
                              help: "Gopher: fewest distinct stop words (from stop_words) present."),
-            .strings("stop_words", \.stopWords, help: "Stop words for min_stop_words, matched ignoring ASCII case (at most 64)."),
+            .strings("stop_words", \.stopWords,
+                     help: "Stop words for min_stop_words, matched ignoring ASCII case (at most 64); English's by default, and with language_limits a text in another language counts its own language's unless you set this."),
             .boolean("count_layout_lines", \.countLayoutLines,
                      help: "Count lines without a word (rules, underlines, table borders, lone braces) in the duplicate-line and duplicate-paragraph rules, as datatrove does."),
             .optionalNumber("max_repeated_lines", \.maxDupLines, in: 0...1,
@@ -157,7 +159,8 @@ public struct TextQualityOptions: ValidatorOptions, Equatable {
     static let languageLimitsHelp = "Judge text in another language with that language's limits: the stop words, "
         + "min/max_mean_word_length, min_alpha_words, min_terminal_punct_lines, max_newline_ratio, max_repeated_lines and the "
         + "top/repeated n-gram limits take FineWeb-2's published values for the language text-language identifies "
-        + "(37 languages; at least 50 letters and probability 0.5), wherever the option is still at its shipped default "
+        + "(37 languages; at least 50 letters and probability 0.5; Chinese, Japanese or Thai when three times their letters "
+        + "reach the other letters, as one of theirs is about a third of a word), wherever the option is still at its shipped default "
         + "(a limit you set applies to every language). The defaults are English's, and judge text whose language is not told. "
         + "false: every text gets these options' values. Chinese, Japanese and Thai are cut into words by ICU either way."
 

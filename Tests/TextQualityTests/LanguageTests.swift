@@ -1,4 +1,5 @@
 import AssayCore
+import AssayTestSupport
 import Foundation
 import Testing
 import TextQuality
@@ -94,6 +95,29 @@ import TextQuality
         let words = whole.metrics["text.words"] ?? 0
         let length = whole.metrics["text.mean_word_length"] ?? 0
         #expect(words > 50_000 && length > 1 && length < 4, "\(words) words of mean length \(length)")
+    }
+
+    /// Held-out real text of each language text-language knows (its test fixtures: translated
+    /// manual pages and message catalogues), each judged with the limits of its own language.
+    @Test("every language's own stop words are found in real text of that language")
+    func stopWordsOfEveryLanguage() throws {
+        let folder = Locations.packageRoot + "/Tests/TextLanguageTests/Fixtures"
+        let stage = try TextQuality(options: TextQualityOptions())
+        var english = TextQualityOptions()
+        english.languageLimits = false
+        let englishStage = try TextQuality(options: english)
+        var found: [String: Double] = [:]
+        var foundByEnglish: [String: Double] = [:]
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder).filter({ $0.hasSuffix(".txt") }).sorted() {
+            let text = try RealText.text(folder + "/" + file)
+            found[String(file.dropLast(4))] = RealText.judge(stage, text).metrics["text.stop_words"] ?? 0
+            foundByEnglish[String(file.dropLast(4))] = RealText.judge(englishStage, text).metrics["text.stop_words"] ?? 0
+        }
+        #expect(found.count == 38)
+        let missing = found.filter { $0.value < 2 }.keys.sorted()
+        #expect(missing.isEmpty, "languages whose own stop words are missing from their text: \(missing)")
+        // With English limits only English (and texts that quote it) find them.
+        #expect(foundByEnglish.filter { $0.value >= 2 }.count < 8, "\(foundByEnglish)")
     }
 
     @Test("English keeps its limits: the junk and repetition rules of the GPL copies are unchanged")
