@@ -20,7 +20,17 @@ public struct AssayConfig: Sendable {
     /// Located warnings (FILE:LINE:COLUMN: warning: ...), printed before a command runs; also one
     /// when text folders take PDFs and poppler-utils is not installed.
     public var warnings: [String] {
-        pipeline.flatMap(\.warnings) + [DocumentStage.warning(for: modalities, source: source)].compactMap { $0 }
+        pipeline.flatMap(\.warnings) + [DocumentStage.warning(for: modalities, source: source), encodingWarning].compactMap { $0 }
+    }
+
+    /// A warning when `encodings` lists character sets the text stages cannot read: their files
+    /// are refused at intake with a conversion command, as if they were not listed.
+    private var encodingWarning: String? {
+        let unread = modalities.undecodableTextEncodings
+        guard modalities.open.contains(.text), !unread.isEmpty else { return nil }
+        return "\(source ?? "assay.yml"): warning: modalities.text.encodings lists \(unread.joined(separator: ", ")), which the text stages "
+            + "cannot read; such files are refused at intake with an iconv command (the stages read: "
+            + TextDecoding.decodable.sorted().joined(separator: ", ") + ")"
     }
 
     /// Creates a config.
