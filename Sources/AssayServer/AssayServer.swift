@@ -69,9 +69,8 @@ public final class AssayServer: Sendable {
         router.post("/datanets/:datanet/files") { request, context in
             try await self.apiUpload(request, datanet: context.parameters.get("datanet") ?? "")
         }
-        for method in [HTTPRequest.Method.put, .patch, .delete] {
-            router.on("/datanets/:datanet/files/:id", method: method) { _, _ in self.immutable() }
-            router.on("/me/files/:id", method: method) { _, _ in self.immutable() }
+        for path in ["/datanets/:datanet/files/:id", "/me/files/:id"] {
+            for method in [HTTPRequest.Method.put, .patch, .delete] { router.on(RouterPath(path), method: method) { _, _ in self.immutable() } }
         }
         router.get("/leaderboard") { _, _ in try await self.leaderboardJSON() }
         router.get("/me") { request, _ in try await self.withAccount(request) { account in try await self.me(account) } }
@@ -94,7 +93,27 @@ public final class AssayServer: Sendable {
             return try await self.asCurator(request) { _ in try await self.report(name) }
         }
         pages(router)
+        // Any other method on a path the API serves: 405 with the methods it takes (an upload's
+        // PUT, PATCH and DELETE answer that uploads are immutable, above).
+        let methods: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete, .options, .trace] + (HTTPRequest.Method("QUERY").map { [$0] } ?? [])
+        for (path, allowed) in Self.served {
+            let immutable: [HTTPRequest.Method] = path.hasSuffix("/:id") ? [.put, .patch, .delete] : []
+            let other = methods.filter { !allowed.contains($0) && !immutable.contains($0) }
+            for method in other {
+                router.on(RouterPath(path), method: method) { _, _ in
+                    Reply.problem(.methodNotAllowed, "method_not_allowed", "this path takes \(allowed.map(\.rawValue).joined(separator: ", "))",
+                                  headers: [.allow: allowed.map(\.rawValue).joined(separator: ", ")])
+                }
+            }
+        }
     }
+
+    /// The API's paths and the methods each takes (the OpenAPI document's operations).
+    static let served: [(String, [HTTPRequest.Method])] = [
+        ("/healthz", [.get]), ("/metrics", [.get]), ("/openapi.yaml", [.get]), ("/datanets", [.get]), ("/datanets/:datanet/files", [.post]),
+        ("/leaderboard", [.get]), ("/me", [.get]), ("/me/files", [.get]), ("/me/files/:id", [.get]), ("/curator/tokens", [.get]),
+        ("/curator/datanets/:datanet/runs", [.get]), ("/curator/datanets/:datanet/export", [.get]), ("/curator/datanets/:datanet/report", [.get]),
+    ]
 
     // MARK: Helpers shared by the routes
 

@@ -243,31 +243,6 @@ public enum OpenAPIDocument {
                   content:
                     application/json:
                       schema: {$ref: "#/components/schemas/Problem"}
-          /datanets/{datanet}/files/{id}:
-            put:
-              summary: Uploads are immutable (405).
-              security: [{bearer: []}]
-              parameters:
-                - $ref: "#/components/parameters/Datanet"
-                - {name: id, in: path, required: true, schema: {type: string}}
-              responses:
-                "405":
-                  description: Uploads cannot be edited, replaced or deleted.
-                  content:
-                    application/json:
-                      schema: {$ref: "#/components/schemas/Problem"}
-            delete:
-              summary: Uploads are immutable (405).
-              security: [{bearer: []}]
-              parameters:
-                - $ref: "#/components/parameters/Datanet"
-                - {name: id, in: path, required: true, schema: {type: string}}
-              responses:
-                "405":
-                  description: Uploads cannot be edited, replaced or deleted.
-                  content:
-                    application/json:
-                      schema: {$ref: "#/components/schemas/Problem"}
           /me:
             get:
               summary: The caller's account, counts, acceptance rate and rank.

@@ -20,7 +20,7 @@ import Testing
     static func pool(in folder: TemporaryFolder) throws -> [String] {
         var files = ["Apache-2.0", "GPL-3", "MPL-2.0", "BSD", "Artistic", "LGPL-2.1", "GFDL-1.3", "CC0-1.0"].map { "/usr/share/common-licenses/" + $0 }
         files.append(try folder.write("note.txt", text: "ok\n"))
-        files += ["/usr/share/icons/Adwaita/512x512/places/folder-pictures.png", "/usr/share/icons/Adwaita/256x256/places/folder-pictures.png",
+        files += ["/usr/share/icons/Adwaita/512x512/places/folder-pictures.png", "/usr/share/icons/Adwaita/48x48/places/folder-pictures.png",
                   Locations.corpora + "/pngsuite/basn2c08.png"]
         let jpeg = folder.url("folder.jpg")
         try Shell.run(["convert", "/usr/share/icons/Adwaita/512x512/places/folder-pictures.png", "-background", "white", "-flatten", jpeg])
@@ -28,6 +28,7 @@ import Testing
         let speech = folder.url("speech.wav")
         try Shell.run(["espeak-ng", "-w", speech, "Every upload is judged by the same pipeline as a run over the folder."])
         files.append(speech)
+        for file in files where !FileManager.default.fileExists(atPath: file) { throw ServerProcess.ServerFailure(message: "\(file) is missing: run .ci/install-deps") }
         return files
     }
 

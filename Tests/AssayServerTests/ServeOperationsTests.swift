@@ -27,6 +27,43 @@ import Testing
         #expect(unknown.status == 415)
     }
 
+    @Test func aLongAnalysisIsAnswered202WithAStatusURLThatShowsTheVerdictLater() throws {
+        let net = try ServedDatanet()
+        let alice = try net.token("alice")
+        let server = try net.serve(["--answer-within", "0"])
+        defer { #expect(server.stop() == 0) }
+        let answer = try Curl.upload(server.base, datanet: "net", file: "/usr/share/common-licenses/Apache-2.0", token: alice)
+        #expect(answer.status == 202, "\(answer.body)")
+        let url = try #require(answer.json["status_url"] as? String)
+        #expect(answer.headers.lowercased().contains("location: \(url)"))
+        var status = ""
+        for _ in 0..<240 where status != "judged" {
+            Thread.sleep(forTimeInterval: 0.25)
+            status = try Curl.request(server.base + url, token: alice).json["status"] as? String ?? ""
+        }
+        #expect(status == "judged")
+        let verdict = try Curl.request(server.base + url, token: alice).json["verdict"] as? [String: Any]
+        #expect(verdict?["verdict"] as? String == "accepted")
+    }
+
+    @Test func aBadConfigOrAddressIsAUsageErrorBeforeAnythingIsServed() throws {
+        let net = try ServedDatanet(edits: [("max_file_bytes: 10MB", "max_file_bytes: lots")])
+        let bad = try Shell.run([Locations.assay, "serve", "--config", net.config, "--listen", "127.0.0.1:0"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains(net.config + ":"), "\(bad.stderr)")
+        let good = try ServedDatanet()
+        #expect(try Shell.run([Locations.assay, "serve", "--config", good.config, "--listen", "nowhere"]).status == 2)
+        #expect(try Shell.run([Locations.assay, "serve", "--config", good.config, "--name", "a/b", "--listen", "127.0.0.1:0"]).status == 2)
+        #expect(try Shell.run([Locations.assay, "serve", "--datanet", "x=\(good.config)", "--datanet", "x=\(good.config)", "--listen", "127.0.0.1:0"]).status == 2)
+        // A port another server holds: exit 1, saying so.
+        let server = try good.serve()
+        defer { #expect(server.stop() == 0) }
+        let port = server.base.split(separator: ":").last.map(String.init) ?? "0"
+        let busy = try Shell.run([Locations.assay, "serve", "--config", good.config, "--folder", good.folder.url("other"), "--listen", "127.0.0.1:\(port)"])
+        #expect(busy.status == 1, "\(busy.stderr)")
+        #expect(busy.stderr.contains("cannot serve on 127.0.0.1:\(port)"))
+    }
+
     @Test func thePagesWorkInHeadlessChromiumWithoutJavaScript() throws {
         let net = try ServedDatanet()
         let alice = try net.token("alice")
