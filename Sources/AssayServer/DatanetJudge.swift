@@ -3,9 +3,10 @@ import Foundation
 
 /// Judges one datanet's uploads with the same ``Runner`` as `assay run`, on its own thread.
 ///
-/// Uploads wait in the spool until their second is over. Then, under the ledger's run lock, a run
-/// closes every past second (``Ledger/closeUploads(datanet:through:)``: no upload is admitted into
-/// a closed second afterwards, in any process), renames the closed uploads into the folder, gives
+/// Uploads wait in the spool until a run: under the ledger's run lock, it closes every second up to
+/// the current one (``Ledger/closeUploads(datanet:through:)``: an upload admitted afterwards gets
+/// the next second, in any process, so its time is at most a second after its receipt), renames
+/// the closed uploads into the folder, gives
 /// the ledger their receive times as trusted submission times, and judges the folder
 /// incrementally. All uploads of one second are therefore decided in the same run, and every
 /// later upload sorts after them: the verdict a contributor is answered is never decided again
@@ -105,18 +106,20 @@ final class DatanetJudge: @unchecked Sendable {
                 return
             }
             if stopping { attemptsAfterStop += 1 }
+            let latest = waiting.values.map(\.submittedAt).max() ?? 0
             wanted = false
             condition.unlock()
-            // Judge only whole seconds: wait for the one that is going on to end.
+            // An upload stamped with a second still to come (its own second was closed while it
+            // arrived) waits for that second to begin; the others are judged at once.
             let now = Date().timeIntervalSince1970
-            let next = (now + 0.001).rounded(.up)
-            Thread.sleep(forTimeInterval: max(0, next - now) + 0.005)
+            if Double(latest) > now { Thread.sleep(forTimeInterval: Double(latest) - now + 0.002) }
             runOnce()
         }
     }
 
     private func runOnce() {
-        let through = Int64(Date().timeIntervalSince1970) - 1
+        // Closing the current second: uploads admitted after this close get the next second.
+        let through = Int64(Date().timeIntervalSince1970)
         let placed = PlacedUploads()
         var request = RunRequest(roots: [datanet.folder], jobs: jobs, progress: false, wait: true)
         let datanet = self.datanet, accounts = self.accounts
