@@ -91,11 +91,12 @@ extension Ledger {
         }
     }
 
-    /// Records that the uploads `ids` are in their datanet's folder.
-    public func markPlaced(_ ids: [String]) throws(LedgerError) {
+    /// Records that the uploads `ids` are in their datanet's folder (`placed` 1), or, with
+    /// `lost`, that their bytes vanished before they could be placed (`placed` 2: never judged).
+    public func markPlaced(_ ids: [String], lost: Bool = false) throws(LedgerError) {
         guard !ids.isEmpty else { return }
         try write("record placed uploads") { db in
-            for id in ids { try db.execute("UPDATE serve_uploads SET placed = 1 WHERE id = ?", [id]) }
+            for id in ids { try db.execute("UPDATE serve_uploads SET placed = ? WHERE id = ?", [lost ? 2 : 1, id]) }
         }
     }
 

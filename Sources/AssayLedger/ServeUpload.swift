@@ -24,7 +24,7 @@ public struct ServeUpload: Sendable, Equatable {
     public let sha256: String
     /// The receive time the server witnessed, seconds since 1970 UTC: the file's submission time.
     public let submittedAt: Int64
-    /// True once the file is in the datanet's folder.
+    /// True once the file is in the datanet's folder (or known lost).
     public let placed: Bool
 
     /// An upload.

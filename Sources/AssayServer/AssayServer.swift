@@ -40,7 +40,10 @@ public final class AssayServer: Sendable {
             try FileManager.default.createDirectory(atPath: datanet.spool, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
         }
-        for judge in judges.values { judge.start() }
+        for judge in judges.values {
+            judge.sweepSpool()
+            judge.start()
+        }
         defer { for judge in judges.values { judge.stop() } }
         let router = Router()
         router.add(middleware: AccessLog(metrics: metrics))

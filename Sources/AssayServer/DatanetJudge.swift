@@ -30,8 +30,13 @@ final class DatanetJudge: @unchecked Sendable {
     private var attemptsAfterStop = 0
     private var thread: Thread?
     private var stopped = false
+    private var failure: String?
     /// The last run's failure, for /healthz (nil when the last run completed).
-    private(set) var lastFailure: String?
+    var lastFailure: String? {
+        condition.lock()
+        defer { condition.unlock() }
+        return failure
+    }
 
     /// A judge for `datanet`, recording placements in `accounts`.
     init(datanet: HostedDatanet, accounts: Ledger, jobs: Int, metrics: ServerMetrics) throws(LedgerError) {
@@ -131,14 +136,39 @@ final class DatanetJudge: @unchecked Sendable {
         do {
             _ = try Runner(pipeline: datanet.pipeline).run(request)
             try accounts.markPlaced(placed.ids)
-            lastFailure = nil
+            try accounts.markPlaced(placed.lost, lost: true)
+            setFailure(nil)
             metrics.runSeconds(Date().timeIntervalSince(started), files: placed.ids.count)
         } catch {
-            lastFailure = "\(error)"
+            setFailure("\(error)")
             FileHandle.standardError.write(Data("assay serve: the run of datanet \(datanet.name) failed: \(error); trying again\n".utf8))
             Thread.sleep(forTimeInterval: 1)
         }
         collect()
+    }
+
+    private func setFailure(_ text: String?) {
+        condition.lock()
+        failure = text
+        condition.unlock()
+    }
+
+    /// Removes spool files of uploads that were never admitted (a process that died while
+    /// receiving them) once they are an hour old; younger ones may still be arriving, in this
+    /// process or another one on the same ledger.
+    func sweepSpool() {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: datanet.spool) else { return }
+        let hourAgo = Date().addingTimeInterval(-3600)
+        for name in names where name.hasSuffix(".part") {
+            let path = datanet.spool + "/" + name
+            guard let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date, modified < hourAgo else { continue }
+            // Only a file the ledger says no upload owns (a ledger error leaves it alone).
+            do {
+                if try accounts.upload(id: String(name.dropLast(5))) == nil { unlink(path) }
+            } catch {
+                continue
+            }
+        }
     }
 
     /// Moves the verdicts of waited-for uploads that are judged now into ``answered``.
@@ -167,8 +197,12 @@ final class DatanetJudge: @unchecked Sendable {
 private final class PlacedUploads: @unchecked Sendable {
     private let lock = NSLock()
     private var placed: [String] = []
+    private var missing: [String] = []
 
     var ids: [String] { lock.withLock { placed } }
+    /// Uploads whose bytes are neither in the spool nor in the folder (removed by hand): never
+    /// placed, so that one lost file does not stop every later run.
+    var lost: [String] { lock.withLock { missing } }
 
     /// Renames each closed upload from the spool into the folder (a rename: the bytes judged are
     /// the bytes received; the file is made read-only) and returns their receive times as
@@ -182,6 +216,11 @@ private final class PlacedUploads: @unchecked Sendable {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             if rename(upload.spool, target) != 0 {
                 let reason = String(cString: strerror(errno))
+                if !FileManager.default.fileExists(atPath: upload.spool), !FileManager.default.fileExists(atPath: target) {
+                    FileHandle.standardError.write(Data("assay serve: upload \(upload.id) is gone from \(upload.spool); it is left out\n".utf8))
+                    lock.withLock { missing.append(upload.id) }
+                    continue
+                }
                 guard FileManager.default.fileExists(atPath: target) else {
                     throw ServeFailure("cannot place upload \(upload.id) at \(target): \(reason)")
                 }

@@ -55,7 +55,7 @@ import Testing
         // Room for about three of alice's files a day, across both datanets; the second datanet
         // takes about five files a day from everyone.
         let perContributor = sizes.prefix(3).reduce(0, +) + 10
-        let server = try ServerProcess(["--datanet", "one=\(first)", "--datanet", "two=\(second)", "--jobs", "1", "--burst", "64",
+        let server = try ServerProcess(["--datanet", "one=\(first)", "--datanet", "two=\(second)", "--jobs", "1", "--burst", "64", "--answer-within", "300",
                                         "--daily-files", "0", "--daily-bytes", "\(perContributor)", "--datanet-daily-bytes", "1000000"])
         defer { #expect(server.stop() == 0) }
         let answers = try Curl.concurrently(8) { index in

@@ -46,6 +46,33 @@ import Testing
         #expect(verdict?["verdict"] as? String == "accepted")
     }
 
+    @Test func leftoversOfACrashNeitherStopJudgingNorStayInTheSpool() throws {
+        let net = try ServedDatanet()
+        let alice = try net.token("alice")
+        // A server that died: a half-received file an hour old, one still young, and an admitted
+        // upload whose bytes someone deleted from the spool.
+        let spool = net.uploads + "/.assay-spool"
+        try FileManager.default.createDirectory(atPath: spool, withIntermediateDirectories: true)
+        try Shell.run(["cp", "/usr/share/common-licenses/BSD", spool + "/0123456789abcdef0123.part"])
+        try Shell.run(["touch", "-d", "2 hours ago", spool + "/0123456789abcdef0123.part"])
+        try Shell.run(["cp", "/usr/share/common-licenses/BSD", spool + "/fedcba98765432100000.part"])
+        let now = Int(Date().timeIntervalSince1970) - 5
+        let inserted = try Shell.run(["sqlite3", net.ledger, """
+            INSERT INTO serve_uploads(id, datanet, contributor, name, root, path, spool, modality, bytes, sha256, submitted_at, placed)
+            VALUES ('aaaaaaaaaaaaaaaaaaaa', 'net', 'alice', 'gone.txt', '\(net.folder.url("uploads"))', 'alice/text/aaaaaaaaaaaaaaaaaaaa-gone.txt',
+                    '\(spool)/aaaaaaaaaaaaaaaaaaaa.part', 'text', 10, 'x', \(now), 0)
+            """])
+        #expect(inserted.status == 0, "\(inserted.stderr)")
+        let server = try net.serve()
+        defer { #expect(server.stop() == 0) }
+        #expect(!FileManager.default.fileExists(atPath: spool + "/0123456789abcdef0123.part"), "an hour-old leftover is removed")
+        #expect(FileManager.default.fileExists(atPath: spool + "/fedcba98765432100000.part"), "a young one may still be arriving")
+        let answer = try Curl.upload(server.base, datanet: "net", file: "/usr/share/common-licenses/Apache-2.0", token: alice)
+        #expect(answer.status == 201, "\(answer.body)")
+        #expect(server.stderr.contains("upload aaaaaaaaaaaaaaaaaaaa is gone"))
+        #expect(try Curl.request(server.base + "/healthz").status == 200)
+    }
+
     @Test func aBadConfigOrAddressIsAUsageErrorBeforeAnythingIsServed() throws {
         let net = try ServedDatanet(edits: [("max_file_bytes: 10MB", "max_file_bytes: lots")])
         let bad = try Shell.run([Locations.assay, "serve", "--config", net.config, "--listen", "127.0.0.1:0"])

@@ -158,6 +158,7 @@ final class ServedDatanet: @unchecked Sendable {
 
     /// Starts `assay serve --config` on it, with `extra` options.
     func serve(_ extra: [String] = []) throws -> ServerProcess {
-        try ServerProcess(["--config", config, "--name", "net", "--jobs", "1"] + extra)
+        // A loaded CI machine may take long over a verdict: wait for it rather than answer 202.
+        try ServerProcess(["--config", config, "--name", "net", "--jobs", "1", "--answer-within", "300"] + extra)
     }
 }
