@@ -37,6 +37,7 @@ public struct AccountError: Error, Sendable, CustomStringConvertible {
         self.ledgerFailure = ledgerFailure
     }
 
+    /// The message.
     public var description: String { message }
 }
 
