@@ -67,6 +67,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // C libraries from Debian, found through pkg-config.
@@ -146,10 +148,22 @@ let package = Package(
         .plugin(name: "RegistryPlugin", capability: .buildTool(), dependencies: ["assay-registry"], path: "Sources/RegistryPlugin"),
         .executableTarget(name: "assay-registry", swiftSettings: strict),
 
+        // `assay serve`: uploads over HTTP (Hummingbird), judged by the same Runner as `assay run`.
+        .target(
+            name: "AssayServer",
+            dependencies: [
+                "AssayCore", "AssayReports", "AssayPlugins", crypto,
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+
         .executableTarget(
             name: "assay",
             dependencies: [
-                "AssayCore", "AssayReports", "AssayPlugins",
+                "AssayCore", "AssayReports", "AssayPlugins", "AssayServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -170,6 +184,8 @@ let package = Package(
         .testTarget(name: "ContractTests", dependencies: ["AssayCore", "AssayPlugins", "AssayTestSupport"], exclude: ["Findings"], swiftSettings: strict),
         .testTarget(name: "DocumentTextTests", dependencies: ["DocumentText", "AssayCore", "AssayReports", "AssayPlugins", "AssayTestSupport"],
                     swiftSettings: strict),
+        // A real `assay serve` on loopback, driven by real HTTP clients (curl).
+        .testTarget(name: "AssayServerTests", dependencies: ["assay", "AssayCore", "AssayServer", "AssayTestSupport"], swiftSettings: strict),
         .testTarget(name: "AssayCLITests", dependencies: ["assay", "AssayCore", "AssayPlugins", "AssayTestSupport", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
     ] + families.map(familyTarget) + families.compactMap(familyTests)
 )

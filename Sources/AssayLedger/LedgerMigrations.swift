@@ -21,6 +21,23 @@ public enum LedgerMigrations {
               PRIMARY KEY(root, path));
             CREATE TABLE contributor_names(skeleton {key} PRIMARY KEY, name {key} NOT NULL, first_at {integer} NOT NULL);
             """),
+        // v5: `assay serve`: accounts (only a SHA-256 of each token is kept), every upload with the
+        // submission time the server gave it, and the daily usage the quotas are decided on (one
+        // row per contributor and UTC day, one per datanet and day, updated in the admitting
+        // transaction), and per datanet the last second whose uploads are closed (placed and judged).
+        ("v5-serve", """
+            CREATE TABLE serve_tokens(name {key} PRIMARY KEY, skeleton {key} NOT NULL UNIQUE, hash {key} NOT NULL UNIQUE,
+              curator {integer} NOT NULL, created_at {integer} NOT NULL, revoked_at {integer});
+            CREATE TABLE serve_uploads(id {key} PRIMARY KEY, datanet {key} NOT NULL, contributor {key} NOT NULL, name TEXT NOT NULL,
+              root {key} NOT NULL, path {key} NOT NULL, spool TEXT NOT NULL, modality TEXT NOT NULL, bytes {integer} NOT NULL,
+              sha256 TEXT NOT NULL, submitted_at {integer} NOT NULL, placed {integer} NOT NULL);
+            CREATE INDEX serve_uploads_by_contributor ON serve_uploads(contributor, submitted_at);
+            CREATE INDEX serve_uploads_to_place ON serve_uploads(datanet, placed, submitted_at);
+            CREATE TABLE serve_usage(contributor {key} NOT NULL, day {integer} NOT NULL, files {integer} NOT NULL, bytes {integer} NOT NULL,
+              PRIMARY KEY(contributor, day));
+            CREATE TABLE serve_datanet_days(datanet {key} NOT NULL, day {integer} NOT NULL, bytes {integer} NOT NULL, PRIMARY KEY(datanet, day));
+            CREATE TABLE serve_datanets(name {key} PRIMARY KEY, closed_through {integer} NOT NULL);
+            """),
     ]
 
     /// The shared migrations in `dialect`.

@@ -71,22 +71,51 @@ extension Ledger {
             try db.forEach("""
                 SELECT v.line, v.codes, f.root, f.path, f.contributor, f.modality, f.submitted_at, f.bytes, f.refusal, f.admission
                 FROM verdicts v JOIN files f ON f.id = v.file_id\(filter) ORDER BY f.submitted_at, f.path, f.root
-                """, arguments) { row in
-                let line: String = try row["line"]
-                guard line.isEmpty else { return try body(line) }
-                // A run stopped between clearing a file's refusal and deciding the file again leaves
-                // its old verdict without its reason's words: its code stands, the next run decides it.
-                let refusal: String? = try row["refusal"]
-                let admission: String? = try row["admission"]
-                let code: String = try row["codes"]
-                let reason = try refusal.map { try StoredJSON.decode(Reason.self, $0) } ?? admission.map(AdmissionCoding.decode)
-                    ?? Reason(CoreReasons.all.first { $0.code == code } ?? CoreReasons.unreadable, stage: code.hasPrefix("quota.") ? "quota" : "intake",
-                              message: "refused before reading; the run that would say more was stopped: run `assay run` again")
-                try body(VerdictLine.encode(Verdict(refusedBeforeReading: FileRef(root: try row["root"], path: try row["path"]),
-                                                    contributor: try row["contributor"], modality: try row["modality"],
-                                                    submittedAt: try row["submitted_at"], bytes: try row["bytes"], reason: reason)))
-            }
+                """, arguments) { row in try body(try Self.verdictLine(row)) }
         }
+    }
+
+    /// The current verdict lines of the files at `paths` under `root`, by path; a file not
+    /// decided yet (or not in the ledger) has none. Lines from the stale mark on are left out.
+    public func verdictLines(root: String, paths: [String]) throws(LedgerError) -> [String: String] {
+        guard !paths.isEmpty else { return [:] }
+        return try read("read verdicts") { db in
+            let mark = try staleMark(db)
+            var lines: [String: String] = [:]
+            for start in stride(from: 0, to: paths.count, by: 256) {
+                let chunk = Array(paths[start..<min(start + 256, paths.count)])
+                var condition = "f.root = ? AND f.path IN (\(Array(repeating: "?", count: chunk.count).joined(separator: ", ")))"
+                var arguments: [any SQLArgument] = [root] + chunk
+                if let mark {
+                    condition += " AND " + mark.condition(after: false, prefix: "f.")
+                    arguments += [mark.key.submittedAt, mark.key.path, mark.key.root] as [any SQLArgument]
+                }
+                for row in try db.fetchAll("""
+                    SELECT v.line, v.codes, f.root, f.path, f.contributor, f.modality, f.submitted_at, f.bytes, f.refusal, f.admission
+                    FROM verdicts v JOIN files f ON f.id = v.file_id WHERE \(condition)
+                    """, arguments) {
+                    lines[try row["path"]] = try Self.verdictLine(row)
+                }
+            }
+            return lines
+        }
+    }
+
+    /// One verdict line from a row of verdicts joined with files.
+    private static func verdictLine(_ row: SQLRow) throws -> String {
+        let line: String = try row["line"]
+        guard line.isEmpty else { return line }
+        // A run stopped between clearing a file's refusal and deciding the file again leaves
+        // its old verdict without its reason's words: its code stands, the next run decides it.
+        let refusal: String? = try row["refusal"]
+        let admission: String? = try row["admission"]
+        let code: String = try row["codes"]
+        let reason = try refusal.map { try StoredJSON.decode(Reason.self, $0) } ?? admission.map(AdmissionCoding.decode)
+            ?? Reason(CoreReasons.all.first { $0.code == code } ?? CoreReasons.unreadable, stage: code.hasPrefix("quota.") ? "quota" : "intake",
+                      message: "refused before reading; the run that would say more was stopped: run `assay run` again")
+        return VerdictLine.encode(Verdict(refusedBeforeReading: FileRef(root: try row["root"], path: try row["path"]),
+                                          contributor: try row["contributor"], modality: try row["modality"],
+                                          submittedAt: try row["submitted_at"], bytes: try row["bytes"], reason: reason))
     }
 
     /// Verdicts in canonical order, decoded, for one run or for the whole ledger.

@@ -7,6 +7,6 @@ struct AssayCommand: ParsableCommand {
         commandName: "assay",
         abstract: "Decide which contributed files (text, PNG, audio) may enter a shared dataset.",
         version: AssayVersion.string,
-        subcommands: [RunCommand.self, CheckCommand.self, RunsCommand.self, RankCommand.self, ReportCommand.self, ExportCommand.self, IntakeCommand.self, WorkCommand.self, InitCommand.self, PluginsCommand.self, ReasonsCommand.self]
+        subcommands: [RunCommand.self, CheckCommand.self, RunsCommand.self, RankCommand.self, ReportCommand.self, ExportCommand.self, IntakeCommand.self, WorkCommand.self, ServeCommand.self, TokenCommand.self, InitCommand.self, PluginsCommand.self, ReasonsCommand.self]
     )
 }

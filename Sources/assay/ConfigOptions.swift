@@ -39,6 +39,18 @@ struct ConfigOptions: ParsableArguments {
         return loaded
     }
 
+    /// Loads the config at `path` (for options that name several configs); a config error exits with 2.
+    static func load(path: String) throws -> AssayConfig {
+        let loaded: AssayConfig
+        do {
+            loaded = try ConfigLoader(registry: BuiltinValidators.registry).load(path: path)
+        } catch {
+            throw CommandFailure.usage(error.description)
+        }
+        for warning in loaded.warnings { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
+        return loaded
+    }
+
     /// The pipeline the config describes, with libmagic for sniffing.
     func pipeline() throws -> Pipeline {
         Pipeline(config: try load(), sniffer: BuiltinValidators.sniffer)

@@ -23,6 +23,10 @@ public struct RunRequest: Sendable {
     /// Run again the stages that ran out of their CPU budget on a file in an earlier run
     /// (`--retry-errors`); by default such a timeout stands while file, options and budget do.
     public var retryErrors = false
+    /// Called once the run holds the ledger's run lock and before it walks the folders; what it
+    /// returns is imported like ``intake``. `assay serve` places its closed uploads here, so no
+    /// run of any process walks the folder between a second's uploads being closed and placed.
+    public var prepare: (@Sendable () throws -> [IntakeRecord])?
 
     /// Creates a request.
     public init(roots: [String], jobs: Int, rejudge: Bool = false, verdicts: String? = nil, progress: Bool = true, wait: Bool = true) {

@@ -56,7 +56,8 @@ public final class Runner {
             do {
                 // Workers that start before the files are staged wait instead of leaving.
                 try queue?.announce(WorkQueue.Announcement(phase: "staging", run: runID, fingerprints: [:]))
-                if !request.intake.isEmpty { try ledger.importTrustedTimes(request.intake) }
+                let intake = try request.intake + (request.prepare?() ?? [])
+                if !intake.isEmpty { try ledger.importTrustedTimes(intake) }
                 let runStart = Int64(started.timeIntervalSince1970)
                 let discovery = try discover(request, into: ledger)
                 summary.vanishedSources = discovery.vanished

@@ -149,9 +149,9 @@ public enum HTMLReport {
         return html + "</div>\n"
     }
 
-    /// HTML-escapes `text`; control characters other than tab and newline (NUL among them, which
-    /// HTML forbids) become U+FFFD.
-    static func escape(_ text: String) -> String {
+    /// HTML-escapes `text` for element text and double-quoted attributes; control characters
+    /// other than tab and newline (NUL among them, which HTML forbids) become U+FFFD.
+    public static func escape(_ text: String) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
             scalar.value < 0x20 && scalar != "\t" && scalar != "\n" || (0x7F...0x9F).contains(scalar.value) ? "\u{FFFD}" : scalar
         })).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
