@@ -46,7 +46,8 @@ public struct TextRelevance: Validator {
     /// The default with counter-examples.
     static let counterExamplesThreshold = 0.49
 
-    private let embedder: TopicEmbedder
+    /// Texts to embeddings, with the table this stage loaded.
+    let embedder: TopicEmbedder
     private let tableSHA256: String
     private let topic: UnitVector
     private let topicTerms: [String]
