@@ -12,6 +12,9 @@ struct WordPieceTokenizer: Sendable {
     private let continuations: [String: Int32]
     /// The `[UNK]` id.
     let unknown: Int32
+    /// The longest piece, in Unicode scalars: no longer candidate is looked up, which bounds the
+    /// work on a hostile 100-letter word to 100 × this many lookups.
+    private let longestPiece: Int
 
     /// The longest word cut into pieces, in Unicode scalars (BERT's `max_input_chars_per_word`).
     static let longestWord = 100
@@ -24,6 +27,7 @@ struct WordPieceTokenizer: Sendable {
             if piece.hasPrefix("##") { continuations[String(piece.dropFirst(2))] = Int32(index) } else { starts[piece] = Int32(index) }
         }
         guard let unknown = starts["[UNK]"] else { return nil }
+        longestPiece = max(1, vocabulary.map { $0.unicodeScalars.count }.max() ?? 1)
         self.starts = starts
         self.continuations = continuations
         self.unknown = unknown
@@ -81,7 +85,7 @@ struct WordPieceTokenizer: Sendable {
         var found: [Int32] = []
         var start = 0
         while start < scalars.count {
-            var end = scalars.count
+            var end = min(scalars.count, start + longestPiece)
             var hit: Int32?
             while end > start {
                 var candidate = String.UnicodeScalarView()
