@@ -19,11 +19,11 @@ struct Family {
 /// under Plugins/ and one line here; the registry, `assay plugins`, `check`'s extensions, the
 /// report's histograms, the docs and the contract suite follow from its description.
 let families: [Family] = [
-    Family(name: "TextQuality"),
+    Family(name: "TextQuality", links: ["LanguageIdentification", "CWordBreak"]),
     Family(name: "TextDedup", links: [crypto]),
     Family(name: "ImageCheck", links: ["CImageShim"]),
     Family(name: "AudioCheck", links: ["CSndFile", "CEBUR128", "CChromaprint", crypto]),
-    Family(name: "TextLanguage"),
+    Family(name: "TextLanguage", links: ["LanguageIdentification"]),
     Family(name: "TextPII"),
     Family(name: "TextRelevance"),
     Family(name: "External", links: ["CSpawn", "ChildProcess"], tests: ["assay"]),
@@ -94,6 +94,12 @@ let package = Package(
         .target(name: "ChildProcess", dependencies: ["CSpawn"], swiftSettings: strict),
         // PDF (poppler-utils as child processes) and DOCX (CDocxShim) to text for the text stages.
         .target(name: "DocumentText", dependencies: ["AssayKit", "ChildProcess", "CDocxShim"], swiftSettings: strict),
+
+        // The script and language of a text from character trigrams: text-language judges by it,
+        // text-quality picks its per-language limits by it (one identifier, no family depends on another).
+        .target(name: "LanguageIdentification", path: "Sources/LanguageIdentification", swiftSettings: strict),
+        // ICU's word break iterator over UTF-8, for texts written without spaces between words.
+        .target(name: "CWordBreak", dependencies: ["CICU"]),
 
         // What a validator is written against: no database, NIO or YAML.
         .target(name: "AssayKit", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),

@@ -18,6 +18,7 @@
  * without the Swift engine around it.
  *
  * Prints: files, bytes, decoded, failed. Exit status 0 unless the arguments or the list are bad. */
+#include "decode_list.h"
 #include <stdio.h> /* before jpeglib.h, which needs size_t and FILE */
 #include <stdlib.h>
 #include <string.h>
@@ -207,43 +208,5 @@ int main(int argc, char **argv) {
     TIFFSetWarningHandler(tiff_quiet);
     TIFFSetErrorHandler(tiff_quiet);
 #endif
-    FILE *list = fopen(argv[2], "r");
-    if (list == NULL) {
-        perror(argv[2]);
-        return 2;
-    }
-    char path[4096];
-    unsigned long files = 0, decoded = 0, failed = 0;
-    unsigned long long total = 0;
-    unsigned char *buffer = NULL;
-    size_t capacity = 0;
-    while (fgets(path, sizeof path, list) != NULL) {
-        path[strcspn(path, "\n")] = 0;
-        if (path[0] == 0) continue;
-        FILE *f = fopen(path, "rb");
-        if (f == NULL) {
-            failed++;
-            continue;
-        }
-        size_t length = 0, got;
-        for (;;) {
-            if (capacity - length < 65536) {
-                capacity = capacity ? capacity * 2 : 1 << 20;
-                buffer = realloc(buffer, capacity);
-                if (buffer == NULL) return 3;
-            }
-            got = fread(buffer + length, 1, capacity - length, f);
-            length += got;
-            if (got == 0) break;
-        }
-        fclose(f);
-        files++;
-        total += length;
-        if (decode(buffer, length)) decoded++;
-        else failed++;
-    }
-    fclose(list);
-    free(buffer);
-    printf("files %lu bytes %llu decoded %lu failed %lu\n", files, total, decoded, failed);
-    return 0;
+    return decode_list(argv[2], decode);
 }

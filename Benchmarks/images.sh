@@ -23,9 +23,11 @@
 # many copies of each kind each flags (image.blurry / image.dark / image.dup_near or dup_exact vs
 # is_blurry_issue / is_dark_issue / is_near_duplicates_issue or is_exact_duplicates_issue).
 #
+# Also assay run on an empty folder: the fixed cost of one process (loading, the config, a fresh
+# ledger), which a run over 88 files pays once and a run over a datanet's millions pays once too.
 # Prints one table per format and the detection table. Targets (the issue's): assay judges >= 0.7x
-# as many files per CPU-second as the bare decode loop decodes; assay uses >= 4.6x less CPU than
-# CleanVision while finding more.
+# as many files per CPU-second as the bare decode loop decodes (printed whole, and without the
+# empty run's fixed cost); assay uses >= 4.6x less CPU than CleanVision while finding more.
 # Environment: BENCH_WORK (default /tmp/assay-bench/images; corpus, venv and results stay there and
 # are reused), RUNS (default 1; the median CPU of RUNS runs), FORMATS (default "png jpeg webp tiff
 # bmp"), CV_JOBS (CleanVision's n_jobs, default 1; "auto" for its default), SKIP_CV=1 to leave
@@ -191,6 +193,9 @@ for f in $formats; do
   assay_run "$f" "$work/net/$f"
   cv_run "$f" "$work/net/$f"
 done
+echo "== startup" >&2
+mkdir -p "$work/net/empty/nobody/image"
+assay_run empty "$work/net/empty"     # the process's fixed cost: loading, config, a fresh ledger
 echo "== detection" >&2
 assay_run detect "$work/net/detect"
 cv_run detect "$work/net/detect"
@@ -216,6 +221,8 @@ for f in $formats; do
   [ "${SKIP_CV:-0}" = 1 ] || row "CleanVision 0.3.7 find_issues, n_jobs=$cv_jobs" "cv-$f"
   ratio=$(echo "${cpu[bare-$f]}/${cpu[assay-$f]}" | bc -l)
   printf '  assay / bare loop, files per CPU-s: %.2fx (target >= 0.7x: %s)\n' "$ratio" "$(verdict "$ratio" 0.7)"
+  steady=$(echo "${cpu[bare-$f]}/(${cpu[assay-$f]} - ${cpu[assay-empty]})" | bc -l)
+  printf '  the same without assay'"'"'s fixed start (%.2f CPU s on an empty folder): %.2fx\n' "${cpu[assay-empty]}" "$steady"
   if [ "${SKIP_CV:-0}" != 1 ]; then
     ratio=$(echo "${cpu[cv-$f]}/${cpu[assay-$f]}" | bc -l)
     printf '  CleanVision CPU / assay CPU: %.2fx (target >= 4.6x: %s)\n' "$ratio" "$(verdict "$ratio" 4.6)"

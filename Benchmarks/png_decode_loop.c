@@ -4,7 +4,7 @@
  *
  *   png_decode_loop LIST      LIST: one path per line
  *
- * Built with -DASSAY_SHIM and the C files of Sources/CPNGShim, the same loop calls Assay's
+ * Built with -DASSAY_SHIM and the C files of Sources/CImageShim, the same loop calls Assay's
  * decoder instead (RGBA8 rows, chunk walk, pixel hash, dHash, luma statistics, under png-check's
  * default limits): the C cost of the png-check stage without the engine around it.
  *
@@ -15,6 +15,7 @@
 #include <png.h>
 #include <setjmp.h>
 #endif
+#include "decode_list.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,43 +83,5 @@ int main(int argc, char **argv) {
         fprintf(stderr, "usage: %s LIST\n", argv[0]);
         return 2;
     }
-    FILE *list = fopen(argv[1], "r");
-    if (list == NULL) {
-        perror(argv[1]);
-        return 2;
-    }
-    char path[4096];
-    unsigned long files = 0, decoded = 0, failed = 0;
-    unsigned long long total = 0;
-    unsigned char *buffer = NULL;
-    size_t capacity = 0;
-    while (fgets(path, sizeof path, list) != NULL) {
-        path[strcspn(path, "\n")] = 0;
-        if (path[0] == 0) continue;
-        FILE *f = fopen(path, "rb");
-        if (f == NULL) {
-            failed++;
-            continue;
-        }
-        size_t length = 0, got;
-        for (;;) {
-            if (capacity - length < 65536) {
-                capacity = capacity ? capacity * 2 : 1 << 20;
-                buffer = realloc(buffer, capacity);
-                if (buffer == NULL) return 3;
-            }
-            got = fread(buffer + length, 1, capacity - length, f);
-            length += got;
-            if (got == 0) break;
-        }
-        fclose(f);
-        files++;
-        total += length;
-        if (decode(buffer, length)) decoded++;
-        else failed++;
-    }
-    fclose(list);
-    free(buffer);
-    printf("files %lu bytes %llu decoded %lu failed %lu\n", files, total, decoded, failed);
-    return 0;
+    return decode_list(argv[1], decode);
 }

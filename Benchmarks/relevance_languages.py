@@ -8,7 +8,8 @@ default min_score, and the share of word pieces the English vocabulary cannot cu
 
     Benchmarks/relevance_languages.py [TABLE] [WORK]
 
-TABLE defaults to .build/models/text-relevance-minilm-l6-256.bin (.ci/install-deps); WORK (default
+TABLE defaults to .build/models/text-relevance-minilm-l6-256.bin (.ci/install-deps); the guides are
+read from /usr/share/debian-reference (.ci/install-deps installs them), else WORK (default
 /tmp/assay-bench/relevance-languages) gets the packages (`apt-get download`, run `apt-get update`
 once as root). The scoring is the stage's (Plugins/TextRelevance), re-done in numpy over the same
 table with the distillation script's tokenizer (on the kernel bench it gives ROC AUC 0.840 where
@@ -21,7 +22,8 @@ from distill_relevance_table import WordPiece
 TABLE = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", ".build", "models", "text-relevance-minilm-l6-256.bin")
 WORK = sys.argv[2] if len(sys.argv) > 2 else "/tmp/assay-bench/relevance-languages"
 LANGS = ["en", "fr", "de", "es", "ja"]
-if not glob.glob(os.path.join(WORK, "x", "usr/share/debian-reference/ch01.ja.html")):
+ROOT = "/" if all(os.path.exists("/usr/share/debian-reference/ch01.%s.html" % l) for l in LANGS) else os.path.join(WORK, "x")
+if ROOT != "/" and not glob.glob(os.path.join(WORK, "x", "usr/share/debian-reference/ch01.ja.html")):
     os.makedirs(WORK, exist_ok=True)
     subprocess.run(["apt-get", "download"] + ["debian-reference-" + l for l in LANGS], cwd=WORK, check=True, stdout=subprocess.DEVNULL)
     for deb in glob.glob(os.path.join(WORK, "*.deb")):
@@ -67,7 +69,7 @@ TOPICS = {'en': "Network setup and network applications: interfaces, IP addresse
 for lang, topic in TOPICS.items():
     docs = []
     for ch in range(1, 13):
-        p = Text(); p.feed(open(os.path.join(WORK, 'x/usr/share/debian-reference/ch%02d.%s.html' % (ch, lang)), encoding='utf-8').read())
+        p = Text(); p.feed(open(os.path.join(ROOT, 'usr/share/debian-reference/ch%02d.%s.html' % (ch, lang)), encoding='utf-8').read())
         text = re.sub(r'\n\s*\n+', '\n\n', ''.join(p.parts))
         cur = ''
         for para in text.split('\n\n'):

@@ -1,4 +1,5 @@
 import AssayKit
+import LanguageIdentification
 
 /// The `with:` block of `use: text-language`.
 public struct TextLanguageOptions: ValidatorOptions {

@@ -1,4 +1,5 @@
 import AssayKit
+import LanguageIdentification
 
 /// `use: text-language`: guesses a text's script and language from character trigram profiles of
 /// 31 languages (plus 7 told by their script) and rejects texts outside the allowed lists.

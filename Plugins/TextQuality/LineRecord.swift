@@ -23,6 +23,9 @@ struct LineRecord {
     /// The line has a word (lines without one, such as `-----` or `}`, are layout).
     static let wordy: UInt8 = 32
 
+    /// The line is a Markdown heading: structure, left out of FineWeb's line rules.
+    static let heading: UInt8 = 64
+
     /// Whether `flag` is set.
     @inline(__always)
     func has(_ flag: UInt8) -> Bool { flags & flag != 0 }

@@ -13,10 +13,26 @@
 ///   `[text][ref]`); autolinks and HTML tags are removed; emphasis markers (`*`, `**`, `~~`, and
 ///   `_` at a word edge) and code-span backticks are removed (the code span's text stays);
 ///   backslash escapes keep the escaped character; table cell pipes become spaces.
+///
+/// Headings (ATX `#` lines, and setext lines above `===` or `---`) stay in the prose, and their
+/// line numbers are kept: they are structure, which FineWeb's line rules leave out.
 enum MarkdownProse {
+    /// The prose of a document and where its headings are.
+    struct Extract {
+        /// The prose, UTF-8.
+        var bytes: [UInt8] = []
+        /// Zero-based numbers of the prose's lines that are headings, ascending.
+        var headings: [Int] = []
+    }
+
     /// The prose of `source` (valid UTF-8) as UTF-8 bytes.
     static func extract(_ source: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        guard let p = source.baseAddress else { return [] }
+        extractWithHeadings(source).bytes
+    }
+
+    /// The prose of `source` (valid UTF-8) with the line numbers of its headings.
+    static func extractWithHeadings(_ source: UnsafeBufferPointer<UInt8>) -> Extract {
+        guard let p = source.baseAddress else { return Extract() }
         let n = source.count
         var lines: [Range<Int>] = []
         var start = 0
@@ -28,6 +44,9 @@ enum MarkdownProse {
 
         var out: [UInt8] = []
         out.reserveCapacity(n)
+        var headings: [Int] = []
+        var proseLine = 0  // the prose line being written
+        var previousText = false  // the prose line before is a paragraph's text (a setext heading if underlined)
         var fence: (byte: UInt8, length: Int)?
         var inComment = false
         var inList = false
@@ -53,7 +72,9 @@ enum MarkdownProse {
             if let run = fenceRun(p, body) {  // at any indent: fences inside list items are indented
                 fence = (run.byte, run.length)
                 out.append(0x0A)  // the code block separates paragraphs
+                proseLine += 1
                 previousBlank = true
+                previousText = false
                 continue
             }
             if inComment {
@@ -63,6 +84,8 @@ enum MarkdownProse {
             let blank = body.isEmpty
             if blank {
                 out.append(0x0A)
+                proseLine += 1
+                previousText = false
                 previousBlank = true
                 previousCode = false
                 inTable = false
@@ -79,6 +102,8 @@ enum MarkdownProse {
                 continue
             }
             if isRule(p, body) || isTableDelimiter(p, body) || isReferenceDefinition(p, body) {
+                if previousText, isSetextUnderline(p, body), headings.last != proseLine - 1 { headings.append(proseLine - 1) }
+                previousText = false
                 continue
             }
             if !inTable, index < lines.count, isTableDelimiter(p, leadingIndent(p, lines[index]).body), contains(p, body, "|") {
@@ -86,16 +111,26 @@ enum MarkdownProse {
             }
             var content = body
             var sawListMarker = false
-            stripPrefixes(p, &content, sawList: &sawListMarker)
+            var sawHeading = false
+            stripPrefixes(p, &content, sawList: &sawListMarker, sawHeading: &sawHeading)
             if sawListMarker {
                 inList = true
             } else if indent == 0 {
                 inList = false
             }
+            if sawHeading { headings.append(proseLine) }
             appendInline(p, content, table: inTable, to: &out)
             out.append(0x0A)
+            proseLine += 1
+            previousText = !sawHeading && !sawListMarker && !inTable
         }
-        return out
+        return Extract(bytes: out, headings: headings)
+    }
+
+    /// A setext heading's underline: only `=` or only `-` (spaces around allowed).
+    private static func isSetextUnderline(_ p: UnsafePointer<UInt8>, _ body: Range<Int>) -> Bool {
+        guard let first = body.first.map({ p[$0] }), first == 0x3D || first == 0x2D else { return false }
+        return body.allSatisfy { p[$0] == first }
     }
 
     // MARK: - Block level
@@ -181,7 +216,7 @@ enum MarkdownProse {
     }
 
     /// Strips block quote markers, a heading's `#`s, a list marker and a task box.
-    private static func stripPrefixes(_ p: UnsafePointer<UInt8>, _ content: inout Range<Int>, sawList: inout Bool) {
+    private static func stripPrefixes(_ p: UnsafePointer<UInt8>, _ content: inout Range<Int>, sawList: inout Bool, sawHeading: inout Bool) {
         func skipSpaces(_ r: inout Range<Int>) {
             while let i = r.first, p[i] == 0x20 || p[i] == 0x09 { r = (i + 1)..<r.upperBound }
         }
@@ -193,6 +228,7 @@ enum MarkdownProse {
             var j = i
             while j < content.upperBound, p[j] == 0x23 { j += 1 }
             if j - i <= 6, j == content.upperBound || p[j] == 0x20 || p[j] == 0x09 {
+                sawHeading = true
                 content = j..<content.upperBound
                 skipSpaces(&content)
                 var end = content.upperBound

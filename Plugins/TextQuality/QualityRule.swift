@@ -40,10 +40,10 @@ struct QualityRule: Sendable {
         return min(1, max(0, 0.5 + 0.5 * margin))
     }
 
-    /// The reason for a failing `measured` value.
-    func reason(stage: String, _ measured: Double) -> Reason {
+    /// The reason for a failing `measured` value; `note` ends the message (whose limit it was).
+    func reason(stage: String, _ measured: Double, note: String = "") -> Reason {
         let side = bound == .minimum ? "below the minimum" : "above the maximum"
-        return Reason(code, stage: stage, message: "\(label) is \(HumanNumber.format(measured)), \(side) \(HumanNumber.format(limit))",
+        return Reason(code, stage: stage, message: "\(label) is \(HumanNumber.format(measured)), \(side) \(HumanNumber.format(limit))\(note)",
                       value: .number(measured), limit: .number(limit))
     }
 }

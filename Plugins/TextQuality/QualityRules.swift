@@ -56,14 +56,14 @@ struct QualityRules: Sendable {
         n == 2 ? "pair of words" : "run of \(n) words"
     }
 
-    /// The reasons `measures` fails and the quality score: the mean of the rules' scores
-    /// (1 when no rule is enabled).
-    func evaluate(_ measures: TextMeasures, stage: String) -> (reasons: [Reason], score: Double) {
+    /// The reasons `measures` fails (each message ending in `note`) and the quality score: the
+    /// mean of the rules' scores (1 when no rule is enabled).
+    func evaluate(_ measures: TextMeasures, stage: String, note: String = "") -> (reasons: [Reason], score: Double) {
         var reasons: [Reason] = []
         var total = 0.0
         for rule in rules {
             let value = rule.value(measures)
-            if !rule.passes(value) { reasons.append(rule.reason(stage: stage, value)) }
+            if !rule.passes(value) { reasons.append(rule.reason(stage: stage, value, note: note)) }
             total += rule.score(value)
         }
         return (reasons, rules.isEmpty ? 1 : total / Double(rules.count))

@@ -150,9 +150,11 @@ struct Repetition {
                 slots[k] = Int32(truncatingIfNeeded: table.count(grams.hash(start), at: start))
             }
             if n <= 4, count >= n {
-                var top = table.best
-                if top.count < 2 { top = (1, 0) }  // all distinct: Counter.most_common(1) is the first n-gram
-                topNgramChars[n - 2] = (grams.chars(top.first) + n - 1) * top.count
+                // An n-gram that occurs once repeats nothing. (datatrove takes Counter.most_common(1)
+                // even then: the first n-gram, which in a short note covers a large share of the
+                // characters and made a 19-word note "keep repeating one phrase".)
+                let top = table.best
+                topNgramChars[n - 2] = top.count >= 2 ? (grams.chars(top.first) + n - 1) * top.count : 0
             }
             var kept = 0
             for k in 0..<candidates where table.count(inSlot: Int(slots[k])) >= 2 {

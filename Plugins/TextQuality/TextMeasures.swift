@@ -49,9 +49,12 @@ public struct TextMeasures: Sendable, Equatable {
     /// Zero measures (an empty text).
     public init() {}
 
-    /// Measures valid UTF-8 `text`.
-    init(_ text: UnsafeBufferPointer<UInt8>, _ settings: MeasureSettings) {
-        let scan = TextScan(text, stopWords: settings.stopWords)
+    /// Measures valid UTF-8 `text`; `segment` cuts runs of letters written without spaces
+    /// (Chinese, Japanese, Thai) into words (see ``TextScan``); `headings` are the zero-based
+    /// numbers of lines that are Markdown headings.
+    init(_ text: UnsafeBufferPointer<UInt8>, _ settings: MeasureSettings, segment: Bool = false, headings: [Int] = []) {
+        var scan = TextScan(text, stopWords: settings.stopWords, segment: segment)
+        for line in headings where line < scan.lines.count { scan.lines[line].flags |= LineRecord.heading }
         let repetition = Repetition(scan, countLayout: settings.countLayoutLines)
         func ratio(_ part: Int, _ whole: Int) -> Double { whole == 0 ? 0 : Double(part) / Double(whole) }
 
@@ -106,7 +109,8 @@ struct MeasureSettings: Sendable {
 /// line is not blank: a paragraph's lines become its sentences (any line ending in `.`, `!`, `?`
 /// ends a FineWeb line), and a blank line always ends one. `max_newline_ratio` then counts the
 /// breaks between FineWeb lines. With `unwrap_lines: false` every non-blank line is a FineWeb
-/// line and every LF a newline, as in datatrove.
+/// line and every LF a newline, as in datatrove. A Markdown heading is no FineWeb line, and no
+/// line is joined to one: headings are structure, neither short lines nor sentences.
 struct FineWebLines {
     /// FineWeb lines.
     var count = 0
@@ -120,9 +124,10 @@ struct FineWebLines {
         var open = false
         for index in lines.indices {
             let line = lines[index]
-            guard line.has(LineRecord.nonBlank) else { continue }
+            guard line.has(LineRecord.nonBlank), !line.has(LineRecord.heading) else { continue }
             length = open ? length + 1 + Int(line.chars) : Int(line.chars)
-            if unwrap, !line.has(LineRecord.terminalEnd), index + 1 < lines.count, lines[index + 1].has(LineRecord.nonBlank) {
+            if unwrap, !line.has(LineRecord.terminalEnd), index + 1 < lines.count, lines[index + 1].has(LineRecord.nonBlank),
+               !lines[index + 1].has(LineRecord.heading) {
                 open = true
                 continue
             }

@@ -1,4 +1,5 @@
 import AssayKit
+import LanguageIdentification
 
 /// `text-quality`: is the text UTF-8 without control characters, and does it pass the published
 /// heuristic quality rules (Gopher quality, Gopher repetition, FineWeb) with datatrove's limits?
@@ -15,6 +16,13 @@ import AssayKit
 ///
 /// Markdown (`.md`/`.markdown` files or `text/markdown`) is measured on its prose: see
 /// ``MarkdownProse`` for what is dropped and stripped.
+///
+/// Languages: the text's language is identified as `text-language` does (the shared
+/// ``LanguageIdentifier``), and with `language_limits` the rules whose right value depends on the
+/// language (stop words, word length, letters per word, line-end punctuation, newlines per word,
+/// repetition) use that language's limits (``LanguageLimits``, FineWeb-2's values); the shipped
+/// defaults are English's. Text in Chinese, Japanese or Thai is cut into words at ICU's word
+/// boundaries rather than at spaces it does not have.
 public struct TextQuality: Validator {
     /// The options type.
     public typealias Options = TextQualityOptions
@@ -24,6 +32,7 @@ public struct TextQuality: Validator {
         name: "text-quality",
         summary: "UTF-8 and control characters, then the Gopher quality, Gopher repetition and FineWeb rules, with a quality score.",
         modalities: [.text],
+        version: 2,
         reasonCodes: TextQualityReasons.all,
         fileExtensions: ["txt", "md", "markdown"],
         headlineMetrics: [HeadlineMetric("text.score", title: "Text quality score"), HeadlineMetric("text.words", title: "Text length (words)")],
@@ -32,8 +41,21 @@ public struct TextQuality: Validator {
 
     /// The effective options.
     public let options: TextQualityOptions
-    private let rules: QualityRules
-    private let settings: MeasureSettings
+    /// The options' own limits: English's, and any text whose language is not told or has none.
+    private let english: LanguageJudge
+    /// Each other language's limits (empty when `language_limits` is off).
+    private let languages: [String: LanguageJudge]
+    private let identifier = LanguageIdentifier()
+
+    /// Letters a text needs before its language picks its limits (text-language's `min_letters`).
+    static let minLetters = 50
+    /// Probability the identified language needs to pick its limits (text-language's `min_confidence`).
+    static let minConfidence = 0.5
+    /// Bytes of the measured text the identifier reads: a few hundred letters settle the language,
+    /// and this keeps the second identification (text-language makes its own) cheap.
+    static let identifyBytes = 2048
+    /// Scripts written without spaces between words: their text is segmented by ICU.
+    static let unspacedScripts: [Script] = [.kana, .han, .thai]
 
     /// Builds the stage; fails when limits contradict each other.
     public init(options: TextQualityOptions) throws(OptionsError) {
@@ -49,17 +71,22 @@ public struct TextQuality: Validator {
         if let bad = options.stopWords.first(where: { $0.isEmpty || $0.unicodeScalars.contains(where: \.properties.isWhitespace) }) {
             throw OptionsError("stop_words must be single words, got '\(bad)'")
         }
-        let stopWords = StopWords(options.stopWords)
         guard options.stopWords.count <= 64 else {
             throw OptionsError("stop_words holds \(options.stopWords.count) words; at most 64 are allowed")
         }
-        if let minimum = options.minStopWords, minimum > stopWords.keys.count {
-            throw OptionsError("min_stop_words (\(minimum)) is more than the \(stopWords.keys.count) distinct stop_words")
+        let distinct = StopWords(options.stopWords).keys.count
+        if let minimum = options.minStopWords, minimum > distinct {
+            throw OptionsError("min_stop_words (\(minimum)) is more than the \(distinct) distinct stop_words")
         }
         self.options = options
-        settings = MeasureSettings(stopWords: stopWords, shortLineLength: options.shortLineLength,
-                                   unwrapLines: options.unwrapLines, countLayoutLines: options.countLayoutLines)
-        rules = QualityRules(options)
+        english = LanguageJudge(options, language: nil)
+        var languages: [String: LanguageJudge] = [:]
+        if options.languageLimits {
+            for (code, limits) in LanguageLimits.table {
+                languages[code] = LanguageJudge(limits.applied(to: options), language: code)
+            }
+        }
+        self.languages = languages
     }
 
     /// Measures and judges one text file.
@@ -99,14 +126,15 @@ public struct TextQuality: Validator {
             }
             let body = UnsafeBufferPointer(rebasing: raw[encoding.bomLength...])
             let measures: TextMeasures
+            let judge: LanguageJudge
             if markdown {
-                let prose = MarkdownProse.extract(body)
+                let prose = MarkdownProse.extractWithHeadings(body)
                 if stop() { return nil }
-                measures = prose.withUnsafeBufferPointer { TextMeasures($0, settings) }
+                (measures, judge) = prose.bytes.withUnsafeBufferPointer { self.measure($0, headings: prose.headings) }
             } else {
-                measures = TextMeasures(body, settings)
+                (measures, judge) = self.measure(body)
             }
-            let (failures, score) = rules.evaluate(measures, stage: stageName)
+            let (failures, score) = judge.rules.evaluate(measures, stage: stageName, note: judge.note)
             reasons += failures
             if let minimum = options.minScore, score < minimum {
                 reasons.append(Reason(TextQualityReasons.lowScore, stage: stageName,
@@ -120,6 +148,37 @@ public struct TextQuality: Validator {
             return Finding(reasons: reasons, metrics: metrics)
         }
     }
+
+    /// The measures of valid UTF-8 `text` (whose lines `headings` are Markdown headings) and the judge of its language: the identified language's
+    /// limits when it is told with enough letters and confidence, else the options' own; text in
+    /// a script without spaces between words is segmented whatever the limits.
+    private func measure(_ text: UnsafeBufferPointer<UInt8>, headings: [Int] = []) -> (TextMeasures, LanguageJudge) {
+        let guess = identifier.guess(Array(UnsafeBufferPointer(rebasing: text.prefix(Self.identifyBytes))))
+        let (language, segment) = Self.language(of: guess)
+        let judge = language.flatMap { languages[$0] } ?? english
+        return (TextMeasures(text, judge.settings, segment: segment, headings: headings), judge)
+    }
+
+    /// The language whose limits judge a text (nil: the options' own) and whether it is written
+    /// without spaces between words. Words, not letters, decide: a Chinese or Japanese
+    /// administration guide is full of Latin command names, and one Han or kana letter is about a
+    /// third of a word where a Latin letter is a fifth, so text whose unspaced letters times
+    /// ``unspacedLetterWeight`` outnumber its other letters is Chinese, Japanese or Thai even when
+    /// most of its letters are Latin. Otherwise the identifier's best guess counts, when it has
+    /// ``minLetters`` letters and ``minConfidence``.
+    static func language(of guess: LanguageGuess) -> (language: String?, segment: Bool) {
+        let letters = guess.scriptLetters
+        let unspaced = unspacedScripts.map { letters[$0] ?? 0 }.reduce(0, +)
+        if unspaced > 0, unspaced * unspacedLetterWeight >= guess.letters - unspaced {
+            let script = unspacedScripts.max { (letters[$0] ?? 0) < (letters[$1] ?? 0) }
+            return (guess.letters >= minLetters ? script?.onlyLanguage : nil, true)
+        }
+        guard guess.letters >= minLetters, guess.confidence >= minConfidence else { return (nil, false) }
+        return (guess.language, false)
+    }
+
+    /// How many Latin (or other spaced) letters one Han, kana or Thai letter stands for, in words.
+    static let unspacedLetterWeight = 3
 
     /// The prose `text-quality` measures in a Markdown document (see ``MarkdownProse``), for
     /// showing a contributor what was measured. `bytes` must be UTF-8 (invalid bytes give []).

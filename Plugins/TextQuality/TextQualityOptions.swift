@@ -32,7 +32,8 @@ public struct TextQualityOptions: ValidatorOptions, Equatable {
     public var minAlphaWords: Double? = 0.8
     /// Gopher quality: fewest distinct stop words present.
     public var minStopWords: Int? = 2
-    /// The stop words counted by `min_stop_words` (matched ignoring ASCII case).
+    /// The stop words counted by `min_stop_words` (matched ignoring ASCII case); English's, see
+    /// `languageLimits` for other languages.
     public var stopWords = ["the", "be", "to", "of", "and", "that", "have", "with"]
 
     /// Gopher repetition: largest fraction of lines that repeat an earlier line.
@@ -80,6 +81,10 @@ public struct TextQualityOptions: ValidatorOptions, Equatable {
     /// Smallest quality score accepted; off by default.
     public var minScore: Double? = nil
 
+    /// Judge a text in another language than English with that language's limits (see
+    /// ``LanguageLimits``) wherever a limit is still at its shipped default.
+    public var languageLimits = true
+
     /// The shipped defaults.
     public init() {}
 
@@ -110,7 +115,8 @@ public struct TextQualityOptions: ValidatorOptions, Equatable {
                             help: "Gopher: smallest fraction of words containing a letter."),
             .optionalInteger("min_stop_words", \.minStopWords, in: 0...64,
                              help: "Gopher: fewest distinct stop words (from stop_words) present."),
-            .strings("stop_words", \.stopWords, help: "Stop words for min_stop_words, matched ignoring ASCII case (at most 64)."),
+            .strings("stop_words", \.stopWords,
+                     help: "Stop words for min_stop_words, matched ignoring ASCII case (at most 64); English's by default, and with language_limits a text in another language counts its own language's unless you set this."),
             .boolean("count_layout_lines", \.countLayoutLines,
                      help: "Count lines without a word (rules, underlines, table borders, lone braces) in the duplicate-line and duplicate-paragraph rules, as datatrove does."),
             .optionalNumber("max_repeated_lines", \.maxDupLines, in: 0...1,
@@ -145,8 +151,18 @@ public struct TextQualityOptions: ValidatorOptions, Equatable {
             .optionalNumber("max_newline_ratio", \.maxNewlineRatio, in: 0...1000, help: "FineWeb: most newlines per word (with unwrap_lines: breaks between unwrapped lines, a blank-line paragraph break counting once)."),
             .optionalNumber("min_score", \.minScore, in: 0...1,
                             help: "Smallest quality score (0..1, see text.score) accepted; null accepts any score."),
+            .boolean("language_limits", \.languageLimits, help: TextQualityOptions.languageLimitsHelp),
         ]
     }
+
+    /// What `language_limits` changes, and what it leaves to the curator.
+    static let languageLimitsHelp = "Judge text in another language with that language's limits: the stop words, "
+        + "min/max_mean_word_length, min_alpha_words, min_terminal_punct_lines, max_newline_ratio, max_repeated_lines and the "
+        + "top/repeated n-gram limits take FineWeb-2's published values for the language text-language identifies "
+        + "(37 languages; at least 50 letters and probability 0.5; Chinese, Japanese or Thai when three times their letters "
+        + "reach the other letters, as one of theirs is about a third of a word), wherever the option is still at its shipped default "
+        + "(a limit you set applies to every language). The defaults are English's, and judge text whose language is not told. "
+        + "false: every text gets these options' values. Chinese, Japanese and Thai are cut into words by ICU either way."
 
     /// Why the FineWeb duplicate-line-character rule ships off.
     static let fineWebDupHelp = "FineWeb: largest fraction of characters (newlines excluded) in non-blank lines that repeat an earlier line. "

@@ -1,3 +1,5 @@
+import CWordBreak
+
 /// The single pass over valid UTF-8 text: lines with their flags and hashes, words with their
 /// hashes and lengths, and the counts the Gopher quality rules need.
 ///
@@ -5,6 +7,10 @@
 /// (Unicode categories P and S, and everything in Python's `string.punctuation`) are trimmed from
 /// both ends of each token; a token that is punctuation only is not a word. Inner punctuation
 /// stays (`don't`, `e.g`, `3.14`, `/usr/bin`), so paths and numbers count as one word each.
+///
+/// Text in a script written without spaces between words (Chinese, Japanese, Thai) is segmented:
+/// with `segment`, each token holding a non-ASCII scalar is cut at the word boundaries ICU's
+/// dictionary-based word break iterator finds, and each piece is a word (trimmed as above).
 struct TextScan {
     /// Characters (Unicode scalars) in the text.
     var chars = 0
@@ -28,11 +34,14 @@ struct TextScan {
     /// Number of words.
     var words: Int { wordList.count }
 
-    /// Scans valid UTF-8 `text`; `stopWords` keys the stop words counted.
-    init(_ text: UnsafeBufferPointer<UInt8>, stopWords: StopWords) {
+    /// Scans valid UTF-8 `text`; `stopWords` keys the stop words counted; `segment` cuts tokens
+    /// with non-ASCII scalars into words at ICU's word boundaries.
+    init(_ text: UnsafeBufferPointer<UInt8>, stopWords: StopWords, segment: Bool = false) {
         guard let base = text.baseAddress, !text.isEmpty else { return }
         var scanner = Scanner(base, text.count, stopWords)
+        scanner.segment = segment
         scanner.run(into: &self)
+        scanner.release()
     }
 }
 
@@ -64,6 +73,13 @@ private struct Scanner {
     var lineContinuations = 0
     var lineNonBlank = false
     var lineHasWord = false
+    /// Most words the word list holds.
+    let capacity: Int
+    /// Cut tokens with non-ASCII scalars at ICU's word boundaries.
+    var segment = false
+    /// Word boundaries of the token being segmented (byte offsets from its start), grown as needed.
+    var boundaries: UnsafeMutablePointer<Int32>?
+    var boundaryCapacity = 0
 
     /// A token has a letter.
     static let letter: UInt8 = 1
@@ -74,7 +90,8 @@ private struct Scanner {
         self.p = p
         self.n = n
         self.stopWords = stopWords
-        list = WordList(capacity: n / 2 + 1)  // a word and its separator take 2 bytes or more
+        capacity = n / 2 + 1  // a word and its separator (or a boundary's neighbour) take 2 bytes or more
+        list = WordList(capacity: capacity)
         hashes = list.hashes
         lengths = list.lengths
     }
@@ -163,7 +180,11 @@ private struct Scanner {
                 i += length
             }
             if dots >= 3 { countEllipses(start, i) }  // fewer than three dots make no '...'; counts exactly
-            endToken(start, i, bits)
+            if segment, bits & Scanner.nonASCII != 0 {
+                segmentToken(start, i)
+            } else {
+                endToken(start, i, bits)
+            }
         }
         if lineStart < n { endLine(n, &scan) }
         list.count = wordCount
@@ -175,6 +196,71 @@ private struct Scanner {
         scan.hashes = hashCount
         scan.ellipses = ellipses
         scan.stopWordsFound = stopSeen.nonzeroBitCount
+    }
+
+    /// Frees the boundary buffer.
+    mutating func release() {
+        boundaries?.deallocate()
+        boundaries = nil
+    }
+
+    /// Bytes of a token segmented at once: a longer token (a line with no space at all) is cut
+    /// into pieces of this size at a scalar boundary, which bounds the boundary buffer.
+    static let segmentBytes = 64 * 1024
+
+    /// Records the words of the token `[start, end)`, cut at ICU's word boundaries; a piece is
+    /// one word when ICU fails on it.
+    mutating func segmentToken(_ start: Int, _ end: Int) {
+        var pieceStart = start
+        while pieceStart < end {
+            var pieceEnd = min(end, pieceStart + Scanner.segmentBytes)
+            while pieceEnd < end, p[pieceEnd] & 0xC0 == 0x80 { pieceEnd -= 1 }  // not inside a scalar
+            segmentPiece(pieceStart, pieceEnd)
+            pieceStart = pieceEnd
+        }
+    }
+
+    /// Records the words of `[start, end)` (at most ``segmentBytes``), cut at ICU's word boundaries.
+    mutating func segmentPiece(_ start: Int, _ end: Int) {
+        let length = end - start
+        if boundaryCapacity < length {
+            boundaries?.deallocate()
+            boundaryCapacity = max(length, 256)
+            boundaries = .allocate(capacity: boundaryCapacity)
+        }
+        guard let boundaries else { return }
+        let text = UnsafeRawPointer(p + start).assumingMemoryBound(to: CChar.self)
+        let found = assay_word_breaks(text, length, boundaries, boundaryCapacity)
+        var from = start
+        if found > 0 {
+            for k in 0..<found {
+                let to = start + Int(boundaries[k])
+                guard to > from, to < end else { continue }
+                endPiece(from, to)
+                from = to
+            }
+        }
+        endPiece(from, end)
+    }
+
+    /// Records the piece `[start, end)` of a segmented token as a word (trimmed as any token).
+    mutating func endPiece(_ start: Int, _ end: Int) {
+        guard wordCount < capacity else { return }
+        var bits: UInt8 = 0
+        var k = start
+        while k < end {
+            let byte = p[k]
+            if byte < 0x80 {
+                if UnicodeClass.isLetter(byte) { bits |= Scanner.letter }
+                k += 1
+            } else {
+                let (scalar, length) = UnicodeClass.decode(p, k)
+                bits |= Scanner.nonASCII
+                if bits & Scanner.letter == 0, UnicodeClass.isLetter(scalar) { bits |= Scanner.letter }
+                k += length
+            }
+        }
+        endToken(start, end, bits)
     }
 
     /// Counts `...` in `[start, end)` as Python's `str.count` does: each run of dots gives

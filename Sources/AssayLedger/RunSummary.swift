@@ -59,12 +59,12 @@ public struct RunSummary: Sendable {
         if found > 0, unknown * 2 > found {
             let seen = counts.keys.filter { Modality(rawValue: $0) == nil }.sorted()
             let names = seen.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (seen.count > 3 ? ", …" : "")
-            lines.append("\(unknown) of \(found) files sit in folders that name no modality (\(names) where the layout expects text, image or audio): "
+            lines.append("\(unknown) of \(Plural.count(found, "file")) \(unknown == 1 ? "sits" : "sit") in folders that name no modality (\(names) where the layout expects text, image or audio): "
                          + "the layout is FOLDER/CONTRIBUTOR/MODALITY/FILE; for FOLDER/MODALITY/CONTRIBUTOR/FILE set `layout: \"{modality}/{contributor}/**\"`")
         }
         let byDailyFiles = codes["quota.daily_files"] ?? 0
         if found > 0, byDailyFiles * 2 > found {
-            lines.append("\(byDailyFiles) of \(found) files were refused by daily_files: a file's submission time is its mtime on its folder's first walk (a copy or a checkout dates them all today), and later the time a run first found it; for a backfill give the times with a manifest or `assay run --intake FILE`, or set `limits: { quotas: false }`")
+            lines.append("\(byDailyFiles) of \(Plural.count(found, "file")) \(byDailyFiles == 1 ? "was" : "were") refused by daily_files: a file's submission time is its mtime on its folder's first walk (a copy or a checkout dates them all today), and later the time a run first found it; for a backfill give the times with a manifest or `assay run --intake FILE`, or set `limits: { quotas: false }`")
         }
         let offTopic = codes["text.off_topic"] ?? 0
         let texts = counts["text"]?.values.reduce(0, +) ?? 0
@@ -78,11 +78,11 @@ public struct RunSummary: Sendable {
                          + "their files keep the verdicts they had; make them readable to judge them again")
         }
         if witnessing.unwitnessed > 0 {
-            lines.append("\(witnessing.unwitnessed) files were first seen in folders no earlier run walked: their submission times are their modification times "
+            lines.append("\(Plural.count(witnessing.unwitnessed, "file")) \(witnessing.unwitnessed == 1 ? "was" : "were") first seen in folders no earlier run walked: their submission times are their modification times "
                          + "(capped at this run's start), which contributors can set; from the next run on, a new file is dated between the two runs that bracket its arrival")
         }
         if witnessing.clamped > 0 {
-            lines.append("\(witnessing.clamped) new files had modification times outside the time since their folder was last walked (backdated or in the future): "
+            lines.append("\(witnessing.clamped) new \(Plural.noun(witnessing.clamped, "file")) had modification times outside the time since their folder was last walked (backdated or in the future): "
                          + "their submission times were moved into it")
         }
         return lines
@@ -144,7 +144,7 @@ public struct RunSummary: Sendable {
 
     /// A table for people.
     public func render(topCodes: Int = 10) -> String {
-        var out = String(format: "assay: %d files (%d analyzed now, %d decided now) in %.2f s\n", found, analyzed, decided, seconds)
+        var out = "assay: \(Plural.count(found, "file")) (\(analyzed) analyzed now, \(decided) decided now) in " + String(format: "%.2f s\n", seconds)
         if changes.added + changes.removed + changes.changed > 0 {
             out += "since the last run: \(changes.added) new, \(changes.changed) changed, \(changes.removed) gone\n"
         }

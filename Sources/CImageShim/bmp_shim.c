@@ -7,6 +7,7 @@
  * palette index a pixel (width x height bytes, under the pixel budget). Bytes after the pixel data
  * are allowed: a version 5 header may keep its colour profile there. */
 #include "image_shim.h"
+#include "image_result.h"
 #include "image_stats.h"
 
 #include <stdio.h>
@@ -15,7 +16,6 @@
 
 enum { BI_RGB = 0, BI_RLE8 = 1, BI_RLE4 = 2, BI_BITFIELDS = 3, BI_JPEG = 4, BI_PNG = 5, BI_ALPHABITFIELDS = 6 };
 
-static void copy_text(char *dst, size_t size, const char *src) { snprintf(dst, size, "%s", src); }
 static uint32_t le16(const uint8_t *p) { return (uint32_t)p[0] | (uint32_t)p[1] << 8; }
 static uint32_t le32(const uint8_t *p) { return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24; }
 
@@ -50,11 +50,11 @@ typedef struct {
 
 static assay_image_status read_header(const uint8_t *bytes, size_t length, bmp_header *h, assay_image_result *r) {
     if (length < 2 || bytes[0] != 'B' || bytes[1] != 'M') {
-        copy_text(r->message, sizeof r->message, "not a BMP (no BM signature)");
+        assay_copy_text(r->message, sizeof r->message, "not a BMP (no BM signature)");
         return ASSAY_IMAGE_SIGNATURE;
     }
     if (length < 26) {
-        copy_text(r->message, sizeof r->message, "the file ends inside the BMP headers");
+        assay_copy_text(r->message, sizeof r->message, "the file ends inside the BMP headers");
         return ASSAY_IMAGE_TRUNCATED;
     }
     uint32_t info_size = le32(bytes + 14);
@@ -65,7 +65,7 @@ static assay_image_status read_header(const uint8_t *bytes, size_t length, bmp_h
         return ASSAY_IMAGE_CORRUPT;
     }
     if (14 + (size_t)info_size > length) {
-        copy_text(r->message, sizeof r->message, "the file ends inside the BMP info header");
+        assay_copy_text(r->message, sizeof r->message, "the file ends inside the BMP info header");
         return ASSAY_IMAGE_TRUNCATED;
     }
     const uint8_t *info = bytes + 14;
@@ -87,7 +87,7 @@ static assay_image_status read_header(const uint8_t *bytes, size_t length, bmp_h
         h->palette_entries = h->bits <= 8 ? (used && used <= (1u << h->bits) ? used : 1u << h->bits) : 0;
     }
     if (le16(info + (info_size == 12 ? 8 : 12)) != 1) {
-        copy_text(r->message, sizeof r->message, "the BMP declares a plane count other than 1");
+        assay_copy_text(r->message, sizeof r->message, "the BMP declares a plane count other than 1");
         return ASSAY_IMAGE_CORRUPT;
     }
     h->top_down = h->height < 0;
@@ -103,7 +103,7 @@ static assay_image_status read_header(const uint8_t *bytes, size_t length, bmp_h
          * place, inside it. */
         const size_t at = 14 + 40;
         if (at + 4 * fields > length) {
-            copy_text(r->message, sizeof r->message, "the file ends inside the BMP bit fields");
+            assay_copy_text(r->message, sizeof r->message, "the file ends inside the BMP bit fields");
             return ASSAY_IMAGE_TRUNCATED;
         }
         h->red = channel_of(le32(bytes + at));
@@ -124,7 +124,7 @@ static assay_image_status read_header(const uint8_t *bytes, size_t length, bmp_h
         }
     } else if ((h->compression == BI_RLE8 && h->bits == 8) || (h->compression == BI_RLE4 && h->bits == 4)) {
         if (h->top_down) {
-            copy_text(r->message, sizeof r->message, "a run-length encoded BMP cannot be top-down");
+            assay_copy_text(r->message, sizeof r->message, "a run-length encoded BMP cannot be top-down");
             return ASSAY_IMAGE_CORRUPT;
         }
     } else {
@@ -138,19 +138,49 @@ static assay_image_status read_header(const uint8_t *bytes, size_t length, bmp_h
         return ASSAY_IMAGE_CORRUPT;
     }
     if ((h->compression == BI_BITFIELDS || h->compression == BI_ALPHABITFIELDS) && h->bits != 16 && h->bits != 32) {
-        copy_text(r->message, sizeof r->message, "bit fields are only defined for 16 and 32 bits a pixel");
+        assay_copy_text(r->message, sizeof r->message, "bit fields are only defined for 16 and 32 bits a pixel");
         return ASSAY_IMAGE_CORRUPT;
     }
     if (h->palette_entries && (uint64_t)h->palette_offset + (uint64_t)h->palette_entries * h->palette_entry_size > length) {
-        copy_text(r->message, sizeof r->message, "the file ends inside the BMP palette");
+        assay_copy_text(r->message, sizeof r->message, "the file ends inside the BMP palette");
         return ASSAY_IMAGE_TRUNCATED;
     }
     return ASSAY_IMAGE_OK;
 }
 
+/* The 8-bit blue, green, red fields of BI_RGB (and the usual alpha above them): bytes in B, G, R, A order. */
+static int byte_fields(const bmp_header *h) {
+    return h->blue.mask == 0xFFu && h->green.mask == 0xFF00u && h->red.mask == 0xFF0000u &&
+           (h->alpha.bits == 0 || h->alpha.mask == 0xFF000000u);
+}
+
 static void convert_row(const bmp_header *h, const uint8_t *bytes, const uint8_t *src, uint8_t *rgba) {
     const uint8_t *palette = bytes + h->palette_offset;
     const uint32_t width = (uint32_t)h->width;
+    if ((h->bits == 24 || h->bits == 32) && byte_fields(h)) {
+        /* What nearly every BMP is: the bytes only change order. */
+        if (h->bits == 32 && h->alpha.bits)
+            for (uint32_t x = 0; x < width; x++) {
+                const uint8_t *in = src + 4 * (size_t)x;
+                uint8_t *out = rgba + 4 * (size_t)x;
+                out[0] = in[2];
+                out[1] = in[1];
+                out[2] = in[0];
+                out[3] = in[3];
+            }
+        else {
+            const size_t step = h->bits / 8;
+            for (uint32_t x = 0; x < width; x++) {
+                const uint8_t *in = src + step * x;
+                uint8_t *out = rgba + 4 * (size_t)x;
+                out[0] = in[2];
+                out[1] = in[1];
+                out[2] = in[0];
+                out[3] = 255;
+            }
+        }
+        return;
+    }
     for (uint32_t x = 0; x < width; x++) {
         uint8_t *out = rgba + 4 * (size_t)x;
         if (h->bits <= 8) {
@@ -178,12 +208,12 @@ static void convert_row(const bmp_header *h, const uint8_t *bytes, const uint8_t
 /* Feeds palette indices (one byte a pixel, bottom-up rows) through the palette to the statistics. */
 static assay_image_status measure_indices(const uint8_t *bytes, const bmp_header *h, const uint8_t *indices, assay_image_result *r) {
     const uint32_t width = (uint32_t)h->width, height = (uint32_t)h->height;
-    uint8_t *row = malloc(8 * (size_t)width);
-    assay_image_stats *stats = calloc(1, sizeof *stats);
-    if (row == NULL || stats == NULL || assay_image_stats_init(stats, width, height, row + 4 * (size_t)width, 1, 1) != 0) {
+    uint8_t *row = malloc(4 * (size_t)width);
+    assay_image_stats *stats = assay_image_stats_new(width, height, ASSAY_STATS_OPAQUE | ASSAY_STATS_WHOLE_ROWS);
+    if (row == NULL || stats == NULL) {
         free(row);
-        free(stats);
-        copy_text(r->message, sizeof r->message, "cannot allocate one row");
+        assay_image_stats_delete(stats);
+        assay_copy_text(r->message, sizeof r->message, "cannot allocate one row and the statistics");
         return ASSAY_IMAGE_NO_MEMORY;
     }
     const uint8_t *palette = bytes + h->palette_offset;
@@ -200,8 +230,7 @@ static assay_image_status measure_indices(const uint8_t *bytes, const bmp_header
         assay_image_stats_row(stats, row, width, height - 1 - stored, 0, 1);
     }
     assay_image_stats_finish(stats, 1, &r->measures);
-    assay_image_stats_free(stats);
-    free(stats);
+    assay_image_stats_delete(stats);
     free(row);
     return ASSAY_IMAGE_OK;
 }
@@ -212,12 +241,12 @@ static assay_image_status measure_indices(const uint8_t *bytes, const bmp_header
 static assay_image_status decode_rle(const uint8_t *bytes, size_t length, const bmp_header *h, assay_image_result *r) {
     const uint32_t width = (uint32_t)h->width, height = (uint32_t)h->height;
     if (h->pixel_offset < 14 || h->pixel_offset >= length) {
-        copy_text(r->message, sizeof r->message, "the pixel data starts past the end of the file: the file is cut");
+        assay_copy_text(r->message, sizeof r->message, "the pixel data starts past the end of the file: the file is cut");
         return ASSAY_IMAGE_TRUNCATED;
     }
     uint8_t *indices = calloc((size_t)width * height, 1);
     if (indices == NULL) {
-        copy_text(r->message, sizeof r->message, "cannot allocate the picture's palette indices");
+        assay_copy_text(r->message, sizeof r->message, "cannot allocate the picture's palette indices");
         return ASSAY_IMAGE_NO_MEMORY;
     }
     const int four = h->compression == BI_RLE4;
@@ -227,13 +256,13 @@ static assay_image_status decode_rle(const uint8_t *bytes, size_t length, const 
     size_t pos = h->pixel_offset;
     uint32_t x = 0, y = 0;
     assay_image_status status = ASSAY_IMAGE_TRUNCATED;
-    copy_text(r->message, sizeof r->message, "the run-length data ends before its end-of-bitmap code: the file is cut");
+    assay_copy_text(r->message, sizeof r->message, "the run-length data ends before its end-of-bitmap code: the file is cut");
     while (pos + 2 <= length) {
         const uint32_t count = bytes[pos], value = bytes[pos + 1];
         pos += 2;
         if (count > 0) { /* a run of count pixels */
             if (y >= height || x + count > padded) {
-                copy_text(r->message, sizeof r->message, "a run goes past the edge of the picture");
+                assay_copy_text(r->message, sizeof r->message, "a run goes past the edge of the picture");
                 status = ASSAY_IMAGE_CORRUPT;
                 break;
             }
@@ -253,7 +282,7 @@ static assay_image_status decode_rle(const uint8_t *bytes, size_t length, const 
             y += bytes[pos + 1];
             pos += 2;
             if (x > padded || y > height) {
-                copy_text(r->message, sizeof r->message, "a delta moves past the edge of the picture");
+                assay_copy_text(r->message, sizeof r->message, "a delta moves past the edge of the picture");
                 status = ASSAY_IMAGE_CORRUPT;
                 break;
             }
@@ -261,7 +290,7 @@ static assay_image_status decode_rle(const uint8_t *bytes, size_t length, const 
             const size_t stored = four ? (value + 1) / 2 : value;
             if (pos + stored > length) break;
             if (y >= height || x + value > padded) {
-                copy_text(r->message, sizeof r->message, "literal pixels go past the edge of the picture");
+                assay_copy_text(r->message, sizeof r->message, "literal pixels go past the edge of the picture");
                 status = ASSAY_IMAGE_CORRUPT;
                 break;
             }
@@ -298,13 +327,12 @@ static assay_image_status decode(const uint8_t *bytes, size_t length, const assa
                  (unsigned long long)end, length);
         return h.pixel_offset < 14 ? ASSAY_IMAGE_CORRUPT : ASSAY_IMAGE_TRUNCATED;
     }
-    uint8_t *row = malloc(8 * (size_t)width);
-    assay_image_stats *stats = calloc(1, sizeof *stats);
-    int opaque = h.alpha.bits == 0;
-    if (row == NULL || stats == NULL || assay_image_stats_init(stats, width, height, row + 4 * (size_t)width, opaque, 1) != 0) {
+    uint8_t *row = malloc(4 * (size_t)width);
+    assay_image_stats *stats = assay_image_stats_new(width, height, (h.alpha.bits == 0 ? ASSAY_STATS_OPAQUE : 0) | ASSAY_STATS_WHOLE_ROWS);
+    if (row == NULL || stats == NULL) {
         free(row);
-        free(stats);
-        copy_text(r->message, sizeof r->message, "cannot allocate one row");
+        assay_image_stats_delete(stats);
+        assay_copy_text(r->message, sizeof r->message, "cannot allocate one row and the statistics");
         return ASSAY_IMAGE_NO_MEMORY;
     }
     for (uint32_t stored = 0; stored < height; stored++) {
@@ -312,19 +340,14 @@ static assay_image_status decode(const uint8_t *bytes, size_t length, const assa
         assay_image_stats_row(stats, row, width, h.top_down ? stored : height - 1 - stored, 0, 1);
     }
     assay_image_stats_finish(stats, 1, &r->measures);
-    assay_image_stats_free(stats);
-    free(stats);
+    assay_image_stats_delete(stats);
     free(row);
     return ASSAY_IMAGE_OK;
 }
 
 assay_image_status assay_bmp_decode(const uint8_t *bytes, size_t length, const assay_image_limits *limits,
                                     assay_image_result *result) {
-    memset(result, 0, sizeof *result);
-    result->length = length;
-    result->frames = 1;
-    result->decode_scale = 1;
-    result->orientation = 1;
+    assay_image_result_begin(result, length);
     result->status = decode(bytes, length, limits, result);
     result->width = result->stored_width;
     result->height = result->stored_height;

@@ -34,9 +34,12 @@ static void scaled_size(uint32_t width, uint32_t height, uint64_t most, uint32_t
     *out_height = (uint32_t)(h ? h : 1);
 }
 
-int assay_image_stats_init(assay_image_stats *s, uint32_t width, uint32_t height, uint8_t *shade, int opaque,
-                           int whole_rows) {
+int assay_image_stats_init(assay_image_stats *s, uint32_t width, uint32_t height, unsigned flags) {
+    const int whole_rows = (flags & ASSAY_STATS_WHOLE_ROWS) != 0, opaque = (flags & ASSAY_STATS_OPAQUE) != 0;
     memset(s, 0, sizeof *s);
+    /* Cell sums are differences of 32-bit running sums: exact while no cell spans 2^24 px, which
+     * holds for every picture under 2^29 px across (the grid has 32 columns). */
+    if (width >= (1u << 29)) return -1;
     s->full_width = width;
     s->full_height = height;
     s->pending_pair = -1;
@@ -53,8 +56,15 @@ int assay_image_stats_init(assay_image_stats *s, uint32_t width, uint32_t height
     }
     s->width = width;
     s->height = height;
-    s->shade = shade;
     s->opaque = opaque;
+    s->row_hash = whole_rows && (flags & ASSAY_STATS_LOSSY) != 0;
+    s->shade = malloc(2 * (size_t)width);
+    s->prefix = malloc(((size_t)width + 1) * sizeof *s->prefix);
+    if (s->shade == NULL || s->prefix == NULL) {
+        assay_image_stats_free(s);
+        return -1;
+    }
+    s->prefix[0] = 0;
     /* Image column x lies in grid column x * GRID / width, which ends before the smallest x with
      * x * GRID / width > c. Computed once, so rows need no division. */
     for (uint64_t c = 0; c < ASSAY_GRID; c++)
@@ -64,15 +74,12 @@ int assay_image_stats_init(assay_image_stats *s, uint32_t width, uint32_t height
      * edge, and the 32nds on each side are integers. Hard cell edges would move by up to a pixel
      * with the image's size, and a resized copy would hash differently. */
     s->weighted = width >= ASSAY_GRID && height >= ASSAY_GRID;
-    if (s->weighted) {
-        s->column_cell = shade + 2 * (size_t)width;
-        s->column_left = shade + 3 * (size_t)width;
-        for (uint64_t x = 0; x < width; x++) {
-            uint64_t cell = x * ASSAY_GRID / width, left = (cell + 1) * width - x * ASSAY_GRID;
-            s->column_cell[x] = (uint8_t)cell;
-            s->column_left[x] = (uint8_t)(left < ASSAY_GRID ? left : ASSAY_GRID);
+    if (s->weighted)
+        for (uint64_t c = 0; c < ASSAY_GRID; c++) {
+            const uint64_t x = s->column_end[c] - 1, left = (c + 1) * width - x * ASSAY_GRID;
+            s->straddle_x[c] = x;
+            s->straddle_left[c] = (uint32_t)(left < ASSAY_GRID ? left : ASSAY_GRID);
         }
-    }
     /* The plane keeps the aspect ratio: the long side scaled to PLANE, the short one rounded (at least 1). */
     scaled_size(width, height, ASSAY_PLANE, &s->plane_width, &s->plane_height);
     for (uint64_t c = 0; c < s->plane_width; c++)
@@ -94,10 +101,30 @@ void assay_image_stats_free(assay_image_stats *s) {
     free(s->view_column_end);
     free(s->pending);
     free(s->halved);
+    free(s->shade);
+    free(s->prefix);
     s->view_sum = NULL;
     s->view_column_end = NULL;
     s->pending = NULL;
     s->halved = NULL;
+    s->shade = NULL;
+    s->prefix = NULL;
+}
+
+assay_image_stats *assay_image_stats_new(uint32_t width, uint32_t height, unsigned flags) {
+    assay_image_stats *s = malloc(sizeof *s);
+    if (s == NULL) return NULL;
+    if (assay_image_stats_init(s, width, height, flags) != 0) {
+        free(s);
+        return NULL;
+    }
+    return s;
+}
+
+void assay_image_stats_delete(assay_image_stats *s) {
+    if (s == NULL) return;
+    assay_image_stats_free(s);
+    free(s);
 }
 
 /* One RGBA8 pixel as r | g << 8 | b << 16 | a << 24, whatever the byte order. */
@@ -110,94 +137,140 @@ static inline uint32_t load_pixel(const uint8_t *p) {
     return v;
 }
 
-typedef struct {
-    uint32_t black, sq_black, white, sq_white, alpha, chroma;
-} block_sums;
+/* On x86-64, the per-pixel loops are compiled twice, for AVX2 (32-bit max and min, eight lanes)
+ * and for the SSE2 baseline, and the loader picks one for the machine (an ifunc). */
+#if defined(__x86_64__) && defined(__linux__) && (defined(__clang__) || defined(__GNUC__))
+#define VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define VECTOR_CLONES
+#endif
 
-/* Luma sums over at most BLOCK pixels in 16- and 32-bit lanes the compiler can vectorise
- * (BLOCK x 255^2 < 2^32); writes each pixel's luma over white to `shade`. */
-#define BLOCK 65536u
-static block_sums luma_block(const uint8_t *rgba, uint8_t *shade, uint8_t *shade_black, uint32_t n) {
-    uint32_t black = 0, sq_black = 0, white = 0, sq_white = 0, alpha = 0;
-    uint16_t chroma = 0;
+/* BT.601 luma of 8-bit r, g, b, rounded: 0..255. */
+static inline uint32_t luma_of(uint32_t r, uint32_t g, uint32_t b) { return (77 * r + 150 * g + 29 * b + 128) >> 8; }
+
+/* max(r, g, b) - min(r, g, b). */
+static inline uint32_t spread_of(uint32_t r, uint32_t g, uint32_t b) {
+    const uint32_t hi = r > g ? (r > b ? r : b) : (g > b ? g : b);
+    const uint32_t lo = r < g ? (r < b ? r : b) : (g < b ? g : b);
+    return hi - lo;
+}
+
+/* Each opaque pixel's luma into `shade`; returns the largest channel spread. Whole 32-bit pixels
+ * in 32-bit lanes: a loop the compiler vectorises. */
+VECTOR_CLONES static uint32_t luma_opaque(const uint8_t *rgba, uint8_t *shade, uint32_t n) {
+    uint32_t chroma = 0;
     for (uint32_t i = 0; i < n; i++) {
-        const uint16_t r = rgba[4 * i], g = rgba[4 * i + 1], b = rgba[4 * i + 2], a = rgba[4 * i + 3];
-        const uint16_t hi = r > g ? (r > b ? r : b) : (g > b ? g : b);
-        const uint16_t lo = r < g ? (r < b ? r : b) : (g < b ? g : b);
-        const uint16_t spread = (uint16_t)((hi - lo) & (uint16_t)-(a != 0)); /* transparent pixels may hold any colour */
+        const uint32_t p = load_pixel(rgba + 4 * (size_t)i);
+        const uint32_t r = p & 255, g = (p >> 8) & 255, b = (p >> 16) & 255, spread = spread_of(r, g, b);
         chroma = spread > chroma ? spread : chroma;
-        const uint16_t luma = (uint16_t)((uint16_t)(77 * r + 150 * g + 29 * b + 128) >> 8); /* BT.601 */
-        const uint16_t scaled = (uint16_t)(luma * a + 128);
-        const uint16_t over_black = (uint16_t)((scaled + (scaled >> 8)) >> 8); /* luma * a / 255, rounded */
-        const uint16_t over_white = (uint16_t)(over_black + (255 - a));
-        shade[i] = (uint8_t)over_white;
-        shade_black[i] = (uint8_t)over_black;
-        black += over_black;
-        sq_black += (uint16_t)(over_black * over_black);
-        white += over_white;
-        sq_white += (uint16_t)(over_white * over_white);
-        alpha += a;
+        shade[i] = (uint8_t)luma_of(r, g, b);
     }
-    block_sums s = {black, sq_black, white, sq_white, alpha, chroma};
-    return s;
+    return chroma;
 }
 
-/* luma_block for opaque pixels (alpha 255): both composites are the luma itself. */
-static block_sums luma_block_opaque(const uint8_t *rgba, uint8_t *shade, uint32_t n) {
-    uint32_t sum = 0, sum_sq = 0;
-    uint16_t chroma = 0;
+/* luma_opaque for pixels with alpha: luma composited over white into `shade` and over black into
+ * `shade_black`; adds the alphas to *alpha; the spread counts only where alpha > 0 (a transparent
+ * pixel may hold any colour). */
+VECTOR_CLONES static uint32_t luma_alpha(const uint8_t *rgba, uint8_t *shade, uint8_t *shade_black, uint32_t n, uint64_t *alpha) {
+    uint32_t chroma = 0;
+    uint64_t alphas = 0;
     for (uint32_t i = 0; i < n; i++) {
-        const uint16_t r = rgba[4 * i], g = rgba[4 * i + 1], b = rgba[4 * i + 2];
-        const uint16_t hi = r > g ? (r > b ? r : b) : (g > b ? g : b);
-        const uint16_t lo = r < g ? (r < b ? r : b) : (g < b ? g : b);
-        chroma = (uint16_t)(hi - lo) > chroma ? (uint16_t)(hi - lo) : chroma;
-        const uint16_t luma = (uint16_t)((uint16_t)(77 * r + 150 * g + 29 * b + 128) >> 8);
-        shade[i] = (uint8_t)luma;
-        sum += luma;
-        sum_sq += (uint16_t)(luma * luma);
+        const uint32_t p = load_pixel(rgba + 4 * (size_t)i);
+        const uint32_t r = p & 255, g = (p >> 8) & 255, b = (p >> 16) & 255, a = p >> 24;
+        const uint32_t spread = a != 0 ? spread_of(r, g, b) : 0;
+        chroma = spread > chroma ? spread : chroma;
+        const uint32_t scaled = luma_of(r, g, b) * a + 128;
+        const uint32_t over_black = (scaled + (scaled >> 8)) >> 8; /* luma * a / 255, rounded */
+        shade[i] = (uint8_t)(over_black + (255 - a));
+        shade_black[i] = (uint8_t)over_black;
+        alphas += a;
     }
-    block_sums s = {sum, sum_sq, sum, sum_sq, 255 * n, chroma};
-    return s;
+    *alpha += alphas;
+    return chroma;
 }
 
-/* Adds `shade[0..<count]`, the pixels at columns x0, x0 + dx, ..., to the cells of one grid row,
- * whose column c ends before image column column_end[c]. */
-static void add_cells(uint64_t *cells, const uint64_t *column_end, const uint8_t *shade, uint32_t count, uint32_t x0,
-                      uint32_t dx) {
+/* Counts each shade in one of four histograms in turn, so runs of one value do not wait on one
+ * counter; with `prefix`, also writes the running sums prefix[1..count] (prefix[0] is 0). */
+static void histogram(uint64_t hist[4][256], const uint8_t *shade, uint32_t count, uint32_t *prefix) {
+    uint32_t i = 0;
+    if (prefix == NULL) {
+        for (; i + 4 <= count; i += 4) {
+            hist[0][shade[i]]++;
+            hist[1][shade[i + 1]]++;
+            hist[2][shade[i + 2]]++;
+            hist[3][shade[i + 3]]++;
+        }
+        for (; i < count; i++) hist[0][shade[i]]++;
+        return;
+    }
+    uint32_t sum = 0;
+    for (; i + 4 <= count; i += 4) {
+        const uint32_t a = shade[i], b = shade[i + 1], c = shade[i + 2], d = shade[i + 3];
+        hist[0][a]++;
+        hist[1][b]++;
+        hist[2][c]++;
+        hist[3][d]++;
+        prefix[i + 1] = sum += a;
+        prefix[i + 2] = sum += b;
+        prefix[i + 3] = sum += c;
+        prefix[i + 4] = sum += d;
+    }
+    for (; i < count; i++) {
+        hist[0][shade[i]]++;
+        prefix[i + 1] = sum += shade[i];
+    }
+}
+
+/* The first index i of a row of `count` pixels at columns x0 + i dx (dx = 1 << shift) whose column
+ * is at least `column`; `count` when there is none. */
+static inline uint32_t first_index(uint64_t column, uint32_t count, uint32_t x0, uint32_t dx, unsigned shift) {
+    if (column <= x0) return 0;
+    const uint64_t i = (column - x0 + dx - 1) >> shift;
+    return i < count ? (uint32_t)i : count;
+}
+
+/* Adds the row's shades to the cells of one row of a plane whose column c ends before image
+ * column column_end[c], by differences of the running sums. */
+static void add_cells(uint64_t *cells, const uint64_t *column_end, unsigned columns, const uint32_t *prefix,
+                      uint32_t count, uint32_t x0, uint32_t dx) {
+    if (x0 == 0 && dx == 1 && columns > 0 && column_end[columns - 1] == count) {
+        /* A whole row: every cell's end is its column end. */
+        uint32_t before = 0;
+        for (unsigned c = 0; c < columns; c++) {
+            const uint32_t through = prefix[column_end[c]];
+            cells[c] += through - before;
+            before = through;
+        }
+        return;
+    }
     const unsigned shift = (unsigned)__builtin_ctz(dx);
-    unsigned cell = 0;
-    while (x0 >= column_end[cell]) cell++;
-    for (uint32_t i = 0; i < count; cell++) {
-        uint64_t end = (column_end[cell] - x0 + dx - 1) >> shift;
-        if (end > count) end = count;
-        uint32_t sum = 0; /* at most 10^6 pixels x 255 */
-        for (; i < end; i++) sum += shade[i];
-        cells[cell] += sum;
+    uint32_t start = 0;
+    for (unsigned c = 0; c < columns && start < count; c++) {
+        const uint32_t end = first_index(column_end[c], count, x0, dx, shift);
+        cells[c] += prefix[end] - prefix[start];
+        start = end;
     }
 }
 
 /* The weighted grid: each pixel's shade split between its cell and the next by 32nds of area,
  * across the row and then down (the row's share in grid row r and r + 1). cell_sum then holds
- * 1024 x the shade x area in pixels. */
+ * 1024 x the shade x area in pixels. Only the last pixel of a cell can straddle its edge, so a
+ * cell takes 32 x its range sum, less the part of that pixel which the next cell takes. */
 static void add_weighted(assay_image_stats *s, const uint8_t *shade, uint32_t count, uint32_t y, uint32_t x0, uint32_t dx) {
     uint64_t row[ASSAY_GRID + 1] = {0};
-    /* Columns come in order, so sums for the current cell and the next stay in registers until
-     * the cell changes (no store-to-load chain through row[]). */
-    uint32_t cell = count ? s->column_cell[x0] : 0;
-    uint64_t here = 0, next = 0;
-    for (uint32_t i = 0, x = x0; i < count; i++, x += dx) {
-        const uint32_t v = shade[i], c = s->column_cell[x], left = s->column_left[x];
-        if (c != cell) {
-            row[cell] += here;
-            row[cell + 1] += next;
-            here = next = 0;
-            cell = c;
+    const unsigned shift = (unsigned)__builtin_ctz(dx);
+    uint32_t start = 0;
+    for (unsigned c = 0; c < ASSAY_GRID && start < count; c++) {
+        const uint32_t end = first_index(s->column_end[c], count, x0, dx, shift);
+        row[c] += (uint64_t)ASSAY_GRID * (s->prefix[end] - s->prefix[start]);
+        start = end;
+        const uint64_t x = s->straddle_x[c];
+        if (s->straddle_left[c] < ASSAY_GRID && x >= x0 && ((x - x0) & (dx - 1)) == 0 && ((x - x0) >> shift) < count) {
+            const uint64_t moved = (uint64_t)shade[(x - x0) >> shift] * (ASSAY_GRID - s->straddle_left[c]);
+            row[c] -= moved;
+            row[c + 1] += moved;
         }
-        here += v * left;
-        next += v * (ASSAY_GRID - left);
     }
-    row[cell] += here;
-    row[cell + 1] += next;
     const uint64_t grid_row = (uint64_t)y * ASSAY_GRID / s->height;
     uint64_t top = (grid_row + 1) * s->height - (uint64_t)y * ASSAY_GRID;
     if (top > ASSAY_GRID) top = ASSAY_GRID;
@@ -207,26 +280,34 @@ static void add_weighted(assay_image_stats *s, const uint8_t *shade, uint32_t co
     }
 }
 
-/* Counts each shade in one of four histograms in turn, so runs of one value do not wait on one counter. */
-static void histogram(uint64_t hist[4][256], const uint8_t *shade, uint32_t count) {
-    uint32_t i = 0;
-    for (; i + 4 <= count; i += 4) {
-        hist[0][shade[i]]++;
-        hist[1][shade[i + 1]]++;
-        hist[2][shade[i + 2]]++;
-        hist[3][shade[i + 3]]++;
-    }
-    for (; i < count; i++) hist[0][shade[i]]++;
-}
-
 static void accumulate(assay_image_stats *s, const uint8_t *rgba, uint32_t count, uint32_t y, uint32_t x0, uint32_t dx);
+
+/* Rounded-up mean of each byte of a and b, (a + b + 1) >> 1 lane by lane, without carries across lanes. */
+static inline uint64_t byte_mean(uint64_t a, uint64_t b) { return (a | b) - (((a ^ b) & 0xfefefefefefefefeull) >> 1); }
 
 /* `count` RGBA pixels averaged in horizontal pairs into `out` ((count + 1) / 2 pixels). */
 static void halve_row(const uint8_t *rgba, uint32_t count, uint8_t *out) {
     uint32_t i = 0;
-    for (; i + 1 < count; i += 2)
-        for (unsigned c = 0; c < 4; c++) out[2 * i + c] = (uint8_t)((rgba[4 * i + c] + rgba[4 * i + 4 + c] + 1) >> 1);
-    if (i < count) memcpy(out + 2 * i, rgba + 4 * (size_t)i, 4);
+    for (; i + 1 < count; i += 2) {
+        uint64_t pair;
+        memcpy(&pair, rgba + 4 * (size_t)i, 8);
+        const uint32_t mean = (uint32_t)byte_mean(pair, pair >> 32);
+        memcpy(out + 2 * (size_t)i, &mean, 4);
+    }
+    if (i < count) memcpy(out + 2 * (size_t)i, rgba + 4 * (size_t)i, 4);
+}
+
+/* a[i] = (a[i] + b[i] + 1) >> 1 over n bytes. */
+static void mean_into(uint8_t *a, const uint8_t *b, size_t n) {
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x, y;
+        memcpy(&x, a + i, 8);
+        memcpy(&y, b + i, 8);
+        x = byte_mean(x, y);
+        memcpy(a + i, &x, 8);
+    }
+    for (; i < n; i++) a[i] = (uint8_t)((a[i] + b[i] + 1) >> 1);
 }
 
 /* Hands the pending halved row to the statistics on its own (its pair has no second row). */
@@ -236,16 +317,60 @@ static void flush_pending(assay_image_stats *s) {
     s->pending_pair = -1;
 }
 
+/* Little-endian 64-bit word at p (the row hash reads the same bytes on every machine). */
+static inline uint64_t load_word(const uint8_t *p) {
+    uint64_t v;
+    memcpy(&v, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    return v;
+}
+
+/* A 64-bit hash of n bytes: two lanes, each folding 16 bytes at a time into its state through
+ * mum (wyhash's step), then the lanes and the length mixed. */
+static uint64_t bytes_hash(const uint8_t *p, size_t n) {
+    static const uint64_t k0 = 0x2d358dccaa6c78a5ull, k1 = 0x8bb84b93962eacc9ull, k2 = 0x4b33a62ed433d4a3ull,
+                          k3 = 0x4d5a2da51de1aa47ull;
+    uint64_t a = k2, b = k3;
+    size_t i = 0;
+    for (; i + 32 <= n; i += 32) {
+        a = mum(load_word(p + i) ^ a ^ k0, load_word(p + i + 8) ^ k1);
+        b = mum(load_word(p + i + 16) ^ b ^ k0, load_word(p + i + 24) ^ k1);
+    }
+    uint8_t tail[32] = {0};
+    memcpy(tail, p + i, n - i);
+    a = mum(load_word(tail) ^ a ^ k0, load_word(tail + 8) ^ k1);
+    b = mum(load_word(tail + 16) ^ b ^ k0, load_word(tail + 24) ^ k1);
+    return mum(a ^ k2, b ^ (uint64_t)n ^ k3);
+}
+
 void assay_image_stats_row(assay_image_stats *s, const uint8_t *rgba, uint32_t count, uint32_t y, uint32_t x0,
                          uint32_t dx) {
     /* The exact hash: a sum of position-keyed mixes, so pass order does not matter. Seeds keep
      * both factors of mum non-zero for every pixel and position. */
-    uint64_t hash = 0;
+    const uint64_t pixel_seed = 0xa0761d6478bd642full, position_seed = 0xe7037ed1a0b428dbull;
+    if (s->row_hash) {
+        s->hash += mum(bytes_hash(rgba, 4 * (size_t)count) ^ pixel_seed, (uint64_t)y ^ position_seed);
+        goto statistics;
+    }
+    uint64_t hash = 0, hash_odd = 0;
     uint64_t position = (uint64_t)y * s->full_width + x0;
-    for (uint32_t i = 0; i < count; i++, position += dx)
-        hash += mum((uint64_t)load_pixel(rgba + 4 * (size_t)i) ^ 0xa0761d6478bd642full,
-                    position ^ 0xe7037ed1a0b428dbull);
-    s->hash += hash;
+    uint32_t i = 0;
+    if (dx == 1) /* two independent sums: the multiplies overlap */
+        for (; i + 2 <= count; i += 2, position += 2) {
+            uint64_t two;
+            memcpy(&two, rgba + 4 * (size_t)i, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+            two = (uint64_t)load_pixel(rgba + 4 * (size_t)i) | (uint64_t)load_pixel(rgba + 4 * (size_t)i + 4) << 32;
+#endif
+            hash += mum((two & 0xffffffffu) ^ pixel_seed, position ^ position_seed);
+            hash_odd += mum((two >> 32) ^ pixel_seed, (position + 1) ^ position_seed);
+        }
+    for (; i < count; i++, position += dx)
+        hash += mum((uint64_t)load_pixel(rgba + 4 * (size_t)i) ^ pixel_seed, position ^ position_seed);
+    s->hash += hash + hash_odd;
+statistics:
     if (s->shrink == 1) {
         accumulate(s, rgba, count, y, x0, dx);
         return;
@@ -253,7 +378,7 @@ void assay_image_stats_row(assay_image_stats *s, const uint8_t *rgba, uint32_t c
     const int64_t pair = y / 2;
     if (pair == s->pending_pair) {
         halve_row(rgba, count, s->halved);
-        for (size_t i = 0; i < 4 * (size_t)s->width; i++) s->pending[i] = (uint8_t)((s->pending[i] + s->halved[i] + 1) >> 1);
+        mean_into(s->pending, s->halved, 4 * (size_t)s->width);
         flush_pending(s);
         return;
     }
@@ -264,31 +389,22 @@ void assay_image_stats_row(assay_image_stats *s, const uint8_t *rgba, uint32_t c
 
 /* Every statistic but the pixel hash, over one row of the picture the statistics see. */
 static void accumulate(assay_image_stats *s, const uint8_t *rgba, uint32_t count, uint32_t y, uint32_t x0, uint32_t dx) {
-    /* Luma statistics over the row, and each pixel's shade for the grid. */
     uint8_t *shade_black = s->shade + s->width;
-    for (uint32_t i = 0; i < count;) {
-        uint32_t n = count - i < BLOCK ? count - i : BLOCK;
-        block_sums b = s->opaque ? luma_block_opaque(rgba + 4 * (size_t)i, s->shade + i, n)
-                                 : luma_block(rgba + 4 * (size_t)i, s->shade + i, shade_black + i, n);
-        s->sum_black += b.black;
-        s->sum_sq_black += b.sq_black;
-        s->sum_white += b.white;
-        s->sum_sq_white += b.sq_white;
-        s->sum_alpha += b.alpha;
-        if (b.chroma > s->chroma_max) s->chroma_max = b.chroma;
-        i += n;
-    }
-    histogram(s->hist_white, s->shade, count);
-    if (!s->opaque) histogram(s->hist_black, shade_black, count);
+    const uint32_t chroma = s->opaque ? luma_opaque(rgba, s->shade, count)
+                                      : luma_alpha(rgba, s->shade, shade_black, count, &s->sum_alpha);
+    if (chroma > s->chroma_max) s->chroma_max = chroma;
+    histogram(s->hist_white, s->shade, count, s->prefix);
+    if (!s->opaque) histogram(s->hist_black, shade_black, count, NULL);
 
     if (s->weighted)
         add_weighted(s, s->shade, count, y, x0, dx);
     else
-        add_cells(s->cell_sum[(uint64_t)y * ASSAY_GRID / s->height], s->column_end, s->shade, count, x0, dx);
-    add_cells(s->plane_sum[(uint64_t)y * s->plane_height / s->height], s->plane_column_end, s->shade, count, x0, dx);
+        add_cells(s->cell_sum[(uint64_t)y * ASSAY_GRID / s->height], s->column_end, ASSAY_GRID, s->prefix, count, x0, dx);
+    add_cells(s->plane_sum[(uint64_t)y * s->plane_height / s->height], s->plane_column_end, s->plane_width, s->prefix,
+              count, x0, dx);
     if (s->view_sum != NULL)
-        add_cells(s->view_sum + (uint64_t)y * s->view_height / s->height * s->view_width, s->view_column_end, s->shade,
-                  count, x0, dx);
+        add_cells(s->view_sum + (uint64_t)y * s->view_height / s->height * s->view_width, s->view_column_end,
+                  s->view_width, s->prefix, count, x0, dx);
 }
 
 /* How many of `extent` indices map to each of the GRID cells (index * GRID / extent). */
@@ -302,6 +418,17 @@ static unsigned resolve(unsigned c, uint64_t extent, const uint64_t *span) {
     if (span[c] != 0) return c;
     uint64_t pixel = ((2 * (uint64_t)c + 1) * extent) / (2 * ASSAY_GRID);
     return (unsigned)(pixel * ASSAY_GRID / extent);
+}
+
+/* The sum and the sum of squares of the values a 256-bin histogram counts. */
+static void moments(const uint64_t hist[256], uint64_t *sum, uint64_t *sum_sq) {
+    uint64_t a = 0, b = 0;
+    for (uint64_t v = 0; v < 256; v++) {
+        a += v * hist[v];
+        b += v * v * hist[v];
+    }
+    *sum = a;
+    *sum_sq = b;
 }
 
 static double stddev(uint64_t sum, uint64_t sum_sq, double n) {
@@ -613,31 +740,91 @@ static double sharpness(const assay_image_stats *s) {
     return sqrt(energy / variance);
 }
 
-/* sqrt(sum |gradient|^2 / (2 sum Laplacian^2)) over the interior of a w x h plane: for a step
+/* sum[x] += row[x], sum_sq[x] += row[x]^2 for x < n. */
+VECTOR_CLONES static void column_moments(const double *row, double *sum, double *sum_sq, uint32_t n) {
+    for (uint32_t x = 0; x < n; x++) {
+        sum[x] += row[x];
+        sum_sq[x] += row[x] * row[x];
+    }
+}
+
+/* For the n interior pixels of row `at` (at[1..n], between the rows `up` and `down`): adds the
+ * squared central-difference gradient to gradient[x - 1] and the squared 4-neighbour Laplacian
+ * to laplacian[x - 1]. */
+VECTOR_CLONES static void column_energies(const double *up, const double *at, const double *down, double *gradient,
+                                          double *laplacian, uint32_t n) {
+    for (uint32_t i = 0; i < n; i++) {
+        const uint32_t x = i + 1;
+        const double gx = (at[x + 1] - at[x - 1]) * 0.5, gy = (down[x] - up[x]) * 0.5;
+        const double l = 4 * at[x] - up[x] - down[x] - at[x - 1] - at[x + 1];
+        gradient[i] += gx * gx + gy * gy;
+        laplacian[i] += l * l;
+    }
+}
+
+/* The sums behind an edge width, for a plane fed one row at a time (no copy of the plane is
+ * kept). The edge width is sqrt(sum |gradient|^2 / (2 sum Laplacian^2)) over the interior of a w x h plane: for a step
  * edge blurred by a Gaussian of sigma px, the gradient's energy is c^2 / (2 sigma sqrt(pi)) and
  * its derivative's c^2 / (4 sigma^3 sqrt(pi)), so the ratio is 2 sigma^2 whatever the edge's
  * contrast and however many edges the picture has; a sharp edge gives about 0.4. -1 when the
  * plane is under 3 x 3 or flat. */
-static double plane_edge_width(const double *plane, uint32_t w, uint32_t h) {
+typedef struct {
+    uint32_t width, rows;               /* the plane's width; rows seen so far */
+    double *ring[3];                    /* the last three rows seen, oldest first */
+    double *sum, *sum_sq, *gradient, *laplacian; /* per column, summed down the rows */
+    double *block;                      /* the one allocation all of the above live in */
+} edge_energy;
+
+/* Ready for a plane `width` px across (at least 3); 0, or -1 when the memory is not there. */
+static int edge_energy_begin(edge_energy *e, uint32_t width) {
+    memset(e, 0, sizeof *e);
+    e->block = calloc(7 * (size_t)width, sizeof *e->block);
+    if (e->block == NULL) return -1;
+    e->width = width;
+    for (unsigned k = 0; k < 3; k++) e->ring[k] = e->block + k * (size_t)width;
+    e->sum = e->block + 3 * (size_t)width;
+    e->sum_sq = e->block + 4 * (size_t)width;
+    e->gradient = e->block + 5 * (size_t)width;
+    e->laplacian = e->block + 6 * (size_t)width;
+    return 0;
+}
+
+/* The plane's next row: where the caller writes it (width values), before edge_energy_add. */
+static double *edge_energy_next(edge_energy *e) { return e->rows < 3 ? e->ring[e->rows] : e->ring[0]; }
+
+/* Takes the row written at edge_energy_next into the sums; once three rows are in, the middle
+ * one's energies. */
+static void edge_energy_add(edge_energy *e) {
+    if (e->rows >= 3) { /* the row was written over the oldest: turn the ring */
+        double *oldest = e->ring[0];
+        e->ring[0] = e->ring[1];
+        e->ring[1] = e->ring[2];
+        e->ring[2] = oldest;
+    }
+    const uint32_t newest = e->rows < 3 ? e->rows : 2;
+    column_moments(e->ring[newest], e->sum, e->sum_sq, e->width);
+    e->rows++;
+    if (e->rows >= 3) column_energies(e->ring[0], e->ring[1], e->ring[2], e->gradient + 1, e->laplacian + 1, e->width - 2);
+}
+
+/* The edge width of the rows added (see above), and frees the memory; -1 when there are under 3
+ * rows or the plane is flat. */
+static double edge_energy_end(edge_energy *e) {
+    const uint32_t w = e->width;
+    double total = 0, total_sq = 0, total_gradient = 0, total_laplacian = 0;
+    for (uint32_t x = 0; x < w; x++) {
+        total += e->sum[x];
+        total_sq += e->sum_sq[x];
+        total_gradient += e->gradient[x];
+        total_laplacian += e->laplacian[x];
+    }
+    const uint32_t h = e->rows;
+    free(e->block);
+    e->block = NULL;
     if (w < 3 || h < 3) return -1;
-    double sum = 0, sum_sq = 0;
-    for (size_t i = 0; i < (size_t)w * h; i++) {
-        sum += plane[i];
-        sum_sq += plane[i] * plane[i];
-    }
-    double n = (double)w * h, mean = sum / n;
-    if (sum_sq / n - mean * mean < 0.25) return -1;
-    double gradient = 0, laplacian = 0;
-    for (uint32_t y = 1; y + 1 < h; y++) {
-        const double *up = plane + (size_t)(y - 1) * w, *at = plane + (size_t)y * w, *down = plane + (size_t)(y + 1) * w;
-        for (uint32_t x = 1; x + 1 < w; x++) {
-            double gx = (at[x + 1] - at[x - 1]) * 0.5, gy = (down[x] - up[x]) * 0.5;
-            double l = 4 * at[x] - up[x] - down[x] - at[x - 1] - at[x + 1];
-            gradient += gx * gx + gy * gy;
-            laplacian += l * l;
-        }
-    }
-    return laplacian > 0 ? sqrt(gradient / (2 * laplacian)) : -1;
+    double n = (double)w * h, mean = total / n;
+    if (total_sq / n - mean * mean < 0.25) return -1;
+    return total_laplacian > 0 ? sqrt(total_gradient / (2 * total_laplacian)) : -1;
 }
 
 /* The width of a sharp edge as plane_edge_width reads it, in plane px (measured on step edges
@@ -652,40 +839,57 @@ static double plane_edge_width(const double *plane, uint32_t w, uint32_t h) {
  * has a Laplacian under one grey level everywhere) but plain on the coarse copy, whose cells
  * average COARSE^2 pixels. The coarse reading has the sharp-edge floor taken out in quadrature, so
  * a sharp picture reads about 0 there and the larger reading wins. */
+/* Edge width at viewing size, in view px. Measured twice: on the view itself, which sees blur up
+ * to a few px; and on a copy shrunk COARSE times, scaled back, because a wide blur is invisible
+ * at full size once the picture is quantised to 8 bits (a Gaussian of 8 px over a contrast of 100
+ * has a Laplacian under one grey level everywhere) but plain on the coarse copy, whose cells
+ * average COARSE^2 pixels. The coarse reading has the sharp-edge floor taken out in quadrature, so
+ * a sharp picture reads about 0 there and the larger reading wins. */
 static double edge_width(const assay_image_stats *s) {
     const uint32_t vw = s->view_width, vh = s->view_height;
     if (s->view_sum == NULL || vw < 3 || vh < 3) return -1;
     const uint32_t cw = vw / COARSE, ch = vh / COARSE;
     const int coarse = (vw > vh ? vw : vh) >= 256 && cw >= 3 && ch >= 3;
-    double *view = malloc((size_t)vw * vh * sizeof *view);
+    /* Both planes are made a row at a time, straight into their energy sums. */
+    edge_energy view, small;
     double *col_scale = malloc((size_t)vw * sizeof *col_scale);
-    double *small = coarse ? calloc((size_t)cw * ch, sizeof *small) : NULL;
-    if (view == NULL || col_scale == NULL || (coarse && small == NULL)) {
-        free(view);
+    double *small_row = coarse ? calloc((size_t)cw, sizeof *small_row) : NULL;
+    const int view_ready = edge_energy_begin(&view, vw) == 0, small_ready = !coarse || edge_energy_begin(&small, cw) == 0;
+    if (col_scale == NULL || (coarse && small_row == NULL) || !view_ready || !small_ready) {
+        if (view_ready) edge_energy_end(&view);
+        if (coarse && small_ready) edge_energy_end(&small);
         free(col_scale);
-        free(small);
+        free(small_row);
         return -1;
     }
     for (uint64_t c = 0; c < vw; c++)
         col_scale[c] = 1.0 / (double)(((c + 1) * s->width + vw - 1) / vw - (c * s->width + vw - 1) / vw);
     for (uint64_t y = 0; y < vh; y++) {
         const double row_scale = 1.0 / (double)(((y + 1) * s->height + vh - 1) / vh - (y * s->height + vh - 1) / vh);
-        for (uint32_t x = 0; x < vw; x++) view[y * vw + x] = (double)s->view_sum[y * vw + x] * row_scale * col_scale[x];
+        double *row = edge_energy_next(&view);
+        const uint64_t *sums = s->view_sum + y * vw;
+        for (uint32_t x = 0; x < vw; x++) row[x] = (double)sums[x] * row_scale * col_scale[x];
+        if (coarse && y < (uint64_t)ch * COARSE) {
+            for (uint32_t x = 0; x < cw * COARSE; x++) small_row[x / COARSE] += row[x];
+            if (y % COARSE == COARSE - 1) {
+                double *target = edge_energy_next(&small);
+                for (uint32_t x = 0; x < cw; x++) target[x] = small_row[x] / (COARSE * COARSE);
+                edge_energy_add(&small);
+                memset(small_row, 0, (size_t)cw * sizeof *small_row);
+            }
+        }
+        edge_energy_add(&view);
     }
-    double width = plane_edge_width(view, vw, vh);
+    double width = edge_energy_end(&view);
     if (coarse) {
-        for (uint32_t y = 0; y < ch * COARSE; y++)
-            for (uint32_t x = 0; x < cw * COARSE; x++) small[(size_t)(y / COARSE) * cw + x / COARSE] += view[(size_t)y * vw + x];
-        for (size_t i = 0; i < (size_t)cw * ch; i++) small[i] /= COARSE * COARSE;
-        double wide = plane_edge_width(small, cw, ch);
+        double wide = edge_energy_end(&small);
         if (wide > SHARP_EDGE) {
             wide = COARSE * sqrt(wide * wide - SHARP_EDGE * SHARP_EDGE);
             if (wide > width) width = wide;
         }
     }
-    free(view);
     free(col_scale);
-    free(small);
+    free(small_row);
     return width;
 }
 
@@ -700,20 +904,21 @@ void assay_image_stats_finish(assay_image_stats *s, int orientation, assay_image
     flush_pending(s);
     const double n = (double)s->width * (double)s->height;
     r->pixel_hash = finalize(s->hash ^ finalize(((uint64_t)s->full_width << 32) | s->full_height));
-    r->luma_mean = (double)s->sum_white / n;
-    r->alpha_mean = (double)s->sum_alpha / n;
-    double sd_black = stddev(s->sum_black, s->sum_sq_black, n);
-    double sd_white = stddev(s->sum_white, s->sum_sq_white, n);
-    r->luma_stddev = sd_black > sd_white ? sd_black : sd_white;
-
-    uint64_t white[256];
-    for (unsigned v = 0; v < 256; v++)
+    uint64_t white[256], black[256];
+    for (unsigned v = 0; v < 256; v++) {
         white[v] = s->hist_white[0][v] + s->hist_white[1][v] + s->hist_white[2][v] + s->hist_white[3][v];
+        black[v] = s->opaque ? white[v] : s->hist_black[0][v] + s->hist_black[1][v] + s->hist_black[2][v] + s->hist_black[3][v];
+    }
+    uint64_t sum_white, sum_sq_white, sum_black, sum_sq_black;
+    moments(white, &sum_white, &sum_sq_white);
+    moments(black, &sum_black, &sum_sq_black);
+    r->luma_mean = (double)sum_white / n;
+    r->alpha_mean = s->opaque ? 255 : (double)s->sum_alpha / n;
+    double sd_black = stddev(sum_black, sum_sq_black, n);
+    double sd_white = stddev(sum_white, sum_sq_white, n);
+    r->luma_stddev = sd_black > sd_white ? sd_black : sd_white;
     r->dark_p99 = percentile(white, n, 0.99);
-    uint64_t black[256];
-    for (unsigned v = 0; v < 256; v++)
-        black[v] = s->hist_black[0][v] + s->hist_black[1][v] + s->hist_black[2][v] + s->hist_black[3][v];
-    r->light_p5 = percentile(s->opaque ? white : black, n, 0.05);
+    r->light_p5 = percentile(black, n, 0.05);
     r->entropy = entropy(white, n);
     r->chroma_max = s->chroma_max;
     r->plane_width = s->plane_width;

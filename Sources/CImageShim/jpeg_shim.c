@@ -10,6 +10,7 @@
  * place. */
 #include "image_shim.h"
 #include "exif_scan.h"
+#include "image_result.h"
 #include "image_stats.h"
 
 #include <setjmp.h>
@@ -45,7 +46,6 @@ typedef struct {
     assay_image_stats stats;
 } jpeg_context;
 
-static void copy_text(char *dst, size_t size, const char *src) { snprintf(dst, size, "%s", src); }
 
 static jpeg_context *context_of(j_common_ptr cinfo) {
     return (jpeg_context *)((char *)cinfo->err - offsetof(jpeg_context, pub));
@@ -55,7 +55,7 @@ static void on_error(j_common_ptr cinfo) {
     jpeg_context *ctx = context_of(cinfo);
     char text[JMSG_LENGTH_MAX];
     (*cinfo->err->format_message)(cinfo, text);
-    copy_text(ctx->result->message, sizeof ctx->result->message, text);
+    assay_copy_text(ctx->result->message, sizeof ctx->result->message, text);
     longjmp(ctx->jump, 1);
 }
 
@@ -81,7 +81,7 @@ static void on_message(j_common_ptr cinfo, int level) {
 
 static void fail(jpeg_context *ctx, assay_image_status status, const char *message) {
     ctx->forced = status;
-    copy_text(ctx->result->message, sizeof ctx->result->message, message);
+    assay_copy_text(ctx->result->message, sizeof ctx->result->message, message);
     longjmp(ctx->jump, 1);
 }
 
@@ -233,11 +233,11 @@ static assay_image_status decode_under_jmp(jpeg_context *ctx, const uint8_t *byt
     jpeg_start_decompress(c);
     const uint32_t width = c->output_width;
     if (c->output_components != 4) fail(ctx, ASSAY_IMAGE_UNSUPPORTED, "libjpeg did not deliver 4 samples a pixel");
-    ctx->row = malloc(8 * (size_t)width);
+    ctx->row = malloc(4 * (size_t)width);
     ctx->source_row = cmyk ? malloc(4 * (size_t)width) : NULL;
     if (ctx->row == NULL || (cmyk && ctx->source_row == NULL)) fail(ctx, ASSAY_IMAGE_NO_MEMORY, "cannot allocate one row");
-    if (assay_image_stats_init(&ctx->stats, width, c->output_height, ctx->row + 4 * (size_t)width, 1, 1) != 0)
-        fail(ctx, ASSAY_IMAGE_NO_MEMORY, "cannot allocate the viewing-size plane");
+    if (assay_image_stats_init(&ctx->stats, width, c->output_height, ASSAY_STATS_OPAQUE | ASSAY_STATS_WHOLE_ROWS | ASSAY_STATS_LOSSY) != 0)
+        fail(ctx, ASSAY_IMAGE_NO_MEMORY, "cannot allocate the statistics");
     while (c->output_scanline < c->output_height) {
         const uint32_t y = c->output_scanline;
         JSAMPROW target = cmyk ? ctx->source_row : ctx->row;
@@ -249,11 +249,11 @@ static assay_image_status decode_under_jmp(jpeg_context *ctx, const uint8_t *byt
     r->trailing_bytes = c->src->bytes_in_buffer;
     assay_image_stats_finish(&ctx->stats, r->orientation, &r->measures);
     if (ctx->premature_end) {
-        copy_text(r->message, sizeof r->message, ctx->first_warning);
+        assay_copy_text(r->message, sizeof r->message, ctx->first_warning);
         return ASSAY_IMAGE_TRUNCATED;
     }
     if (ctx->corrupt_data) {
-        copy_text(r->message, sizeof r->message, ctx->first_warning);
+        assay_copy_text(r->message, sizeof r->message, ctx->first_warning);
         return ASSAY_IMAGE_CORRUPT;
     }
     return ASSAY_IMAGE_OK;
@@ -261,17 +261,15 @@ static assay_image_status decode_under_jmp(jpeg_context *ctx, const uint8_t *byt
 
 assay_image_status assay_jpeg_decode(const uint8_t *bytes, size_t length, const assay_image_limits *limits,
                                      assay_image_result *result) {
-    memset(result, 0, sizeof *result);
-    result->length = length;
-    result->frames = 1;
-    result->decode_scale = 1;
+    assay_image_result_begin(result, length);
+    result->orientation = 0; /* until an EXIF segment gives one (the first wins) */
     if (length < 3 || bytes[0] != 0xFF || bytes[1] != 0xD8) {
-        copy_text(result->message, sizeof result->message, length < 3 ? "the file is too short for a JPEG" : "not a JPEG (no SOI marker)");
+        assay_copy_text(result->message, sizeof result->message, length < 3 ? "the file is too short for a JPEG" : "not a JPEG (no SOI marker)");
         return result->status = length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xD8 ? ASSAY_IMAGE_TRUNCATED : ASSAY_IMAGE_SIGNATURE;
     }
     jpeg_context *ctx = calloc(1, sizeof *ctx);
     if (ctx == NULL) {
-        copy_text(result->message, sizeof result->message, "cannot allocate the decoder");
+        assay_copy_text(result->message, sizeof result->message, "cannot allocate the decoder");
         return result->status = ASSAY_IMAGE_NO_MEMORY;
     }
     ctx->limits = limits;

@@ -4,6 +4,7 @@
  * statistics (a 32 x 32 grid). */
 #include "png_shim.h"
 #include "png_classify.h"
+#include "image_result.h"
 #include "image_stats.h"
 
 #include <png.h>
@@ -38,13 +39,9 @@ typedef struct {
     int orientation;  /* from the eXIf chunk, 1 when none */
 } decode_context;
 
-static void copy_text(char *dst, size_t size, const char *src) {
-    snprintf(dst, size, "%s", src != NULL ? src : "(no message)");
-}
-
 static void on_error(png_structp png, png_const_charp message) {
     decode_context *ctx = (decode_context *)png_get_error_ptr(png);
-    copy_text(ctx->result->message, sizeof ctx->result->message, message);
+    assay_copy_text(ctx->result->message, sizeof ctx->result->message, message);
     png_longjmp(png, 1);
 }
 
@@ -57,7 +54,7 @@ static void on_warning(png_structp png, png_const_charp message) {
     uint32_t flag = assay_png_classify_warning(text);
     r->warning_flags |= flag;
     if (flag != ASSAY_PNG_WARN_OTHER && r->notable_warning[0] == 0)
-        copy_text(r->notable_warning, sizeof r->notable_warning, text);
+        assay_copy_text(r->notable_warning, sizeof r->notable_warning, text);
     size_t used = strlen(r->warning_text);
     if (used + 2 < sizeof r->warning_text)
         snprintf(r->warning_text + used, sizeof r->warning_text - used, "%s%s", used ? "\n" : "", text);
@@ -151,10 +148,10 @@ static assay_png_status decode_under_jmp(decode_context *ctx) {
         }
         if (ctx->eof) {
             if (ctx->phase == PHASE_END && r->chunks.walk_complete && !r->chunks.has_iend) {
-                copy_text(r->message, sizeof r->message, "the file ends after the image data without an IEND chunk");
+                assay_copy_text(r->message, sizeof r->message, "the file ends after the image data without an IEND chunk");
                 return ASSAY_PNG_MISSING_IEND;
             }
-            copy_text(r->message, sizeof r->message,
+            assay_copy_text(r->message, sizeof r->message,
                       ctx->phase == PHASE_INFO ? "the file ends before the image data"
                                                : "the file ends inside the image data");
             return ASSAY_PNG_TRUNCATED;
@@ -190,17 +187,18 @@ static assay_png_status decode_under_jmp(decode_context *ctx) {
     size_t rowbytes = png_get_rowbytes(ctx->png, ctx->info);
     if (png_get_channels(ctx->png, ctx->info) != 4 || png_get_bit_depth(ctx->png, ctx->info) != 8 ||
         rowbytes != (size_t)width * 4) {
-        copy_text(r->message, sizeof r->message, "libpng did not deliver 8-bit RGBA rows");
+        assay_copy_text(r->message, sizeof r->message, "libpng did not deliver 8-bit RGBA rows");
         return ASSAY_PNG_OTHER;
     }
-    ctx->row = malloc(rowbytes + 4 * (size_t)width); /* the RGBA8 row, then 4 bytes of scratch per pixel */
+    ctx->row = malloc(rowbytes); /* the RGBA8 row */
     if (ctx->row == NULL) {
-        copy_text(r->message, sizeof r->message, "cannot allocate one row");
+        assay_copy_text(r->message, sizeof r->message, "cannot allocate one row");
         return ASSAY_PNG_NO_MEMORY;
     }
     int opaque = (color_type & PNG_COLOR_MASK_ALPHA) == 0 && png_get_valid(ctx->png, ctx->info, PNG_INFO_tRNS) == 0;
-    if (assay_image_stats_init(&ctx->stats, width, height, ctx->row + rowbytes, opaque, interlace == PNG_INTERLACE_NONE) != 0) {
-        copy_text(r->message, sizeof r->message, "cannot allocate the viewing-size plane");
+    if (assay_image_stats_init(&ctx->stats, width, height,
+                               (opaque ? ASSAY_STATS_OPAQUE : 0) | (interlace == PNG_INTERLACE_NONE ? ASSAY_STATS_WHOLE_ROWS : 0)) != 0) {
+        assay_copy_text(r->message, sizeof r->message, "cannot allocate the statistics");
         return ASSAY_PNG_NO_MEMORY;
     }
     ctx->phase = PHASE_ROWS;
@@ -216,19 +214,19 @@ static assay_png_status decode_under_jmp(decode_context *ctx) {
 static assay_png_status check_signature(const uint8_t *bytes, size_t length, assay_png_result *r) {
     static const uint8_t signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     if (length == 0) {
-        copy_text(r->message, sizeof r->message, "the file is empty: no PNG signature");
+        assay_copy_text(r->message, sizeof r->message, "the file is empty: no PNG signature");
         return ASSAY_PNG_SIGNATURE;
     }
     size_t n = length < 8 ? length : 8;
     if (memcmp(bytes, signature, n) != 0) {
-        copy_text(r->message, sizeof r->message,
+        assay_copy_text(r->message, sizeof r->message,
                   n >= 4 && memcmp(bytes, signature, 4) == 0
                       ? "PNG signature damaged in its line-ending bytes: the file went through a text-mode transfer"
                       : "not a PNG signature");
         return ASSAY_PNG_SIGNATURE;
     }
     if (length < 8) {
-        copy_text(r->message, sizeof r->message, "the file ends inside the PNG signature");
+        assay_copy_text(r->message, sizeof r->message, "the file ends inside the PNG signature");
         return ASSAY_PNG_TRUNCATED;
     }
     return ASSAY_PNG_OK;
@@ -272,7 +270,7 @@ assay_png_status assay_png_decode(const uint8_t *bytes, size_t length, const ass
 
     decode_context *ctx = calloc(1, sizeof *ctx);
     if (ctx == NULL) {
-        copy_text(result->message, sizeof result->message, "cannot allocate the decoder");
+        assay_copy_text(result->message, sizeof result->message, "cannot allocate the decoder");
         return result->status = ASSAY_PNG_NO_MEMORY;
     }
     ctx->bytes = bytes;
@@ -283,7 +281,7 @@ assay_png_status assay_png_decode(const uint8_t *bytes, size_t length, const ass
     ctx->png = png_create_read_struct(PNG_LIBPNG_VER_STRING, ctx, on_error, on_warning);
     ctx->info = ctx->png != NULL ? png_create_info_struct(ctx->png) : NULL;
     if (ctx->info == NULL) {
-        copy_text(result->message, sizeof result->message, "cannot create the libpng decoder");
+        assay_copy_text(result->message, sizeof result->message, "cannot create the libpng decoder");
         result->status = ASSAY_PNG_NO_MEMORY;
     } else {
         result->status = decode_under_jmp(ctx);

@@ -9,6 +9,7 @@
  * libtiff's strip or tile buffers. */
 #include "image_shim.h"
 #include "exif_scan.h"
+#include "image_result.h"
 #include "image_stats.h"
 
 #include <stdarg.h>
@@ -28,7 +29,6 @@ typedef struct {
     char cut_warning[200];   /* a warning that says the file ends early (a tag past the end) */
 } tiff_source;
 
-static void copy_text(char *dst, size_t size, const char *src) { snprintf(dst, size, "%s", src); }
 
 static tmsize_t on_read(thandle_t handle, void *buffer, tmsize_t size) {
     tiff_source *s = (tiff_source *)handle;
@@ -89,11 +89,11 @@ static int on_warning(TIFF *tif, void *user, const char *module, const char *for
     tiff_source *s = (tiff_source *)user;
     char text[200];
     vsnprintf(text, sizeof text, format, args);
-    if (s->result->warnings++ == 0) copy_text(s->result->warning_text, sizeof s->result->warning_text, text);
+    if (s->result->warnings++ == 0) assay_copy_text(s->result->warning_text, sizeof s->result->warning_text, text);
     /* libtiff ignores a tag whose data lies past the end of the file, with a warning: the file
      * was cut after its picture, and is still not the file its writer wrote. */
     if (s->cut_warning[0] == 0 && (strstr(text, "IO error") || strstr(text, "Read error") || strstr(text, "past end")))
-        copy_text(s->cut_warning, sizeof s->cut_warning, text);
+        assay_copy_text(s->cut_warning, sizeof s->cut_warning, text);
     return 1;
 }
 
@@ -111,7 +111,7 @@ static assay_image_status classify(const tiff_source *s) {
 }
 
 static assay_image_status failure(const tiff_source *s, assay_image_result *r, const char *fallback) {
-    copy_text(r->message, sizeof r->message, s->first_error[0] ? s->first_error : fallback);
+    assay_copy_text(r->message, sizeof r->message, s->first_error[0] ? s->first_error : fallback);
     return s->first_error[0] ? classify(s) : ASSAY_IMAGE_CORRUPT;
 }
 
@@ -180,17 +180,24 @@ static assay_image_status read_picture(TIFF *tif, tiff_source *s, const assay_im
     r->orientation = orientation >= 1 && orientation <= 8 ? orientation : 1;
     char why[1024] = "";
     if (!TIFFRGBAImageOK(tif, why)) {
-        copy_text(r->message, sizeof r->message, why[0] ? why : "libtiff cannot convert this picture to RGBA");
+        assay_copy_text(r->message, sizeof r->message, why[0] ? why : "libtiff cannot convert this picture to RGBA");
         return ASSAY_IMAGE_UNSUPPORTED;
     }
     uint32_t *raster = malloc((size_t)width * height * sizeof *raster);
-    uint8_t *row = malloc(8 * (size_t)width);
-    assay_image_stats *stats = calloc(1, sizeof *stats);
-    if (raster == NULL || row == NULL || stats == NULL || assay_image_stats_init(stats, width, height, row + 4 * (size_t)width, 0, 1) != 0) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* A raster word is A << 24 | B << 16 | G << 8 | R: in memory, already R, G, B, A. */
+    const int converts = 0;
+#else
+    const int converts = 1;
+#endif
+    uint8_t *row = converts ? malloc(4 * (size_t)width) : NULL;
+    /* With no extra sample, TIFFRGBAImage gives every pixel alpha 255. */
+    assay_image_stats *stats = assay_image_stats_new(width, height, (extra == 0 ? ASSAY_STATS_OPAQUE : 0) | ASSAY_STATS_WHOLE_ROWS);
+    if (raster == NULL || (converts && row == NULL) || stats == NULL) {
         free(raster);
         free(row);
-        free(stats);
-        copy_text(r->message, sizeof r->message, "cannot allocate the picture");
+        assay_image_stats_delete(stats);
+        assay_copy_text(r->message, sizeof r->message, "cannot allocate the picture");
         return ASSAY_IMAGE_NO_MEMORY;
     }
     assay_image_status status = ASSAY_IMAGE_OK;
@@ -199,13 +206,17 @@ static assay_image_status read_picture(TIFF *tif, tiff_source *s, const assay_im
     } else {
         for (uint32_t y = 0; y < height; y++) {
             const uint32_t *source = raster + (size_t)y * width;
-            for (uint32_t x = 0; x < width; x++) {
-                row[4 * x] = (uint8_t)TIFFGetR(source[x]);
-                row[4 * x + 1] = (uint8_t)TIFFGetG(source[x]);
-                row[4 * x + 2] = (uint8_t)TIFFGetB(source[x]);
-                row[4 * x + 3] = (uint8_t)TIFFGetA(source[x]);
+            const uint8_t *rgba = (const uint8_t *)source;
+            if (converts) {
+                for (uint32_t x = 0; x < width; x++) {
+                    row[4 * x] = (uint8_t)TIFFGetR(source[x]);
+                    row[4 * x + 1] = (uint8_t)TIFFGetG(source[x]);
+                    row[4 * x + 2] = (uint8_t)TIFFGetB(source[x]);
+                    row[4 * x + 3] = (uint8_t)TIFFGetA(source[x]);
+                }
+                rgba = row;
             }
-            assay_image_stats_row(stats, row, width, y, 0, 1);
+            assay_image_stats_row(stats, rgba, width, y, 0, 1);
         }
         /* TIFFRGBAImage flips orientations 1-4 upright, and 5-8 only as far as a flip goes (it
          * reads LEFTTOP as TOPLEFT, RIGHTTOP as TOPRIGHT...): what is left for 5-8 is a transpose,
@@ -213,12 +224,11 @@ static assay_image_status read_picture(TIFF *tif, tiff_source *s, const assay_im
         static const int left[9] = {1, 1, 1, 1, 1, 5, 7, 6, 8};
         assay_image_stats_finish(stats, left[r->orientation], &r->measures);
         if (s->cut_warning[0]) {
-            copy_text(r->message, sizeof r->message, s->cut_warning);
+            assay_copy_text(r->message, sizeof r->message, s->cut_warning);
             status = ASSAY_IMAGE_TRUNCATED;
         }
     }
-    assay_image_stats_free(stats);
-    free(stats);
+    assay_image_stats_delete(stats);
     free(row);
     free(raster);
     return status;
@@ -226,18 +236,14 @@ static assay_image_status read_picture(TIFF *tif, tiff_source *s, const assay_im
 
 assay_image_status assay_tiff_decode(const uint8_t *bytes, size_t length, const assay_image_limits *limits,
                                      assay_image_result *result) {
-    memset(result, 0, sizeof *result);
-    result->length = length;
-    result->frames = 1;
-    result->decode_scale = 1;
-    result->orientation = 1;
+    assay_image_result_begin(result, length);
     if (length < 8 || (memcmp(bytes, "II*\0", 4) != 0 && memcmp(bytes, "MM\0*", 4) != 0 && memcmp(bytes, "II+\0", 4) != 0 &&
                        memcmp(bytes, "MM\0+", 4) != 0)) {
-        copy_text(result->message, sizeof result->message, length < 8 ? "the file is too short for a TIFF" : "not a TIFF (bad byte-order header)");
+        assay_copy_text(result->message, sizeof result->message, length < 8 ? "the file is too short for a TIFF" : "not a TIFF (bad byte-order header)");
         return result->status = length >= 4 && (bytes[0] == 'I' || bytes[0] == 'M') && length < 8 ? ASSAY_IMAGE_TRUNCATED : ASSAY_IMAGE_SIGNATURE;
     }
     if (bytes[2] == '+' || bytes[3] == '+') {
-        copy_text(result->message, sizeof result->message, "BigTIFF is not taken: save the picture as a classic TIFF or a PNG");
+        assay_copy_text(result->message, sizeof result->message, "BigTIFF is not taken: save the picture as a classic TIFF or a PNG");
         return result->status = ASSAY_IMAGE_UNSUPPORTED;
     }
     /* libtiff copies every tag's data while it opens the file, before any limit of ours applies
@@ -246,7 +252,7 @@ assay_image_status assay_tiff_decode(const uint8_t *bytes, size_t length, const 
     uint32_t entries = 0;
     uint64_t directory = assay_tiff_directory_bytes(bytes, length, &entries);
     if (directory == UINT64_MAX) {
-        copy_text(result->message, sizeof result->message, "the first directory runs past the end of the file");
+        assay_copy_text(result->message, sizeof result->message, "the first directory runs past the end of the file");
         return result->status = ASSAY_IMAGE_TRUNCATED;
     }
     if (entries > 1000 || (limits->max_metadata_bytes && directory > limits->max_metadata_bytes)) {
@@ -262,7 +268,7 @@ assay_image_status assay_tiff_decode(const uint8_t *bytes, size_t length, const 
     tiff_source source = {bytes, length, 0, result, "", 0, ""};
     TIFFOpenOptions *options = TIFFOpenOptionsAlloc();
     if (options == NULL) {
-        copy_text(result->message, sizeof result->message, "cannot allocate libtiff's options");
+        assay_copy_text(result->message, sizeof result->message, "cannot allocate libtiff's options");
         return result->status = ASSAY_IMAGE_NO_MEMORY;
     }
     if (limits->max_memory) TIFFOpenOptionsSetMaxSingleMemAlloc(options, (tmsize_t)limits->max_memory);

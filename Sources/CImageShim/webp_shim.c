@@ -6,6 +6,7 @@
  * limits; an animation's decoder keeps two canvases, 8 bytes a pixel) and libwebp's own state. */
 #include "image_shim.h"
 #include "exif_scan.h"
+#include "image_result.h"
 #include "image_stats.h"
 
 #include <stdio.h>
@@ -15,14 +16,13 @@
 #include <webp/decode.h>
 #include <webp/demux.h>
 
-static void copy_text(char *dst, size_t size, const char *src) { snprintf(dst, size, "%s", src); }
 
 static uint32_t le32(const uint8_t *p) { return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24; }
 
 /* Walks the RIFF chunks: metadata, animation, lossless; 0, or a failure status with the message set. */
 static assay_image_status walk(const uint8_t *bytes, size_t length, const assay_image_limits *limits, assay_image_result *r) {
     if (length < 12 || memcmp(bytes, "RIFF", 4) != 0 || memcmp(bytes + 8, "WEBP", 4) != 0) {
-        copy_text(r->message, sizeof r->message, "not a WebP (no RIFF WEBP header)");
+        assay_copy_text(r->message, sizeof r->message, "not a WebP (no RIFF WEBP header)");
         return length < 12 && length >= 4 && memcmp(bytes, "RIFF", 4) == 0 ? ASSAY_IMAGE_TRUNCATED : ASSAY_IMAGE_SIGNATURE;
     }
     uint64_t riff_end = (uint64_t)le32(bytes + 4) + 8;
@@ -80,28 +80,25 @@ static assay_image_status walk(const uint8_t *bytes, size_t length, const assay_
 static assay_image_status from_vp8(VP8StatusCode status, assay_image_result *r) {
     switch (status) {
     case VP8_STATUS_OK: return ASSAY_IMAGE_OK;
-    case VP8_STATUS_OUT_OF_MEMORY: copy_text(r->message, sizeof r->message, "libwebp ran out of memory"); return ASSAY_IMAGE_NO_MEMORY;
-    case VP8_STATUS_NOT_ENOUGH_DATA: copy_text(r->message, sizeof r->message, "the picture data ends early"); return ASSAY_IMAGE_TRUNCATED;
-    case VP8_STATUS_UNSUPPORTED_FEATURE: copy_text(r->message, sizeof r->message, "a WebP feature libwebp does not support"); return ASSAY_IMAGE_UNSUPPORTED;
-    default: copy_text(r->message, sizeof r->message, "the compressed picture data is corrupt"); return ASSAY_IMAGE_CORRUPT;
+    case VP8_STATUS_OUT_OF_MEMORY: assay_copy_text(r->message, sizeof r->message, "libwebp ran out of memory"); return ASSAY_IMAGE_NO_MEMORY;
+    case VP8_STATUS_NOT_ENOUGH_DATA: assay_copy_text(r->message, sizeof r->message, "the picture data ends early"); return ASSAY_IMAGE_TRUNCATED;
+    case VP8_STATUS_UNSUPPORTED_FEATURE: assay_copy_text(r->message, sizeof r->message, "a WebP feature libwebp does not support"); return ASSAY_IMAGE_UNSUPPORTED;
+    default: assay_copy_text(r->message, sizeof r->message, "the compressed picture data is corrupt"); return ASSAY_IMAGE_CORRUPT;
     }
 }
 
-/* Feeds `height` RGBA rows of `stride` bytes to the statistics. */
+/* Feeds `height` RGBA rows of `stride` bytes to the statistics; `opaque` when no pixel has alpha.
+ * Anything but a lossless WebP is a lossy decode for the pixel hash. */
 static assay_image_status measure(const uint8_t *rgba, size_t stride, uint32_t width, uint32_t height, int opaque, assay_image_result *r) {
-    uint8_t *scratch = malloc(4 * (size_t)width);
-    assay_image_stats *stats = calloc(1, sizeof *stats);
-    if (scratch == NULL || stats == NULL || assay_image_stats_init(stats, width, height, scratch, opaque, 1) != 0) {
-        free(scratch);
-        free(stats);
-        copy_text(r->message, sizeof r->message, "cannot allocate the statistics");
+    const unsigned flags = (opaque ? ASSAY_STATS_OPAQUE : 0) | ASSAY_STATS_WHOLE_ROWS | (r->lossless ? 0 : ASSAY_STATS_LOSSY);
+    assay_image_stats *stats = assay_image_stats_new(width, height, flags);
+    if (stats == NULL) {
+        assay_copy_text(r->message, sizeof r->message, "cannot allocate the statistics");
         return ASSAY_IMAGE_NO_MEMORY;
     }
     for (uint32_t y = 0; y < height; y++) assay_image_stats_row(stats, rgba + (size_t)y * stride, width, y, 0, 1);
     assay_image_stats_finish(stats, r->orientation, &r->measures);
-    assay_image_stats_free(stats);
-    free(stats);
-    free(scratch);
+    assay_image_stats_delete(stats);
     return ASSAY_IMAGE_OK;
 }
 
@@ -131,7 +128,7 @@ static assay_image_status decode(const uint8_t *bytes, size_t length, const assa
         WebPData data = {bytes, length};
         WebPAnimDecoder *animation = WebPAnimDecoderNew(&data, &options);
         if (animation == NULL) {
-            copy_text(r->message, sizeof r->message, "libwebp cannot read the animation");
+            assay_copy_text(r->message, sizeof r->message, "libwebp cannot read the animation");
             return ASSAY_IMAGE_CORRUPT;
         }
         WebPAnimInfo info;
@@ -140,7 +137,7 @@ static assay_image_status decode(const uint8_t *bytes, size_t length, const assa
         int timestamp = 0;
         if (!WebPAnimDecoderGetNext(animation, &canvas, &timestamp)) {
             WebPAnimDecoderDelete(animation);
-            copy_text(r->message, sizeof r->message, "libwebp cannot decode the first frame");
+            assay_copy_text(r->message, sizeof r->message, "libwebp cannot decode the first frame");
             return ASSAY_IMAGE_CORRUPT;
         }
         status = measure(canvas, 4 * (size_t)r->stored_width, r->stored_width, r->stored_height, 0, r);
@@ -150,20 +147,9 @@ static assay_image_status decode(const uint8_t *bytes, size_t length, const assa
     WebPDecoderConfig config;
     if (!WebPInitDecoderConfig(&config)) return from_vp8(VP8_STATUS_INVALID_PARAM, r);
     config.output.colorspace = MODE_RGBA;
-    /* A lossy picture is measured at the largest power-of-two shrink that keeps its long side at
-     * least ASSAY_VIEW px (libwebp's rescaler works during the decode, row by row). A lossless one
-     * is measured whole: the same pixels as a PNG must give the same pixel hash. */
-    unsigned denominator = 1;
-    if (!r->lossless) {
-        const uint32_t longest = r->stored_width > r->stored_height ? r->stored_width : r->stored_height;
-        while (denominator < 8 && longest / (denominator * 2) >= ASSAY_VIEW) denominator *= 2;
-    }
-    if (denominator > 1) {
-        config.options.use_scaling = 1;
-        config.options.scaled_width = (int)((r->stored_width + denominator - 1) / denominator);
-        config.options.scaled_height = (int)((r->stored_height + denominator - 1) / denominator);
-    }
-    r->decode_scale = denominator;
+    /* Decoded whole: libwebp's rescaler reads every full-size row anyway, and measured on these
+     * wallpapers it cost more than the statistics it saves (which average large pictures 2 x 2). */
+    r->decode_scale = 1;
     status = from_vp8(WebPDecode(bytes, length, &config), r);
     if (status == ASSAY_IMAGE_OK) {
         const WebPRGBABuffer *rgba = &config.output.u.RGBA;
@@ -176,11 +162,7 @@ static assay_image_status decode(const uint8_t *bytes, size_t length, const assa
 
 assay_image_status assay_webp_decode(const uint8_t *bytes, size_t length, const assay_image_limits *limits,
                                      assay_image_result *result) {
-    memset(result, 0, sizeof *result);
-    result->length = length;
-    result->frames = 1;
-    result->decode_scale = 1;
-    result->orientation = 1;
+    assay_image_result_begin(result, length);
     result->status = decode(bytes, length, limits, result);
     if (result->orientation == 0) result->orientation = 1;
     unsigned turn = assay_image_orientation_symmetry(result->orientation);

@@ -46,20 +46,21 @@ struct CheckCommand: ParsableCommand {
             if let warning = try session.ledgerWarning() { CommandFailure(message: "warning: " + warning, code: 0).report() }
             let paths = CheckSession.expandFolders(files)
             guard !paths.isEmpty else { throw CommandFailure.usage("no files under \(files.joined(separator: ", "))") }
-            output.detail("checking \(paths.count) files")
+            output.detail("checking \(Plural.count(paths.count, "file"))")
             verdicts = try session.check(paths: paths, modality: modality.flatMap(Modality.init(rawValue:)))
         } catch let error as LedgerError {
             throw CommandFailure(message: error.message, code: FileManager.default.fileExists(atPath: ledger ?? "") && !error.fromNewerAssay ? 1 : 2)
         }
+        let batch = Set(verdicts.map(\.file.absolutePath))
         for verdict in verdicts {
             if json {
                 print(VerdictLine.encode(verdict))
             } else {
-                print(CheckReport.block(for: verdict, registry: registry, verbose: output.verbose))
+                print(CheckReport.block(for: verdict, registry: registry, verbose: output.verbose, batch: batch))
             }
         }
         let failed = verdicts.filter { $0.verdict != .accepted }.count
-        if !json { output.say("\(verdicts.count - failed) of \(verdicts.count) files would be accepted") }
+        if !json { output.say("\(verdicts.count - failed) of \(Plural.count(verdicts.count, "file")) would be accepted") }
         if failed > 0 { throw ExitCode(1) }
     }
 }

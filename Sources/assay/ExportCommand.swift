@@ -75,10 +75,10 @@ struct ExportCommand: ParsableCommand {
             output.warn("\(left.file.path) (in \(left.file.root)): \(left.reason); not exported. Run `assay run` to judge it again.")
         }
         if summary.leftOutCount > summary.leftOut.count {
-            output.warn("\(summary.leftOutCount - summary.leftOut.count) more accepted files changed or vanished; not exported.")
+            output.warn("\(summary.leftOutCount - summary.leftOut.count) more accepted \(Plural.noun(summary.leftOutCount - summary.leftOut.count, "file")) changed or vanished; not exported.")
         }
         let counts = Modality.allCases.compactMap { m in summary.exported[m].map { "\($0) \(m.rawValue)" } }
-        output.say("exported \(summary.total) files" + (counts.isEmpty ? "" : " (\(counts.joined(separator: ", ")))")
+        output.say("exported \(Plural.count(summary.total, "file"))" + (counts.isEmpty ? "" : " (\(counts.joined(separator: ", ")))")
                    + (out.map { " to \($0)" } ?? ""))
     }
 

@@ -59,7 +59,7 @@ struct RankCommand: ParsableCommand {
         } catch {
             throw CommandFailure.failure(error.message)
         }
-        output.detail("\(tallies.count) contributors in \(ledger.path); ranked by \(method.rawValue)")
+        output.detail("\(Plural.count(tallies.count, "contributor")) in \(ledger.path); ranked by \(method.rawValue)")
         let rows = Ranker(method: scoring, minDecided: minDecided).rank(tallies)
         switch format {
         case .json: print(RankJSON.encode(rows))

@@ -63,7 +63,7 @@ struct WorkCommand: ParsableCommand {
                 let report = try worker.run(shouldStop: { RunInterruption.caughtSignal != nil }) { output.say($0) }
                 total.files += report.files
                 total.batches += report.batches
-                output.say("assay work: \(total.files) files analyzed in \(total.batches) batches; \(report.ending)")
+                output.say("assay work: \(Plural.count(total.files, "file")) analyzed in \(Plural.count(total.batches, "batch", "batches")); \(report.ending)")
                 break
             } catch {
                 if error.isUsageError { throw CommandFailure.usage(error.message) }

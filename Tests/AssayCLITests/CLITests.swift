@@ -139,6 +139,27 @@ import Testing
         #expect(try assay(["check", "--config", config, "--modality", "video", folder.url("mine")]).status == 2)
     }
 
+    @Test func aCopyInsideOneCheckNamesTheOtherFileAndCountsAreSingularForOne() throws {
+        let folder = TemporaryFolder("check-batch-copy")
+        let config = try folder.write("assay.yml", text: "version: 1\nmodalities: { text: {} }\npipeline: [ { use: text-quality }, { use: text-dedup } ]\n")
+        try folder.copy("/usr/share/common-licenses/GPL-3", to: "mine/a-gpl.txt")
+        try folder.copy("/usr/share/common-licenses/GPL-3", to: "mine/b-gpl-copy.txt")
+        let checked = try assay(["check", "--config", config, folder.url("mine")])
+        #expect(checked.status == 1)
+        #expect(checked.stdout.contains("hint: It duplicates \(folder.url("mine/a-gpl.txt")), another file of this check"), "\(checked.stdout)")
+        #expect(checked.stdout.contains("duplicate of: \(folder.url("mine/a-gpl.txt")) (another file of this check)"))
+        #expect(!checked.stdout.contains("already in the dataset"), "\(checked.stdout)")
+        #expect(checked.stderr.contains("1 of 2 files would be accepted"), "\(checked.stderr)")
+        let one = try assay(["check", "--config", config, folder.url("mine/a-gpl.txt")])
+        #expect(one.status == 0 && one.stderr.contains("1 of 1 file would be accepted"), "\(one.stderr)")
+        #expect(!one.stderr.contains("1 files"))
+        // A run's summary of one file.
+        try folder.copy("/usr/share/common-licenses/GPL-3", to: "net/alice/text/gpl.txt")
+        let run = try assay(["run", "--config", config, "--ledger", folder.url("one.sqlite"), folder.url("net")])
+        #expect(run.stdout.contains("assay: 1 file ("), "\(run.stdout)")
+        #expect(!run.stdout.contains("1 files"), "\(run.stdout)")
+    }
+
     @Test func aRefusalNamesAConversionThatWorksForTheFilesType() throws {
         let folder = TemporaryFolder("conversion-hint")
         try FileManager.default.createDirectory(atPath: folder.url("mine/image"), withIntermediateDirectories: true)

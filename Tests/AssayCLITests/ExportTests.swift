@@ -197,6 +197,27 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == [".assay-export", "README.md", "image"])
     }
 
+    /// A French document in Latin-1 (made by iconv from Debian Reference) is exported as the UTF-8
+    /// text the stages judged, not as bytes that become U+FFFD.
+    @Test func latin1TextIsExportedAsItsUTF8() throws {
+        let folder = TemporaryFolder("export-latin1")
+        let text = try Shell.run(["gzip", "-dc", "/usr/share/debian-reference/debian-reference.fr.txt.gz"]).stdout
+        let french = text.components(separatedBy: "\n\n")[400..<440].joined(separator: "\n\n") + "\n"
+        let utf8 = try folder.write("fr.txt", text: french)
+        try FileManager.default.createDirectory(atPath: folder.url("net/ines/text"), withIntermediateDirectories: true)
+        let converted = try Shell.run(["sh", "-c", "iconv -f UTF-8 -t LATIN1//TRANSLIT '\(utf8)' > '\(folder.url("net/ines/text/fr.txt"))'"])
+        #expect(converted.status == 0, "\(converted.stderr)")
+        let config = try folder.write("assay.yml", text: "version: 1\nlimits: { quotas: false }\nmodalities: { text: {} }\npipeline: [ { use: text-quality } ]\n")
+        let run = try assay(["run", "--quiet", "--config", config, "--verdicts", folder.url("verdicts.jsonl"), folder.url("net")])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try String(contentsOfFile: folder.url("verdicts.jsonl"), encoding: .utf8).contains("\"verdict\":\"accepted\""))
+        #expect(try assay(["export", "--config", config, "--out", folder.url("dataset")]).status == 0)
+        let exported = try tree(folder.url("dataset")).values.map { String(decoding: $0, as: UTF8.self) }.joined()
+        let accented = try #require(french.split(separator: " ").first { $0.count > 6 && $0.contains("é") && !$0.contains("’") })
+        #expect(exported.contains(accented), "\(accented) is missing from the export")
+        #expect(!exported.contains("\u{FFFD}"))
+    }
+
     @Test func aFileChangedSinceItWasJudgedIsLeftOutAndNamed() throws {
         let (folder, config, verdicts) = try judgedSamples("export-changed")
         defer { withExtendedLifetime(folder) {} }

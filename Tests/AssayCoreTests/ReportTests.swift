@@ -35,7 +35,9 @@ import Testing
         #expect(byRun.total == 5)
     }
 
-    /// Real text files: `count` per contributor for `contributors`, a third too short to pass.
+    /// Real text files: `count` per contributor for `contributors`, a third too short to pass. The
+    /// top n-gram rules are off: they reject only a handful of these slices (a pair of words the
+    /// GPL repeats), a group that stays under the 20 examples shown at one size and not at the next.
     func textDatanet(_ folder: TemporaryFolder, contributors: Int, count: Int) throws -> AssayConfig {
         let words = try String(contentsOfFile: "/usr/share/common-licenses/GPL-3", encoding: .utf8).split(whereSeparator: \.isWhitespace)
         for c in 0..<contributors {
@@ -49,7 +51,7 @@ import Testing
             version: 1
             limits: { quotas: false }
             modalities: { text: {} }
-            pipeline: [ { use: text-quality }, { use: text-dedup } ]
+            pipeline: [ { use: text-quality, with: { max_top_2gram: null, max_top_3gram: null, max_top_4gram: null } }, { use: text-dedup } ]
             """, in: folder)
     }
 

@@ -5,7 +5,8 @@ import Foundation
 import Testing
 
 /// The MIME gate of text folders, on real files through a real run: text reaches the text stages
-/// whatever subtype libmagic guesses; binaries named `.txt` and UTF-16 are refused with their type.
+/// whatever subtype libmagic guesses; binaries named `.txt` and UTF-16 are refused with their type;
+/// Latin-1 reaches every text stage as UTF-8, Windows-1252 is refused with the iconv command.
 @Suite struct TextGateTests {
     static let config = "version: 1\nmodalities: { text: {} }\nlimits: { quotas: false }\npipeline:\n  - use: text-quality\n"
     static let licence = "/usr/share/common-licenses/GPL-3"
@@ -79,7 +80,7 @@ import Testing
         }
     }
 
-    @Test func utf16IsRefusedUnlessAllowed() throws {
+    @Test func utf16IsRefusedUnlessAllowedThenDecoded() throws {
         let folder = TemporaryFolder("utf16")
         let utf16 = try Shell.run(["/bin/sh", "-c", "iconv -f UTF-8 -t UTF-16 '\(Self.licence)' > '\(folder.url("utf16.txt"))'"])
         #expect(utf16.status == 0)
@@ -89,27 +90,74 @@ import Testing
         #expect(RunFixtures.codes(refused) == ["intake.modality_mismatch"])
         let message = ((refused?["reasons"] as? [[String: Any]])?.first?["message"] as? String) ?? ""
         #expect(message.contains("text in utf-16le"), "\(message)")
+        #expect(message.contains("iconv -f UTF-16LE -t UTF-8"), "\(message)")
         #expect(refused?["mime"] as? String == "text/plain; charset=utf-16le")
 
-        // Allowed: the same file reaches text-quality, which says it is not UTF-8. A fresh ledger
-        // is not needed: the gate's rules are part of the analysis fingerprint.
+        // Allowed: the same file reaches text-quality as UTF-8 and is judged as the licence is. A
+        // fresh ledger is not needed: the gate's rules are part of the analysis fingerprint.
         let allowing = Self.config.replacingOccurrences(of: "text: {}", with: "text: { encodings: [utf-8, us-ascii, utf-16*] }")
         let verdicts = try run(folder, config: allowing)
-        #expect(RunFixtures.codes(verdicts["c1/text/utf16.txt"]) == ["text.encoding"])
+        #expect(verdicts["c1/text/utf16.txt"]?["verdict"] as? String == "accepted", "\(RunFixtures.codes(verdicts["c1/text/utf16.txt"]))")
         #expect(verdicts["c1/text/utf8.txt"]?["verdict"] as? String == "accepted")
+        let metrics = { (name: String) in verdicts["c1/text/" + name]?["metrics"] as? [String: Double] }
+        #expect(metrics("utf16.txt")?["text.words"] == metrics("utf8.txt")?["text.words"])
     }
 
-    @Test func eightBitAndNulTextStillReachTextQuality() throws {
+    /// A real French document (a piece of Debian Reference, debian-reference-fr) in UTF-8.
+    static func frenchDocument() throws -> String {
+        let text = try Shell.run(["gzip", "-dc", "/usr/share/debian-reference/debian-reference.fr.txt.gz"]).stdout
+        let paragraphs = text.components(separatedBy: "\n\n")
+        return paragraphs[400..<440].joined(separator: "\n\n") + "\n"
+    }
+
+    @Test func latin1IsDecodedForEveryTextStage() throws {
         let folder = TemporaryFolder("latin1")
         try folder.write("net/c1/text/nul.txt", bytes: Array("words and more words".utf8) + [0] + Array(" after the NUL\n".utf8))
-        // "Café au lait, naïve résumé" in ISO-8859-1, made by iconv.
-        let latin1 = try Shell.run(["/bin/sh", "-c", "printf 'Caf\\303\\251 au lait, na\\303\\257ve r\\303\\251sum\\303\\251\\n' | iconv -f UTF-8 -t LATIN1 > '\(folder.url("net/c1/text/latin1.txt"))'"])
+        // The French document in ISO-8859-1, made by iconv (its curly apostrophes become straight ones).
+        let utf8 = try folder.write("fr-utf8.txt", text: try Self.frenchDocument())
+        let latin1 = try Shell.run(["/bin/sh", "-c", "iconv -f UTF-8 -t LATIN1//TRANSLIT '\(utf8)' > '\(folder.url("net/c1/text/a-latin1.txt"))'"])
         #expect(latin1.status == 0)
-        let verdicts = try run(folder)
-        #expect(RunFixtures.codes(verdicts["c1/text/latin1.txt"]) == ["text.encoding"])
-        #expect(verdicts["c1/text/latin1.txt"]?["mime"] as? String == "text/plain; charset=iso-8859-1")
+        // The same text in UTF-8, submitted after it: a copy of what the Latin-1 file says.
+        let back = try Shell.run(["/bin/sh", "-c", "iconv -f LATIN1 -t UTF-8 '\(folder.url("net/c1/text/a-latin1.txt"))' > '\(folder.url("net/c1/text/b-utf8.txt"))'"])
+        #expect(back.status == 0)
+        let config = Self.config + "  - use: text-dedup\n"
+        let verdicts = try run(folder, config: config)
+        let decoded = verdicts["c1/text/a-latin1.txt"]
+        #expect(decoded?["mime"] as? String == "text/plain; charset=iso-8859-1")
+        #expect(decoded?["verdict"] as? String == "accepted", "\(RunFixtures.codes(decoded))")
+        #expect(RunFixtures.codes(verdicts["c1/text/b-utf8.txt"]) == ["text.dup_exact"])
         #expect(RunFixtures.codes(verdicts["c1/text/nul.txt"]).contains("text.control_chars"))
         #expect(verdicts["c1/text/nul.txt"]?["mime"] as? String == "text/plain")
+    }
+
+    @Test func windows1252IsRefusedAtIntakeAndDamagedUTF8IsJudged() throws {
+        let folder = TemporaryFolder("cp1252")
+        // The UTF-8 document with one byte cut out of a multi-byte letter: damaged UTF-8, not 8-bit text.
+        var damaged = Array(try Self.frenchDocument().utf8)
+        let cut = try #require(damaged.indices.first { damaged[$0] == 0xC3 })
+        damaged.remove(at: cut)
+        try folder.write("net/c1/text/damaged.txt", bytes: damaged)
+        // Curly apostrophes and guillemets: Windows-1252 puts ’ at 0x92, which libmagic calls unknown-8bit.
+        let utf8 = try folder.write("fr-utf8.txt", text: try Self.frenchDocument())
+        let converted = try Shell.run(["/bin/sh", "-c", "iconv -f UTF-8 -t WINDOWS-1252//TRANSLIT '\(utf8)' > '\(folder.url("net/c1/text/cp1252.txt"))'"])
+        #expect(converted.status == 0, "\(converted.stderr)")
+        let verdicts = try run(folder)
+        let refused = verdicts["c1/text/cp1252.txt"]
+        #expect(refused?["verdict"] as? String == "refused")
+        #expect(RunFixtures.codes(refused) == ["intake.modality_mismatch"])
+        let message = ((refused?["reasons"] as? [[String: Any]])?.first?["message"] as? String) ?? ""
+        #expect(message.contains("unknown-8bit") && message.contains("iconv -f WINDOWS-1252 -t UTF-8"), "\(message)")
+        let judged = verdicts["c1/text/damaged.txt"]
+        #expect(RunFixtures.codes(judged) == ["text.encoding"], "\(RunFixtures.codes(judged))")
+        let reason = ((judged?["reasons"] as? [[String: Any]])?.first?["message"] as? String) ?? ""
+        #expect(reason.contains("byte offset \(cut)"), "\(reason)")
+
+        // Listed anyway, unknown-8bit is still refused (no stage can read it), and the config warns.
+        let listing = Self.config.replacingOccurrences(of: "text: {}", with: "text: { encodings: [utf-8, us-ascii, unknown-8bit] }")
+        let config = try RunFixtures.config(listing, in: folder)
+        #expect(config.warnings.contains { $0.contains("unknown-8bit") && $0.contains("cannot read") }, "\(config.warnings)")
+        let again = try run(folder, config: listing)["c1/text/cp1252.txt"]
+        #expect(RunFixtures.codes(again) == ["intake.modality_mismatch"])
     }
 
     @Test func encodingsIsATextKeyAndABadOneSaysWhere() throws {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import TextLanguage
+@testable import LanguageIdentification
 
 /// The scanner's fast paths (ASCII bytes straight through, a flat trigram table, scripts counted
 /// by case order) must read a text exactly as the standard library does.

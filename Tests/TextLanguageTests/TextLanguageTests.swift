@@ -2,6 +2,7 @@ import AssayCore
 import AssayTestSupport
 import Foundation
 import Testing
+import LanguageIdentification
 import TextLanguage
 
 /// text-language on real text the profiles were not built from (Fixtures/, held out by

@@ -115,3 +115,76 @@ import TextQuality
         #expect(asMarkdown.metrics["text.hash_ratio"] == 0)
     }
 }
+
+/// A cheat sheet: headings and code blocks, made from the EXAMPLES section of find(1) as man-db
+/// renders it (each subsection title a heading, its `$` commands a fenced block, and optionally
+/// the first sentence of its description). Headings are structure, not short lines.
+@Suite struct CheatSheetTests {
+    /// The cheat sheet's Markdown; `sentences` keeps each example's first sentence.
+    static func findCheatSheet(sentences: Bool) throws -> String {
+        let page = try RealText.manPage("find")
+        guard let start = page.range(of: "\nEXAMPLES\n"), let end = page.range(of: "\nEXIT STATUS\n") else {
+            throw RealText.Failure(description: "find(1) has no EXAMPLES section")
+        }
+        var out = "# find cheat sheet\n"
+        var sentence: String?
+        var command: [String] = []
+        var inCommand = false
+        func flushSentence() {
+            guard let text = sentence else { return }
+            if sentences, let dot = text.firstIndex(of: ".") { out += "\n" + text[...dot] + "\n" }
+            sentence = nil
+        }
+        for line in page[start.upperBound..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if inCommand {
+                command.append(trimmed)
+                if !trimmed.hasSuffix("\\") {
+                    out += "\n```sh\n" + command.joined(separator: "\n") + "\n```\n"
+                    command = []
+                    inCommand = false
+                }
+            } else if line.hasPrefix("   "), !line.hasPrefix("    "), !trimmed.isEmpty {
+                out += "\n## " + trimmed + "\n"
+            } else if trimmed.hasPrefix("•") {
+                sentence = String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces)
+            } else if trimmed.hasPrefix("$ ") {
+                flushSentence()
+                command = [String(trimmed.dropFirst(2))]
+                inCommand = trimmed.hasSuffix("\\")
+                if !inCommand {
+                    out += "\n```sh\n" + command[0] + "\n```\n"
+                    command = []
+                }
+            } else if sentence != nil, !trimmed.isEmpty {
+                sentence! += " " + trimmed.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+            }
+        }
+        return out
+    }
+
+    @Test("headings and code blocks alone are not 'short lines to join'")
+    func headingsAreNotShortLines() throws {
+        let sheet = try Self.findCheatSheet(sentences: false)
+        #expect(sheet.components(separatedBy: "\n## ").count > 8, "\(sheet)")
+        #expect(sheet.components(separatedBy: "```sh").count > 8)
+        let stage = try TextQuality(options: TextQualityOptions())
+        let finding = RealText.judge(stage, sheet, markdown: true)
+        #expect(!finding.reasons.contains { $0.code == "text.short_lines" }, "\(finding.reasons.map(\.message))")
+        #expect(finding.metrics["text.short_lines"] == 0)
+        #expect(finding.metrics["text.fineweb_lines"] == 0)
+        // Without a sentence it is still not prose, and says so.
+        #expect(finding.reasons.contains { $0.code == "text.terminal_punct_lines" }, "\(finding.reasons.map(\.message))")
+        // The same titles as plain lines (no `##`) are lines of the text, and counted.
+        let plainTitles = RealText.judge(stage, sheet.replacingOccurrences(of: "\n## ", with: "\n"), markdown: true)
+        #expect((plainTitles.metrics["text.fineweb_lines"] ?? 0) > 8, "\(plainTitles.metrics)")
+    }
+
+    @Test("with a sentence per example the cheat sheet is accepted")
+    func cheatSheetWithSentencesPasses() throws {
+        let sheet = try Self.findCheatSheet(sentences: true)
+        let stage = try TextQuality(options: TextQualityOptions())
+        let finding = RealText.judge(stage, sheet, markdown: true)
+        #expect(finding.reasons.isEmpty, "\(finding.reasons.map(\.message))\n\(sheet)")
+    }
+}

@@ -71,6 +71,8 @@ def find_top_duplicate(x, n):
     counter = Counter()
     for element in x: counter[element] += 1
     top = counter.most_common(1)[0]
+    # Assay's one deviation: an n-gram that occurs once repeats nothing (datatrove counts the first one).
+    if top[1] < 2: return 0
     return (sum(len(w) for w in top[0]) + n - 1) * top[1]
 
 def find_all_duplicate(words, n):

@@ -20,7 +20,17 @@ public struct AssayConfig: Sendable {
     /// Located warnings (FILE:LINE:COLUMN: warning: ...), printed before a command runs; also one
     /// when text folders take PDFs and poppler-utils is not installed.
     public var warnings: [String] {
-        pipeline.flatMap(\.warnings) + [DocumentStage.warning(for: modalities, source: source)].compactMap { $0 }
+        pipeline.flatMap(\.warnings) + [DocumentStage.warning(for: modalities, source: source), encodingWarning].compactMap { $0 }
+    }
+
+    /// A warning when `encodings` lists character sets the text stages cannot read: their files
+    /// are refused at intake with a conversion command, as if they were not listed.
+    private var encodingWarning: String? {
+        let unread = modalities.undecodableTextEncodings
+        guard modalities.open.contains(.text), !unread.isEmpty else { return nil }
+        return "\(source ?? "assay.yml"): warning: modalities.text.encodings lists \(unread.joined(separator: ", ")), which the text stages "
+            + "cannot read; such files are refused at intake with an iconv command (the stages read: "
+            + TextDecoding.decodable.sorted().joined(separator: ", ") + ")"
     }
 
     /// Creates a config.
@@ -70,8 +80,9 @@ public struct AssayConfig: Sendable {
 
     private func analysisRules(for modality: Modality) -> String {
         var text = "assay-rules \(AssayVersion.rulesRevision)\nmax_file_bytes \(limits.maxFileBytes)\n" + modalities.describe(modality) + "\n"
-        // PDFs and DOCX in text folders are judged by their extracted text.
-        if modality == .text { text += DocumentStage.standard.rules + "\n" }
+        // PDFs and DOCX in text folders are judged by their extracted text. A datanet without text
+        // folders judges no text, and skips asking poppler its version (a child process).
+        if modality == .text && modalities.open.contains(.text) { text += DocumentStage.standard.rules + "\n" }
         for stage in pipeline where stage.validator.appliesTo.contains(modality) { text += "stage \(stage.name) \(stage.fingerprint)\n" }
         return text
     }

@@ -8,13 +8,20 @@ public struct ModalityRules: Sendable, Equatable {
     /// Open modalities the config explicitly lets through with no stage judging them (`unchecked: true`).
     public var unchecked: Set<Modality>
     /// Character sets (libmagic's names; a pattern may end in `*`) a text folder takes text in.
-    /// Text in any of them reaches the text stages whatever its subtype (`text/x-c` is a guess);
-    /// text in another (UTF-16 by default) is refused with `intake.modality_mismatch`.
+    /// Text in any of them that the text stages can read (``TextDecoding``) reaches them as UTF-8
+    /// whatever its subtype (`text/x-c` is a guess); text in another (UTF-16 by default), or in a
+    /// listed set no stage can read (`unknown-8bit`), is refused with `intake.modality_mismatch`
+    /// and the `iconv` command that converts it.
     public var textEncodings: [String]
 
-    /// The shipped text character sets: ASCII and UTF-8, and the 8-bit sets, which reach
-    /// `text-quality` so it can name the first byte that is not UTF-8.
-    public static let defaultTextEncodings = ["us-ascii", "utf-8", "iso-8859-1", "unknown-8bit"]
+    /// The shipped text character sets: ASCII, UTF-8 (damaged UTF-8 too, which `text-quality`
+    /// rejects naming the first bad byte) and Latin-1, decoded to UTF-8 for the stages.
+    public static let defaultTextEncodings = ["us-ascii", "utf-8", "iso-8859-1"]
+
+    /// Listed character sets the text stages cannot read (their files are refused at intake).
+    public var undecodableTextEncodings: [String] {
+        textEncodings.filter { !$0.hasSuffix("*") && !TextDecoding.canDecode($0) }
+    }
 
     /// The shipped defaults.
     public static let defaults: [Modality: [String]] = [

@@ -108,6 +108,19 @@ public struct FileAnalyzer: Sendable {
             return analysis
         }
         var input = FileInput(submission: submission, bytes: bytes, sha256: sha, mime: mime)
+        let sniffed = SniffedType(mime: mime)
+        if modality == .text, sniffed.type.hasPrefix("text/"), let charset = sniffed.charset, charset != "utf-8", charset != "us-ascii" {
+            // Every text stage reads UTF-8: text in another character set the gate let through is decoded once, here.
+            guard let text = TextDecoding.utf8(bytes, charset: charset) else {
+                var analysis = FileAnalysis(refused: Reason(CoreReasons.modalityMismatch, stage: "intake",
+                                                            message: "the content is not valid \(charset) text; convert it to UTF-8: `iconv -f \(charset.uppercased()) -t UTF-8 in.txt > out.txt`",
+                                                            value: .text(mime), limit: .text(charset)),
+                                            bytes: size, stageCount: stages.count, sha256: sha, mime: mime, read: true)
+                analysis.newContent = !sameBytes
+                return analysis
+            }
+            input = FileInput(submission: submission, bytes: text, sha256: ContentHash.sha256(text), mime: sniffed.type)
+        }
         var fresh: [(stage: String, stageFingerprint: String, finding: Finding)] = []
         var document = StageResult.notApplicable
         if modality == .text, let format = DocumentFormat(mime: mime) {

@@ -18,9 +18,16 @@ struct IntakeGate: Sendable {
             guard rules.allowsText(in: charset) else {
                 let allowed = rules.textEncodings.joined(separator: ", ")
                 return Reason(CoreReasons.modalityMismatch, stage: "intake",
-                              message: "the content is text in \(charset), which the text folder does not take (it takes text in: \(allowed)); "
-                                  + "convert it to UTF-8: `iconv -f \(charset.uppercased()) -t UTF-8 in.txt > out.txt`",
+                              message: "the content is text in \(charset)\(Self.unnamed(charset)), which the text folder does not take (it takes text in: \(allowed)); "
+                                  + "convert it to UTF-8: `iconv -f \(Self.iconvName(charset)) -t UTF-8 in.txt > out.txt`",
                               value: .text(mime), limit: .text(allowed))
+            }
+            guard TextDecoding.canDecode(charset) else {
+                let readable = TextDecoding.decodable.sorted().joined(separator: ", ")
+                return Reason(CoreReasons.modalityMismatch, stage: "intake",
+                              message: "the content is text in \(charset)\(Self.unnamed(charset)), which the text stages cannot read (they read: \(readable)); "
+                                  + "convert it to UTF-8 from its real character set: `iconv -f \(Self.iconvName(charset)) -t UTF-8 in.txt > out.txt`",
+                              value: .text(mime), limit: .text(readable))
             }
             return nil
         }
@@ -32,6 +39,17 @@ struct IntakeGate: Sendable {
                           value: .text(mime), limit: .text(allowed))
         }
         return nil
+    }
+
+    /// iconv's name for `charset` in a conversion hint: Windows-1252, the most common 8-bit set
+    /// with bytes 0x80-0x9F, for libmagic's `unknown-8bit`.
+    static func iconvName(_ charset: String) -> String {
+        charset == "unknown-8bit" ? "WINDOWS-1252" : charset.uppercased()
+    }
+
+    /// What `unknown-8bit` means, for a refusal's message ("" for a named character set).
+    static func unnamed(_ charset: String) -> String {
+        charset == "unknown-8bit" ? " (8-bit text in a character set libmagic cannot name, most often Windows-1252)" : ""
     }
 
     /// A conversion that works from `mime` to a type the `modality` folder takes, as the end of a

@@ -6,11 +6,13 @@
 /// `utf-8` without asking libmagic; the text stages judge what the text says. Everything else
 /// (a NUL, a control character, bytes that are not UTF-8) goes to libmagic, the authority for
 /// binaries, which tells a PNG or an ELF named `.txt` from UTF-16 or Latin-1 text. Clean UTF-8
-/// that opens like a text-only binary format (`%PDF-`, `%!PS`) is asked too.
+/// that opens like a text-only binary format (`%PDF-`, `%!PS`) is asked too. Damaged UTF-8 that
+/// libmagic calls an 8-bit set is UTF-8 (``TextDecoding/looksLikeDamagedUTF8(_:)``): the text
+/// stages, not a conversion, say where it is broken.
 public enum TextSniff {
     /// Bumped when the sniff gives other answers for the same bytes; part of the analysis
     /// fingerprint of text files.
-    static let revision = 2
+    static let revision = 3
 
     /// Openings of binary formats that can be written in ASCII alone.
     private static let textLookingBinaries: [[UInt8]] = [Array("%PDF-".utf8), Array("%!PS".utf8), Array("%FDF-".utf8)]
@@ -29,6 +31,10 @@ public enum TextSniff {
         // characters, which is what the contributor must hear (`text.control_chars`).
         if sniffed.type == "application/octet-stream", bytes.contains(0), String(validating: bytes, as: UTF8.self) != nil {
             sniffed = SniffedType(type: "text/plain", charset: "utf-8")
+        }
+        if sniffed.type.hasPrefix("text/"), sniffed.charset == "iso-8859-1" || sniffed.charset == "unknown-8bit",
+           TextDecoding.looksLikeDamagedUTF8(bytes) {
+            sniffed.charset = "utf-8"
         }
         return sniffed
     }

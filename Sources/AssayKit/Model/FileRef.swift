@@ -12,8 +12,11 @@ public struct FileRef: Sendable, Hashable, Codable {
         self.path = path
     }
 
-    /// `root/path`.
-    public var absolutePath: String { root.hasSuffix("/") ? root + path : root + "/" + path }
+    /// `root/path`; `path` itself when it is absolute (`assay check` keeps the paths it was given).
+    public var absolutePath: String {
+        if path.hasPrefix("/") { return path }
+        return root.hasSuffix("/") ? root + path : root + "/" + path
+    }
 
     /// Byte-wise equality (Swift's `==` on strings treats canonically equivalent texts as equal).
     public static func == (lhs: FileRef, rhs: FileRef) -> Bool {

@@ -96,7 +96,8 @@ public struct EncodingScan: Sendable {
         if firstControl == nil { firstControl = (offset, scalar) }
     }
 
-    /// The length of the valid UTF-8 sequence starting at `i` (a non-ASCII lead byte), or 0.
+    /// The length of the valid UTF-8 sequence starting at `i` (a non-ASCII lead byte), or 0;
+    /// `p` holds `n` bytes.
     @inline(__always)
     static func sequenceLength(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Int {
         let lead = p[i]

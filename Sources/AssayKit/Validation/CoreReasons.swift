@@ -25,7 +25,7 @@ public enum CoreReasons {
         hint: "Split or compress the file below the limit.")
     /// Sniffed MIME type not allowed for the folder's modality.
     public static let modalityMismatch = ReasonCode(
-        "intake.modality_mismatch", meaning: "The content's MIME type (sniffed with libmagic) is not one the folder's modality allows, or a text file is in a character set the text folder does not take (UTF-16 by default); the value is the type.",
+        "intake.modality_mismatch", meaning: "The content's MIME type (sniffed with libmagic) is not one the folder's modality allows, or a text file is in a character set the text folder does not take (UTF-16 by default) or that no text stage can read (unknown-8bit, such as Windows-1252, even when listed); the value is the type.",
         hint: "Move the file to the folder of its real modality, or convert it to a format the folder takes: the message names a conversion that works for the file's type.")
     /// The datanet does not take the folder's modality.
     public static let modalityClosed = ReasonCode(

@@ -49,7 +49,7 @@ struct DatasetCard {
         if let since = selection.since { filters.append("submitted since \(RFC3339.format(since))") }
         text += "- Selection: " + (filters.isEmpty ? "every accepted file" : filters.joined(separator: ", ")) + ".\n"
         if summary.leftOutCount > 0 {
-            text += "- Left out: \(summary.leftOutCount) accepted files that changed or vanished since they were judged.\n"
+            text += "- Left out: \(summary.leftOutCount) accepted \(Plural.noun(summary.leftOutCount, "file")) that changed or vanished since they were judged.\n"
         }
         return text
     }

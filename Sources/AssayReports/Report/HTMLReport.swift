@@ -31,7 +31,7 @@ public enum HTMLReport {
         .person{border:1px solid #dde3ee;border-radius:8px;padding:8px 10px}.person b{font-size:15px}.person ul{margin:4px 0;padding-left:18px}
         </style></head><body>
         <h1>\(escape(title))</h1>
-        <div class="sub">\(data.runID.map { "Run \($0)" } ?? "Whole ledger") · \(data.total) files · \
+        <div class="sub">\(data.runID.map { "Run \($0)" } ?? "Whole ledger") · \(Plural.count(data.total, "file")) · \
         the full list of files is `assay export --format jsonl`</div>
         <div class="cards">
         """
@@ -75,7 +75,7 @@ public enum HTMLReport {
             let verdicts = VerdictKind.allCases.compactMap { v in group.verdicts[v].map { "\($0) \(v.rawValue)" } }.joined(separator: ", ")
             let people = group.topContributors(3).map { "\(escape($0.name)) (\($0.files))" }.joined(separator: ", ")
             let others = group.contributors.count > 3 ? " and \(group.contributors.count - 3) more" : ""
-            html += "<div class=\"group\"><h3><code>\(escape(group.code))</code> · \(group.files) files (\(verdicts))</h3>"
+            html += "<div class=\"group\"><h3><code>\(escape(group.code))</code> · \(Plural.count(group.files, "file")) (\(verdicts))</h3>"
             html += "<p>Contributors: \(people)\(others).</p>"
             if !group.meaning.isEmpty { html += "<p class=\"note\">\(escape(group.meaning))</p>" }
             if !group.hint.isEmpty { html += "<p><b>Contributors can:</b> \(escape(group.hint))</p>" }
@@ -97,7 +97,7 @@ public enum HTMLReport {
         guard !data.histograms.isEmpty else { return html + "<p>No metrics recorded.</p>\n" }
         html += "<p class=\"note\">Grey bars at either end count the outliers (beyond three interquartile ranges), left out of the drawn range.</p><div class=\"grid\">"
         for histogram in data.histograms {
-            html += "<figure><figcaption>\(escape(histogram.title)) · \(histogram.modality), \(histogram.total) files</figcaption>"
+            html += "<figure><figcaption>\(escape(histogram.title)) · \(histogram.modality), \(Plural.count(histogram.total, "file"))</figcaption>"
             html += SVGCharts.histogram(histogram) + "</figure>"
         }
         return html + "</div>\n"
@@ -111,7 +111,7 @@ public enum HTMLReport {
         var previous = 0
         for row in shown {
             if row.rank > previous + 1 {
-                html += "<tr><td class=\"n\">…</td><td colspan=\"6\" class=\"note\">\(row.rank - previous - 1) contributors between; `assay rank` lists everyone</td></tr>"
+                html += "<tr><td class=\"n\">…</td><td colspan=\"6\" class=\"note\">\(Plural.count(row.rank - previous - 1, "contributor")) between; `assay rank` lists everyone</td></tr>"
             }
             previous = row.rank
             let rate = row.tally.rate.map(HumanNumber.format) ?? "–"

@@ -19,7 +19,11 @@ extern "C" {
 /* What every decoder measures on the decoded picture, as people see it (EXIF orientation applied
  * to the hashes and the dimensions; the pixel hash is of the stored pixels). */
 typedef struct {
-    uint64_t pixel_hash;         /* position-keyed hash of every stored RGBA8 pixel, with width and height */
+    /* Hash of every decoded RGBA8 pixel with its position, and of width and height. Lossless
+     * decodes (PNG, lossless WebP, TIFF, BMP) mix each pixel with its position, so the same pixels
+     * give the same hash in every one of those formats and in any interlace order; lossy decodes
+     * (JPEG, lossy WebP), which no other format reproduces, mix each row's bytes with its row. */
+    uint64_t pixel_hash;
     uint64_t phash;              /* 64-bit perceptual hash (DCT of a 32x32 grid of mean luma over white) */
     double luma_mean;            /* mean luma over white, 0..255 */
     double luma_stddev;          /* the larger stddev of luma composited over black and over white, 0..255 */
@@ -92,7 +96,7 @@ typedef struct {
     int progressive;             /* a progressive JPEG */
     int lossless;                /* lossless WebP (VP8L) */
     uint32_t frames;             /* frames or pages: 1, or 2 meaning "more than one" */
-    uint32_t decode_scale;       /* the picture was measured at 1/decode_scale of its size (JPEG's scaled IDCT, WebP's rescaler); 1 for full size */
+    uint32_t decode_scale;       /* the picture was measured at 1/decode_scale of its size (JPEG's scaled IDCT); 1 for full size */
     int has_exif;                /* an EXIF block */
     uint64_t exif_bytes;
     int has_location;            /* EXIF GPS latitude/longitude, or an XMP GPS property */

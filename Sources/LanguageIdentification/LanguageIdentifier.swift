@@ -38,16 +38,16 @@ public struct LanguageIdentifier: Sendable {
             letters[.han] = nil
         }
         guard total > 0, let (script, count) = letters.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) else {
-            return LanguageGuess(script: nil, letters: 0, scriptShare: 0, ranked: [])
+            return LanguageGuess(script: nil, letters: 0, scriptShare: 0, ranked: [], scriptLetters: letters)
         }
         let share = Double(count) / Double(total)
         if let only = script.onlyLanguage {
-            return LanguageGuess(script: script, letters: total, scriptShare: share, ranked: [(only, share)])
+            return LanguageGuess(script: script, letters: total, scriptShare: share, ranked: [(only, share)], scriptLetters: letters)
         }
         let counted = script == .latin ? latin : model.count { LetterScan.trigrams(of: bytes, script: script, $0) }
         let (totals, trigrams) = model.totals(counted, script: script)
         guard trigrams > 0, let best = totals.max(), let block = model.blocks[script] else {
-            return LanguageGuess(script: script, letters: total, scriptShare: share, ranked: [])
+            return LanguageGuess(script: script, letters: total, scriptShare: share, ranked: [], scriptLetters: letters)
         }
         let scale = min(Double(trigrams), Self.evidenceCap) / Double(trigrams)
         let weights = totals.map { exp(($0 - best) * scale) }
@@ -60,6 +60,6 @@ public struct LanguageIdentifier: Sendable {
         ranked.sort { lhs, rhs in
             lhs.probability != rhs.probability ? lhs.probability > rhs.probability : lhs.language < rhs.language
         }
-        return LanguageGuess(script: script, letters: total, scriptShare: share, ranked: ranked)
+        return LanguageGuess(script: script, letters: total, scriptShare: share, ranked: ranked, scriptLetters: letters)
     }
 }

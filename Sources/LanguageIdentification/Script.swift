@@ -26,7 +26,7 @@ public enum Script: String, Sendable, CaseIterable, Comparable {
     case other
 
     /// The language a single-language script implies, nil for scripts shared by many languages.
-    var onlyLanguage: String? {
+    public var onlyLanguage: String? {
         switch self {
         case .greek: return "el"
         case .hebrew: return "he"
@@ -40,7 +40,7 @@ public enum Script: String, Sendable, CaseIterable, Comparable {
     }
 
     /// The script of a letter's code point (the same ranges as tools/build_language_profiles.py).
-    static func of(_ value: UInt32) -> Script {
+    public static func of(_ value: UInt32) -> Script {
         switch value {
         case 0..<0x250, 0x1E00..<0x1F00: return .latin
         case 0x370..<0x400, 0x1F00..<0x2000: return .greek

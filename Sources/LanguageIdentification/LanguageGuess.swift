@@ -9,6 +9,8 @@ public struct LanguageGuess: Sendable, Equatable {
     public let scriptShare: Double
     /// Languages with their probability (already multiplied by `scriptShare`), most likely first.
     public let ranked: [(language: String, probability: Double)]
+    /// Letters per script (scripts with none left out; a Japanese text's Han letters count as kana).
+    public var scriptLetters: [Script: Int] = [:]
 
     /// The most likely language, "und" when none is known.
     public var language: String { ranked.first?.language ?? "und" }
@@ -22,7 +24,7 @@ public struct LanguageGuess: Sendable, Equatable {
 
     /// Compares every field.
     public static func == (lhs: LanguageGuess, rhs: LanguageGuess) -> Bool {
-        lhs.script == rhs.script && lhs.letters == rhs.letters && lhs.scriptShare == rhs.scriptShare
+        lhs.script == rhs.script && lhs.letters == rhs.letters && lhs.scriptShare == rhs.scriptShare && lhs.scriptLetters == rhs.scriptLetters
             && lhs.ranked.map(\.language) == rhs.ranked.map(\.language) && lhs.ranked.map(\.probability) == rhs.ranked.map(\.probability)
     }
 }

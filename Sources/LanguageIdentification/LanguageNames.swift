@@ -1,5 +1,5 @@
 /// English names of the languages the identifier knows, for messages.
-enum LanguageNames {
+public enum LanguageNames {
     private static let names: [String: String] = [
         "ar": "Arabic", "bg": "Bulgarian", "ca": "Catalan", "cs": "Czech", "da": "Danish", "de": "German",
         "el": "Greek", "en": "English", "es": "Spanish", "et": "Estonian", "fa": "Persian", "fi": "Finnish",
@@ -10,8 +10,8 @@ enum LanguageNames {
         "vi": "Vietnamese", "zh": "Chinese", "und": "an undetermined language",
     ]
 
-    /// "French (fr)".
-    static func describe(_ code: String) -> String {
+    /// "French (fr)"; an unknown code as it is.
+    public static func describe(_ code: String) -> String {
         guard let name = names[code] else { return code }
         return code == "und" ? name : "\(name) (\(code))"
     }
