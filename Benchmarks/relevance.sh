@@ -6,8 +6,12 @@
 #
 # The evaluation set is the odd-numbered original documents (the even-numbered ones built the
 # shipped background, docs/tools/build_relevance_background.py); the 5 reference documents are
-# kernel documents from the even half. Prints ROC AUC, the accept rate of each class at the
-# default min_score, and CPU cost per document (/usr/bin/time, one run with --jobs 1).
+# kernel documents from the even half, the 5 counter-examples documents of the other classes
+# from it. Three configurations, as a curator grows one: the topic sentence alone; with the 5
+# kernel documents as examples; with 5 counter-examples as well. Each prints ROC AUC, the accepted
+# and rejected share of each class at the default min_score, and its CPU per document against a
+# run of the same documents with no stage at all (/usr/bin/time, --jobs 1, same script run).
+# Needs the embedding table .ci/install-deps distils (.build/models).
 # Environment:
 #   BENCH_WORK  work folder (default /tmp/assay-bench/text); the corpus is $BENCH_WORK/corpus, made by
 #               Benchmarks/make_text_corpus.py when missing (it downloads four Debian packages, so
@@ -49,7 +53,14 @@ with open(os.path.join(out, "labels.tsv"), "w") as labels:
         shutil.copy(os.path.join(corpus, "docs", r["file"]), dest)
         labels.write("%s/text/%s\t%s\n" % (who, os.path.basename(dest), who))
 PY
-cat > "$A/assay.yml" <<YAML
+cat > "$A/base.yml" <<YAML
+version: 1
+limits: {quotas: false, max_file_bytes: 100MB}
+modalities:
+  text: {mime: ["text/*", "application/*"], unchecked: true}
+pipeline: []
+YAML
+cat > "$A/topic.yml" <<YAML
 version: 1
 limits: {quotas: false, max_file_bytes: 100MB}
 modalities:
@@ -58,34 +69,43 @@ pipeline:
   - use: text-relevance
     with:
       topic: "Linux kernel internals: drivers, file systems, memory management, scheduling"
-      examples: [topic/kernel-0.txt, topic/kernel-1.txt, topic/kernel-2.txt, topic/kernel-3.txt, topic/kernel-4.txt]
 YAML
-cp "$A/assay.yml" "$A/counter.yml"
+cp "$A/topic.yml" "$A/examples.yml"
+echo "      examples: [topic/kernel-0.txt, topic/kernel-1.txt, topic/kernel-2.txt, topic/kernel-3.txt, topic/kernel-4.txt]" >> "$A/examples.yml"
+cp "$A/examples.yml" "$A/counter.yml"
 echo "      counter_examples: [topic/other-0.txt, topic/other-1.txt, topic/other-2.txt, topic/other-3.txt, topic/other-4.txt]" >> "$A/counter.yml"
 find "$A/net" -type f -exec touch -d '2024-01-01 00:00:00 UTC' {} +
-for mode in assay counter; do
+for mode in base topic examples counter; do
 rm -f "$A"/*.sqlite*
-/usr/bin/time -o "$A/time.txt" -f "%e %U %S %M" "$ASSAY" run --quiet --jobs 1 --config "$A/$mode.yml" --verdicts "$A/v.jsonl" "$A/net"
-echo
-[ $mode = assay ] && echo "## 5 kernel documents and the topic sentence" || echo "## the same, plus 5 off-topic examples (3 man pages, 2 Python pages; Rocchio)"
+/usr/bin/time -o "$A/time-$mode.txt" -f "%e %U %S %M" "$ASSAY" run --quiet --jobs 1 --config "$A/$mode.yml" --verdicts "$A/v-$mode.jsonl" "$A/net" || true
+done
 python3 - "$A" <<'PY'
 import json, sys
 a = sys.argv[1]
 label = dict(l.rstrip("\n").split("\t") for l in open(a + "/labels.tsv"))
-rows = []
-for line in open(a + "/v.jsonl"):
-    v = json.loads(line)
-    rows.append((label[v["path"]], v["metrics"].get("text.relevance", 0.0), v["verdict"]))
-pos = [s for c, s, _ in rows if c == "kernel"]
-neg = [s for c, s, _ in rows if c != "kernel"]
-wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
-print("| class | documents | accepted at the default min_score |")
-print("|---|---|---|")
-for c in ("kernel", "python", "man"):
-    mine = [v for k, _, v in rows if k == c]
-    print("| %s | %d | %.3f |" % (c, len(mine), sum(v == "accepted" for v in mine) / max(1, len(mine))))
-wall, user, system, rss = map(float, open(a + "/time.txt").read().split()[-4:])
-print("\nROC AUC (kernel vs Python docs and man pages): %.3f over %d documents" % (wins / (len(pos) * len(neg)), len(rows)))
-print("whole run, --jobs 1: %.2f CPU s, %.0f µs per document (libmagic and the ledger included), peak RSS %.0f MiB" % (user + system, (user + system) / len(rows) * 1e6, rss / 1024))
+cpu = lambda mode: sum(map(float, open("%s/time-%s.txt" % (a, mode)).read().split()[-3:-1]))
+documents = len(label)
+print("baseline (no stage, the text modality unchecked): %.2f CPU s for %d documents" % (cpu("base"), documents))
+for mode, title in (("topic", "the topic sentence alone"), ("examples", "the topic sentence and 5 kernel documents as examples"),
+                    ("counter", "the same, plus 5 counter-examples (3 man pages, 2 Python pages)")):
+    rows = []
+    for line in open("%s/v-%s.jsonl" % (a, mode)):
+        v = json.loads(line)
+        rows.append((label[v["path"]], v["metrics"].get("text.relevance", 0.0), v["verdict"]))
+    pos = sorted(s for c, s, _ in rows if c == "kernel")
+    neg = sorted(s for c, s, _ in rows if c != "kernel")
+    import bisect
+    wins = sum(bisect.bisect_left(neg, p) + 0.5 * (bisect.bisect_right(neg, p) - bisect.bisect_left(neg, p)) for p in pos)
+    print("\n## %s" % title)
+    print("| class | documents | accepted | rejected |")
+    print("|---|---|---|---|")
+    for c in ("kernel", "python", "man"):
+        mine = [v for k, _, v in rows if k == c]
+        accepted = sum(v == "accepted" for v in mine) / max(1, len(mine))
+        print("| %s | %d | %.3f | %.3f |" % (c, len(mine), accepted, sum(v == "rejected" for v in mine) / max(1, len(mine))))
+    extra = cpu(mode) - cpu("base")
+    rss = float(open("%s/time-%s.txt" % (a, mode)).read().split()[-1])
+    print("\nROC AUC (kernel vs Python docs and man pages): %.3f over %d documents" % (wins / (len(pos) * len(neg)), len(rows)))
+    print("CPU, --jobs 1: %.2f s, %.2f s over the baseline: text-relevance takes %.0f µs per document (mean %.1f KB); peak RSS %.0f MiB"
+          % (cpu(mode), extra, extra / documents * 1e6, sum(len(open(a + "/net/" + p, "rb").read()) for p in label) / documents / 1024, rss / 1024))
 PY
-done

@@ -66,6 +66,12 @@ public struct RunSummary: Sendable {
         if found > 0, byDailyFiles * 2 > found {
             lines.append("\(byDailyFiles) of \(Plural.count(found, "file")) \(byDailyFiles == 1 ? "was" : "were") refused by daily_files: a file's submission time is its mtime on its folder's first walk (a copy or a checkout dates them all today), and later the time a run first found it; for a backfill give the times with a manifest or `assay run --intake FILE`, or set `limits: { quotas: false }`")
         }
+        let offTopic = codes["text.off_topic"] ?? 0
+        let texts = counts["text"]?.values.reduce(0, +) ?? 0
+        if texts > 0, offTopic * 2 > texts {
+            lines.append("\(offTopic) of \(texts) text files were rejected as off-topic (text.off_topic): when the datanet's own files are on topic, "
+                         + "text-relevance's topic is too narrow for them; give it 'examples' (a few on-topic documents) or lower its 'min_score'")
+        }
         if let first = unreadableFolders.first {
             let more = unreadableFolders.count > 1 ? " and \(unreadableFolders.count - 1) more" : ""
             lines.append("\(unreadableFolders.count) folder\(unreadableFolders.count == 1 ? "" : "s") could not be read (\(first.path) in \(first.root): \(first.problem)\(more)): "

@@ -33,10 +33,16 @@ import Testing
     }
 
     static let topic = "{topic: \"software licences: copyright, permission to copy, modify and distribute, warranty, liability\", examples: [topic/gpl-2.txt, topic/apache.txt]}"
+    /// The same, with the threshold a curator sets once the scores show where the gap is (the
+    /// defaults are lenient: without counter-examples they reject only texts no closer to the
+    /// topic than ordinary documentation).
+    static let strictTopic = "{topic: \"software licences: copyright, permission to copy, modify and distribute, warranty, liability\", examples: [topic/gpl-2.txt, topic/apache.txt], min_score: 0.75}"
+    /// Unrelated manual pages of coreutils, on every Debian system.
+    static let unrelatedPages = ["ls", "grep", "tar", "sed", "find", "chmod"]
 
     @Test func licencesScoreAboveManPages() throws {
         let folder = TemporaryFolder("relevance")
-        let stage = try Self.stage(Self.topic, in: folder)
+        let stage = try Self.stage(Self.strictTopic, in: folder)
         var on: [Double] = []
         for name in ["MPL-2.0", "BSD", "Artistic", "LGPL-3", "GFDL-1.3", "CC0-1.0"] {
             let finding = try Self.judge(stage, try String(contentsOfFile: Self.licences + name, encoding: .utf8))
@@ -44,7 +50,7 @@ import Testing
             #expect(finding.reasons.isEmpty, "\(name): \(finding.reasons.map(\.message))")
         }
         var off: [Double] = []
-        for page in ["ls", "grep", "tar", "sed", "find", "chmod"] {
+        for page in Self.unrelatedPages {
             let finding = try Self.judge(stage, try Self.manPage(page))
             off.append(try #require(finding.metrics["text.relevance"]))
             #expect(finding.reasons.map(\.code) == ["text.off_topic"], "\(page): \(finding.metrics)")
@@ -60,6 +66,73 @@ import Testing
         #expect(finding.reasons.map(\.code) == ["text.off_topic"])
         #expect(finding.reasons.first?.message.contains("topic/cp.txt") == true, "\(finding.reasons)")
         #expect(try Self.judge(stage, try String(contentsOfFile: Self.licences + "GPL-3", encoding: .utf8)).reasons.isEmpty)
+    }
+
+    /// Word forms meet in the embedding table: a topic that says "bridges" and "schedules" finds
+    /// the manual pages that say "bridge" (iproute2's bridge(8)) and "scheduling" (util-linux's chrt(1)).
+    @Test func wordFormsMatchByMeaning() throws {
+        let folder = TemporaryFolder("relevance-forms")
+        let stage = try Self.stage("{topic: \"network bridges\"}", in: folder)
+        let embedder = stage.embedder
+        for (word, form, unrelated) in [("bridge", "bridges", "licence"), ("schedule", "scheduling", "copyright"), ("driver", "drivers", "recipe")] {
+            let same = embedder.embed(word).cosine(embedder.embed(form))
+            #expect(same > 0.7 && same > embedder.embed(word).cosine(embedder.embed(unrelated)) + 0.3, "\(word)/\(form): \(same)")
+        }
+        let bridge = try Self.judge(stage, try Self.manPage("bridge"))
+        #expect(bridge.reasons.isEmpty, "\(bridge.reasons.map(\.message))")
+        let scheduling = try Self.stage("{topic: \"process schedules and priorities\"}", in: folder)
+        let chrt = try Self.judge(scheduling, try Self.manPage("chrt"))
+        #expect(chrt.reasons.isEmpty, "\(chrt.reasons.map(\.message))")
+        for page in Self.unrelatedPages {
+            let text = try Self.manPage(page)
+            #expect(try #require(bridge.metrics["text.relevance"]) > (try #require(Self.judge(stage, text).metrics["text.relevance"])), "bridge(8) above \(page)")
+            #expect(try #require(chrt.metrics["text.relevance"]) > (try #require(Self.judge(scheduling, text).metrics["text.relevance"])), "chrt(1) above \(page)")
+        }
+    }
+
+    /// With a topic sentence alone (what `assay init` suggests) a datanet's own documents pass:
+    /// iproute2's manual pages for a datanet about Linux networking.
+    @Test func aTopicAloneKeepsItsOwnDocuments() throws {
+        let folder = TemporaryFolder("relevance-topic-only")
+        let stage = try Self.stage("{topic: \"Linux networking: bridges, links, addresses, routes, tunnels, traffic control\"}", in: folder)
+        for page in ["bridge", "ip-link", "ip-address", "ip-route", "ip-l2tp", "ip-tunnel", "tc"] {
+            let finding = try Self.judge(stage, try Self.manPage(page))
+            #expect(finding.reasons.isEmpty, "\(page): \(finding.metrics) \(finding.reasons.map(\.message))")
+        }
+    }
+
+    /// Counter-examples move a text that is closer to them down: mv(1), near cp(1), scores lower
+    /// once cp(1) is a counter-example, and is rejected.
+    @Test func counterExamplesSharpenTheTopic() throws {
+        let folder = TemporaryFolder("relevance-sharpen")
+        let mv = try Self.manPage("mv")
+        let plain = try Self.judge(try Self.stage("{topic: \"copying files and software licences\", examples: [topic/gpl-2.txt]}", in: folder), mv)
+        let sharpened = try Self.judge(try Self.stage("{topic: \"copying files and software licences\", examples: [topic/gpl-2.txt], counter_examples: [topic/cp.txt]}", in: folder), mv)
+        #expect(try #require(sharpened.metrics["text.relevance"]) < (try #require(plain.metrics["text.relevance"])) - 0.1)
+        #expect(plain.reasons.isEmpty && sharpened.reasons.map(\.code) == ["text.off_topic"])
+    }
+
+    /// A run whose relevance stage rejects most texts says so in its summary and names the options
+    /// that fix it: Debian's licences against a datanet about cooking.
+    @Test func aRunRejectingMostTextsAsOffTopicSaysSo() throws {
+        let folder = TemporaryFolder("relevance-summary")
+        for name in ["GPL-3", "Apache-2.0", "MPL-2.0", "BSD"] { try folder.copy(Self.licences + name, to: "net/alice/text/\(name).txt") }
+        let config = try folder.write("assay.yml", text: "version: 1\nmodalities: { text: {} }\nlimits: { quotas: false }\npipeline:\n"
+                                      + "  - use: text-relevance\n    with: { topic: \"cooking recipes: flour, butter, eggs, oven, bake, simmer, sauce\", min_score: 0.6 }\n")
+        let run = try Shell.run([Locations.assay, "run", "--config", config, folder.url("net")])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("note: 4 of 4 text files were rejected as off-topic") && run.stdout.contains("'min_score'"), "\(run.stdout)")
+    }
+
+    /// A table that is not where the config says is a config error that says how to install it.
+    @Test func aMissingTableSaysHowToInstallIt() throws {
+        let folder = TemporaryFolder("relevance-model")
+        do {
+            _ = try Self.stage("{topic: kernels, model: models/none.bin}", in: folder)
+            Issue.record("a missing table must be a config error")
+        } catch let error as ConfigError {
+            #expect(error.line == 5 && error.message.contains(".ci/install-deps") && error.message.contains("models/none.bin"), "\(error)")
+        }
     }
 
     @Test func referencesAreReadWhenTheConfigLoads() throws {
