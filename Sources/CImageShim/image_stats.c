@@ -190,34 +190,28 @@ VECTOR_CLONES static uint32_t luma_alpha(const uint8_t *rgba, uint8_t *shade, ui
 }
 
 /* Counts each shade in one of four histograms in turn, so runs of one value do not wait on one
- * counter; with `prefix`, also writes the running sums prefix[1..count] (prefix[0] is 0). */
-static void histogram(uint64_t hist[4][256], const uint8_t *shade, uint32_t count, uint32_t *prefix) {
-    uint32_t i = 0;
-    if (prefix == NULL) {
-        for (; i + 4 <= count; i += 4) {
-            hist[0][shade[i]]++;
-            hist[1][shade[i + 1]]++;
-            hist[2][shade[i + 2]]++;
-            hist[3][shade[i + 3]]++;
-        }
-        for (; i < count; i++) hist[0][shade[i]]++;
-        return;
-    }
-    uint32_t sum = 0;
+ * counter; with `prefix`, also writes the running sums prefix[1..count] (prefix[0] is 0). Always
+ * inlined: each call site passes a constant `prefix` or NULL, so the compiler drops the sums where
+ * they are not wanted and the loop stays written once. */
+static inline __attribute__((always_inline))
+void histogram(uint64_t hist[4][256], const uint8_t *shade, uint32_t count, uint32_t *prefix) {
+    uint32_t i = 0, sum = 0;
     for (; i + 4 <= count; i += 4) {
         const uint32_t a = shade[i], b = shade[i + 1], c = shade[i + 2], d = shade[i + 3];
         hist[0][a]++;
         hist[1][b]++;
         hist[2][c]++;
         hist[3][d]++;
-        prefix[i + 1] = sum += a;
-        prefix[i + 2] = sum += b;
-        prefix[i + 3] = sum += c;
-        prefix[i + 4] = sum += d;
+        if (prefix != NULL) {
+            prefix[i + 1] = sum += a;
+            prefix[i + 2] = sum += b;
+            prefix[i + 3] = sum += c;
+            prefix[i + 4] = sum += d;
+        }
     }
     for (; i < count; i++) {
         hist[0][shade[i]]++;
-        prefix[i + 1] = sum += shade[i];
+        if (prefix != NULL) prefix[i + 1] = sum += shade[i];
     }
 }
 
