@@ -12,14 +12,15 @@ TABLE defaults to .build/models/text-relevance-minilm-l6-256.bin (.ci/install-de
 read from /usr/share/debian-reference (.ci/install-deps installs them), else WORK (default
 /tmp/assay-bench/relevance-languages) gets the packages (`apt-get download`, run `apt-get update`
 once as root). The scoring is the stage's (Plugins/TextRelevance), re-done in numpy over the same
-table with the distillation script's tokenizer (on the kernel bench it gives ROC AUC 0.840 where
-the Swift stage gives 0.843: the tokenizers differ on a few rare characters).
+table with the distillation script's tokenizer (Benchmarks/relevance_table.py).
 """
-import glob, os, subprocess, sys
+import glob, os, random, re, subprocess, sys
+from html.parser import HTMLParser
+import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "docs", "tools"))
-from distill_relevance_table import WordPiece
-TABLE = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", ".build", "models", "text-relevance-minilm-l6-256.bin")
+sys.path.insert(0, HERE)
+from relevance_table import DEFAULT, Table, auc  # noqa: E402
+TABLE = sys.argv[1] if len(sys.argv) > 1 else DEFAULT
 WORK = sys.argv[2] if len(sys.argv) > 2 else "/tmp/assay-bench/relevance-languages"
 LANGS = ["en", "fr", "de", "es", "ja"]
 ROOT = "/" if all(os.path.exists("/usr/share/debian-reference/ch01.%s.html" % l) for l in LANGS) else os.path.join(WORK, "x")
@@ -29,29 +30,11 @@ if ROOT != "/" and not glob.glob(os.path.join(WORK, "x", "usr/share/debian-refer
     for deb in glob.glob(os.path.join(WORK, "*.deb")):
         subprocess.run(["dpkg-deb", "-x", deb, os.path.join(WORK, "x")], check=True)
 
+table = Table(TABLE)
+wp = table.tokenizer
+emb = table.embed
 
-def auc(pos, neg):
-    pos = np.asarray(pos); neg = np.sort(np.asarray(neg))
-    lo = np.searchsorted(neg, pos, "left"); hi = np.searchsorted(neg, pos, "right")
-    return (lo + 0.5 * (hi - lo)).sum() / (len(pos) * len(neg))
 
-import numpy as np, struct, re, random
-from html.parser import HTMLParser
-# read the table exactly as the Swift stage does
-raw = open(TABLE, 'rb').read()
-n, d = struct.unpack('<II', raw[8:16]); o = 16
-mean = np.frombuffer(raw[o:o+4*d], '<f4'); o += 4*d
-pieces = []
-for i in range(n):
-    L = raw[o]; pieces.append(raw[o+1:o+1+L].decode()); o += 1 + L
-w = np.frombuffer(raw[o:o+4*n], '<f4').astype(np.float64); o += 4*n
-sc = np.frombuffer(raw[o:o+4*n], '<f4'); o += 4*n
-rows = np.frombuffer(raw[o:o+n*d], np.int8).reshape(n, d) * sc[:, None]
-wp = WordPiece(pieces)
-def emb(text):
-    ids = np.array(wp.ids(text)[:16384], dtype=np.int64); ww = w[ids]
-    v = (rows[ids] * ww[:, None]).sum(0) / ww.sum() - mean if ww.sum() > 0 else np.zeros(d)
-    return v / (np.linalg.norm(v) or 1)
 class Text(HTMLParser):
     def __init__(self): super().__init__(); self.parts = []; self.skip = 0
     def handle_starttag(self, t, a):
