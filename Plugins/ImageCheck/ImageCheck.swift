@@ -14,7 +14,7 @@ public struct ImageCheck: StatefulValidator {
         formerNames: ["png-check"],
         summary: "Full decode of PNG, JPEG, WebP, TIFF and BMP under memory limits; integrity, size, content, blur, location and metadata checks; exact and near duplicates across formats.",
         modalities: [.image],
-        version: 2,
+        version: 3,
         reasonCodes: ImageReasons.all,
         fileExtensions: ImageFormat.allCases.flatMap(\.fileExtensions),
         headlineMetrics: [HeadlineMetric("image.width", title: "Image width (px)"), HeadlineMetric("image.height", title: "Image height (px)")],

@@ -6,8 +6,8 @@
  * Large pictures are decoded at 1/2, 1/4 or 1/8 scale (see decode_under_jmp): the statistics
  * never need more than viewing size. Memory per file: libjpeg's own (bounded by max_memory_to_use, which caps a progressive file's
  * coefficient buffer), one RGBA row, one CMYK row and the statistics. Metadata markers are never
- * saved by libjpeg: our marker reader counts them against the budget and reads EXIF and XMP in
- * place. */
+ * saved by libjpeg: our marker reader counts every APPn and COM against the budget, keeps JFIF's
+ * and Adobe's fields for libjpeg, and reads EXIF and XMP in place. */
 #include "image_shim.h"
 #include "exif_scan.h"
 #include "image_result.h"
@@ -98,8 +98,26 @@ static void on_progress(j_common_ptr cinfo) {
     }
 }
 
-/* Reads an APPn (other than JFIF's APP0 and Adobe's APP14, which libjpeg needs) or COM marker in
- * place: counts it against the metadata budget, looks into EXIF and XMP, and skips it. */
+/* What libjpeg's own APP0 and APP14 readers keep, read from a marker's data: the JFIF header
+ * (version, density) and Adobe's colour transform, which decide how YCCK and CMYK are converted.
+ * Reading them here lets one reader count every APPn against the metadata budget: libjpeg's
+ * readers skip the rest of a marker unseen, so 65 KB APP0s repeated would pass any budget. */
+static void keep_jfif_and_adobe(j_decompress_ptr cinfo, const uint8_t *data, size_t length) {
+    if (cinfo->unread_marker == JPEG_APP0 && length >= 14 && memcmp(data, "JFIF\0", 5) == 0) {
+        cinfo->saw_JFIF_marker = TRUE;
+        cinfo->JFIF_major_version = data[5];
+        cinfo->JFIF_minor_version = data[6];
+        cinfo->density_unit = data[7];
+        cinfo->X_density = (UINT16)(data[8] << 8 | data[9]);
+        cinfo->Y_density = (UINT16)(data[10] << 8 | data[11]);
+    } else if (cinfo->unread_marker == JPEG_APP0 + 14 && length >= 12 && memcmp(data, "Adobe", 5) == 0) {
+        cinfo->saw_Adobe_marker = TRUE;
+        cinfo->Adobe_transform = data[11];
+    }
+}
+
+/* Reads an APPn or COM marker in place: counts it against the metadata budget, keeps what libjpeg
+ * needs of JFIF and Adobe markers, looks into EXIF and XMP, and skips it. */
 static boolean read_marker(j_decompress_ptr cinfo) {
     jpeg_context *ctx = context_of((j_common_ptr)cinfo);
     struct jpeg_source_mgr *src = cinfo->src;
@@ -119,6 +137,7 @@ static boolean read_marker(j_decompress_ptr cinfo) {
                  (unsigned long long)ctx->limits->max_metadata_bytes);
         fail(ctx, ASSAY_IMAGE_METADATA, text);
     }
+    keep_jfif_and_adobe(cinfo, data, length);
     static const char xmp[] = "http://ns.adobe.com/xap/1.0/";
     static const char xmp_extension[] = "http://ns.adobe.com/xmp/extension/";
     if (cinfo->unread_marker == JPEG_APP0 + 1) {
@@ -193,8 +212,7 @@ static assay_image_status decode_under_jmp(jpeg_context *ctx, const uint8_t *byt
     ctx->progress.progress_monitor = on_progress;
     c->progress = &ctx->progress;
     jpeg_mem_src(c, bytes, (unsigned long)length);
-    for (int marker = JPEG_APP0 + 1; marker <= JPEG_APP0 + 15; marker++)
-        if (marker != JPEG_APP0 + 14) jpeg_set_marker_processor(c, marker, read_marker);
+    for (int marker = JPEG_APP0; marker <= JPEG_APP0 + 15; marker++) jpeg_set_marker_processor(c, marker, read_marker);
     jpeg_set_marker_processor(c, JPEG_COM, read_marker);
 
     jpeg_read_header(c, TRUE);

@@ -192,6 +192,32 @@ import Testing
         return copy
     }
 
+    /// libjpeg reads JFIF's APP0 and Adobe's APP14 itself and skips the rest of each unseen: 16
+    /// stuffed markers of 64 KB (a JFXX "thumbnail", an APP14 that is not Adobe's) are over the
+    /// 1 MB metadata budget all the same, and under a larger budget the picture is judged as before.
+    @Test func everyApplicationMarkerCountsAgainstTheMetadataBudget() throws {
+        let folder = TemporaryFolder("stuffed-jpeg")
+        let rose = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Self.example("rose.jpg"))))
+        func stuffed(marker: UInt8, tag: String) -> [UInt8] {
+            let data = Array(tag.utf8) + [0x10] + [UInt8](repeating: 0, count: 65_533 - tag.utf8.count - 1)
+            let segment: [UInt8] = [0xFF, marker, 0xFF, 0xFF] + data
+            return Array(rose[0..<2]) + Array((0..<16).map { _ in segment }.joined()) + Array(rose[2...])
+        }
+        let plain = try Fixture.stage(Self.noDuplicates).analyze(try Fixture.input(Self.example("rose.jpg")))
+        var roomy = Self.noDuplicates
+        roomy.maxMetadataBytes = 2_000_000
+        for (name, bytes) in [("app0.jpg", stuffed(marker: 0xE0, tag: "JFXX\0")), ("app14.jpg", stuffed(marker: 0xEE, tag: "Stuffing"))] {
+            let path = folder.url(name)
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            let finding = try Fixture.stage(Self.noDuplicates).analyze(try Fixture.input(path))
+            #expect(finding.codes == ["image.metadata_size"], "\(name): \(finding.reasons.map(\.message))")
+            #expect(finding.reasons.first?.limit == 1_000_000)
+            let allowed = try Fixture.stage(roomy).analyze(try Fixture.input(path))
+            #expect(allowed.codes == [], "\(name): \(allowed.reasons.map(\.message))")
+            #expect(allowed.metrics["image.luma_mean"] == plain.metrics["image.luma_mean"])
+        }
+    }
+
     @Test func bombsAreRejectedFromTheirHeaders() throws {
         let folder = TemporaryFolder("bombs")
         let stage = try Fixture.stage()
