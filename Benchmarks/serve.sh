@@ -13,6 +13,10 @@
 #   BENCH_WORK  work folder (default /tmp/assay-bench/serve)
 #   ASSAY_BIN   an assay binary to use instead of building one (release) from this repository
 #   ASSAY_TEST_POSTGRES  a server's maintenance database; when unset, .ci/postgres starts one
+#   PREFILL     when set (say 50000), also serves a datanet that already holds PREFILL files
+#               (make_datanet.py, judged once by `assay run` before the server starts): once with
+#               --walk-every 0 (every run walks the whole folder, as every run did before) and
+#               once with the default (runs stage only their own uploads between hourly walks)
 #
 # Prints, per setup: uploads, wall seconds, uploads/s, p50 and p99 latency (ms, each upload's
 # answer is its verdict), CPU seconds of the assay processes (user + system, /usr/bin/time; for
@@ -54,7 +58,7 @@ run_ms=$(echo "$run_cpu * 1000 / $FILES" | bc -l)
 start_server() {
   local dir=$1 ledger=$2 n=$3
   /usr/bin/time -f '%e %U %S' -o "$dir/serve$n.time" "$ASSAY" serve --config "$dir/assay.yml" --ledger "$ledger" --name bench \
-    --folder "$dir/uploads" --jobs 2 --listen 127.0.0.1:0 --daily-bytes 0 --datanet-daily-bytes 0 --rate 100000 --burst 100000 \
+    --folder "$dir/uploads" --jobs 2 --listen 127.0.0.1:0 --daily-bytes 0 --datanet-daily-bytes 0 --rate 100000 --burst 100000 ${ASSAY_SERVE_EXTRA:-} \
     > /dev/null 2> "$dir/serve$n.err" &
   local timer=$!
   for _ in $(seq 1 600); do
@@ -116,3 +120,24 @@ assay_cpu=$(cpu_of "$P/serve1.time" "$P/serve2.time")
 row "serve, PostgreSQL, 2 processes" "$P/client.out" "$(echo "$assay_cpu + $pg_after - $pg_before" | bc -l)"
 printf '(PostgreSQL rows count the database server: %.2f s of it)\n' "$(echo "$pg_after - $pg_before" | bc -l)"
 psql -X -q "${ASSAY_TEST_POSTGRES/postgres:\/\//postgresql://}" -c "DROP DATABASE $db" >/dev/null || true
+
+if [ "${PREFILL:-0}" -gt 0 ]; then
+  SEED=$W/prefill-$PREFILL
+  if [ ! -d "$SEED" ]; then
+    say "making $PREFILL files already in the datanet ($SEED)"
+    python3 "$REPO/Benchmarks/make_datanet.py" "$PREFILL" "$SEED" --seed 8 >&2
+  fi
+  for mode in walk-every-0 default; do
+    D=$W/prefill-$mode
+    rm -rf "$D"; mkdir -p "$D"; cp "$CONFIG" "$D/assay.yml"; cp -a "$SEED" "$D/uploads"
+    say "a datanet of $PREFILL files judged by assay run, then served ($mode), $CLIENTS clients"
+    "$ASSAY" run -q --config "$D/assay.yml" --ledger "$D/assay.sqlite" --jobs 2 "$D/uploads"
+    make_tokens "$D" "$D/assay.sqlite"
+    extra=""; [ "$mode" = walk-every-0 ] && extra="--walk-every 0"
+    ASSAY_SERVE_EXTRA=$extra
+    read -r pid base < <(start_server "$D" "$D/assay.sqlite" 1)
+    python3 "$REPO/Benchmarks/serve_client.py" "$D/tokens" "$base" bench "$CLIENTS" "${LIST[@]}" > "$D/client.out"
+    kill -TERM "$pid"; while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done; sleep 0.2
+    row "serve, $PREFILL files in, $mode" "$D/client.out" "$(cpu_of "$D/serve1.time")"
+  done
+fi

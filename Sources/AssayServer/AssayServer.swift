@@ -25,7 +25,7 @@ public final class AssayServer: Sendable {
         accounts = try Ledger(path: settings.accounts)
         var judges: [String: DatanetJudge] = [:]
         for datanet in settings.datanets {
-            judges[datanet.name] = try DatanetJudge(datanet: datanet, accounts: accounts, jobs: settings.jobs, metrics: metrics)
+            judges[datanet.name] = try DatanetJudge(datanet: datanet, accounts: accounts, jobs: settings.jobs, walkEvery: settings.walkEvery, metrics: metrics)
         }
         self.judges = judges
         limiter = RateLimiter(perSecond: settings.ratePerSecond, burst: settings.burst)

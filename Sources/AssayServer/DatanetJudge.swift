@@ -12,11 +12,21 @@ import Foundation
 /// later upload sorts after them: the verdict a contributor is answered is never decided again
 /// differently, and equals what `assay intake export` plus `assay run --intake` on a fresh
 /// ledger give. Uploads that arrive during a run are judged by the next one.
+///
+/// A run walks the whole folder only when it is the judge's first, follows a failed run, or the
+/// last full walk is ``ServerSettings/walkEvery`` seconds old; the others stage just the uploads
+/// they place (``RunRequest/walkFolders``), so a second's batch costs the same in a datanet of a
+/// million files as in an empty one. The folder is the server's: uploads are written by it,
+/// renamed in and made read-only, so nothing between two full walks is missed but what other
+/// hands do to it, which the next full walk sees.
 final class DatanetJudge: @unchecked Sendable {
     let datanet: HostedDatanet
     private let accounts: Ledger
     private let verdicts: Ledger
     private let jobs: Int
+    private let walkEvery: Double
+    /// When the last run that walked the whole folder started; nil before one, and after a failed run.
+    private var lastFullWalk: Date?
     private let metrics: ServerMetrics
     private let condition = NSCondition()
     /// Upload id → the upload, for uploads whose answer someone waits for.
@@ -39,10 +49,11 @@ final class DatanetJudge: @unchecked Sendable {
     }
 
     /// A judge for `datanet`, recording placements in `accounts`.
-    init(datanet: HostedDatanet, accounts: Ledger, jobs: Int, metrics: ServerMetrics) throws(LedgerError) {
+    init(datanet: HostedDatanet, accounts: Ledger, jobs: Int, walkEvery: Double, metrics: ServerMetrics) throws(LedgerError) {
         self.datanet = datanet
         self.accounts = accounts
         self.jobs = jobs
+        self.walkEvery = walkEvery
         self.metrics = metrics
         verdicts = try Ledger(path: datanet.pipeline.config.ledger)
     }
@@ -133,13 +144,17 @@ final class DatanetJudge: @unchecked Sendable {
             return try placed.place(uploads, in: datanet)
         }
         let started = Date()
+        let walking = lastFullWalk.map { started.timeIntervalSince($0) >= walkEvery } ?? true
+        request.walkFolders = walking
         do {
             _ = try Runner(pipeline: datanet.pipeline).run(request)
+            if walking { lastFullWalk = started }
             try accounts.markPlaced(placed.ids)
             try accounts.markPlaced(placed.lost, lost: true)
             setFailure(nil)
             metrics.runSeconds(Date().timeIntervalSince(started), files: placed.ids.count)
         } catch {
+            lastFullWalk = nil
             setFailure("\(error)")
             FileHandle.standardError.write(Data("assay serve: the run of datanet \(datanet.name) failed: \(error); trying again\n".utf8))
             Thread.sleep(forTimeInterval: 1)

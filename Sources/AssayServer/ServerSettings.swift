@@ -25,6 +25,11 @@ public struct ServerSettings: Sendable {
     public var extensions: [String: Modality]
     /// Analysis threads per run.
     public var jobs: Int
+    /// Seconds between full walks of a datanet's folder (3600 by default). In between, each run
+    /// stages only the uploads it places, so its cost does not grow with the datanet; a full walk
+    /// sees what changed in the folder by other hands (a file a curator removed). 0: every run
+    /// walks in full.
+    public var walkEvery: Double = 3600
 
     /// Settings with the documented defaults.
     public init(host: String = "127.0.0.1", port: Int = 8080, datanets: [HostedDatanet], accounts: String, quota: ServeQuota = ServeQuota(),

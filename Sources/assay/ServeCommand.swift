@@ -55,6 +55,9 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: "Seconds the leaderboard is kept before it is computed again.")
     var leaderboardEvery: Double = 3600
 
+    @Option(name: .long, help: "Seconds between full walks of each datanet's folder; in between, a run stages only the uploads it places (0: always walk).")
+    var walkEvery: Double = 3600
+
     @Option(name: .long, help: "Requests per second a token may make on average (per server process).")
     var rate: Double = 5
 
@@ -70,8 +73,8 @@ struct ServeCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        guard answerWithin >= 0, leaderboardEvery >= 0, rate > 0, burst >= 1, jobs >= 1, dailyFiles >= 0, dailyBytes >= 0, datanetDailyBytes >= 0 else {
-            throw ValidationError("--answer-within, --leaderboard-every and the daily limits must be at least 0; --rate above 0; --burst and --jobs at least 1")
+        guard answerWithin >= 0, leaderboardEvery >= 0, walkEvery >= 0, rate > 0, burst >= 1, jobs >= 1, dailyFiles >= 0, dailyBytes >= 0, datanetDailyBytes >= 0 else {
+            throw ValidationError("--answer-within, --leaderboard-every, --walk-every and the daily limits must be at least 0; --rate above 0; --burst and --jobs at least 1")
         }
     }
 
@@ -107,9 +110,10 @@ struct ServeCommand: ParsableCommand {
         var quota = ServeQuota(contributorFiles: dailyFiles == 0 ? nil : dailyFiles, contributorBytes: dailyBytes == 0 ? nil : dailyBytes,
                                datanetBytes: datanetDailyBytes == 0 ? nil : datanetDailyBytes)
         if let cap = first.pipeline.config.limits.datanetDailyBytes, hosted.count == 1 { quota.datanetBytes = cap }
-        let settings = ServerSettings(host: host, port: port, datanets: hosted, accounts: accounts ?? first.pipeline.config.ledger, quota: quota,
+        var settings = ServerSettings(host: host, port: port, datanets: hosted, accounts: accounts ?? first.pipeline.config.ledger, quota: quota,
                                       answerWithin: answerWithin, leaderboardEvery: leaderboardEvery, ratePerSecond: rate, burst: burst,
                                       extensions: BuiltinValidators.registry.modalityOfExtension, jobs: jobs)
+        settings.walkEvery = walkEvery
         let server: AssayServer
         do {
             server = try AssayServer(settings: settings)

@@ -62,6 +62,36 @@ import Testing
         #expect(refingerprinted.0.analyzed == 0 && refingerprinted.0.decided == 9)
     }
 
+    /// Without `walkFolders` a run stages only what `prepare` returns (as `assay serve` does
+    /// between full walks): those files get the verdicts a walk gives them, every other file keeps
+    /// its row (a file removed by hand is not taken as gone), and files nobody prepared wait for
+    /// the next full walk.
+    @Test func aRunThatDoesNotWalkJudgesOnlyThePreparedFiles() throws {
+        let folder = try datanet()
+        let config = try RunFixtures.config("version: 1\nmodalities: {text: {unchecked: true}, image: {unchecked: true}, audio: {unchecked: true}}\nlimits: { quotas: false }\n", in: folder)
+        let root = URL(fileURLWithPath: folder.url("net")).resolvingSymlinksInPath().path
+        _ = try RunFixtures.run(config, root: folder.url("net"), verdicts: folder.url("1.jsonl"))
+        try folder.copy("/usr/share/common-licenses/MPL-2.0", to: "net/alice/text/placed.txt")
+        try folder.copy("/usr/share/common-licenses/LGPL-2.1", to: "net/dave/text/unprepared.txt")
+        try FileManager.default.removeItem(atPath: folder.url("net/alice/text/apache.txt"))
+        var request = RunRequest(roots: [folder.url("net")], jobs: 2, verdicts: folder.url("2.jsonl"), progress: false)
+        request.walkFolders = false
+        request.prepare = {
+            [IntakeRecord(root: root, path: "alice/text/placed.txt", contributor: "alice", modality: "text", submittedAt: 1_900_000_000)]
+        }
+        let delta = try Runner(pipeline: Pipeline(config: config, sniffer: BuiltinValidators.sniffer)).run(request)
+        #expect(delta.analyzed == 1 && delta.found == 9)
+        #expect(delta.changes.removed == 0 && delta.changes.added == 1)
+        let lines = try String(contentsOfFile: folder.url("2.jsonl"), encoding: .utf8)
+        #expect(lines.contains("\"alice/text/placed.txt\"") && lines.contains("\"alice/text/apache.txt\"") && !lines.contains("unprepared"))
+        // The same file judged by a full walk gets the same verdict; the walk also sees the rest.
+        let walked = try RunFixtures.run(config, root: folder.url("net"), verdicts: folder.url("3.jsonl"))
+        #expect(walked.0.found == 9 && walked.0.changes.removed == 1 && walked.0.changes.added == 1)
+        let placed = try #require(lines.split(separator: "\n").first { $0.contains("\"alice/text/placed.txt\"") })
+        #expect(walked.2.contains(String(placed)))
+        #expect(walked.1["dave/text/unprepared.txt"]?["verdict"] as? String == "accepted")
+    }
+
     /// `--verify` does not trust an unchanged `stat`: it reads and hashes every file, decides
     /// everything again and reuses findings only where the content hash is the one recorded.
     @Test func verifyReHashesWhatTheStatSkipTrusts() throws {

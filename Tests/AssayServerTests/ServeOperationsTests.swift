@@ -27,6 +27,28 @@ import Testing
         #expect(unknown.status == 415)
     }
 
+    /// Between full walks a run stages only the uploads it places: a file put into the folder by
+    /// hand is not seen until the next full walk (the first run of a server, or `--walk-every`).
+    @Test func betweenFullWalksARunJudgesOnlyItsOwnUploads() throws {
+        let net = try ServedDatanet()
+        let alice = try net.token("alice")
+        func known(_ name: String) throws -> Bool {
+            try Shell.run(["sqlite3", net.ledger, "SELECT count(*) FROM files WHERE path LIKE '%\(name)%'"]).stdout
+                .trimmingCharacters(in: .whitespacesAndNewlines) == "1"
+        }
+        let server = try net.serve()
+        #expect(try Curl.upload(server.base, datanet: "net", file: "/usr/share/common-licenses/Apache-2.0", token: alice).status == 201)
+        try FileManager.default.createDirectory(atPath: net.uploads + "/bob/text", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: "/usr/share/common-licenses/GPL-3", toPath: net.uploads + "/bob/text/by-hand.txt")
+        #expect(try Curl.upload(server.base, datanet: "net", file: "/usr/share/common-licenses/MPL-2.0", token: alice).status == 201)
+        #expect(try known("MPL-2.0") && !(try known("by-hand")))
+        #expect(server.stop() == 0)
+        let walking = try net.serve(["--walk-every", "0"])
+        defer { #expect(walking.stop() == 0) }
+        #expect(try Curl.upload(walking.base, datanet: "net", file: "/usr/share/common-licenses/BSD", token: alice).status == 201)
+        #expect(try known("by-hand"))
+    }
+
     @Test func aLongAnalysisIsAnswered202WithAStatusURLThatShowsTheVerdictLater() throws {
         let net = try ServedDatanet()
         let alice = try net.token("alice")

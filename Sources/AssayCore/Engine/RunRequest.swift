@@ -27,6 +27,13 @@ public struct RunRequest: Sendable {
     /// returns is imported like ``intake``. `assay serve` places its closed uploads here, so no
     /// run of any process walks the folder between a second's uploads being closed and placed.
     public var prepare: (@Sendable () throws -> [IntakeRecord])?
+    /// False: the folders are not walked; the run stages only the files `prepare` returned (each
+    /// examined as a walk examines it) and keeps every other file the ledger knows as it is (none
+    /// is taken as removed or changed). For a caller that alone writes to the folders and knows
+    /// which files are new: `assay serve` judges each second's uploads so, walking in full on
+    /// its first run, after a failed one and every `--walk-every` seconds. A hard link between a
+    /// new file and an older one is not seen by such a run (the caller's files are its own).
+    public var walkFolders = true
 
     /// Creates a request.
     public init(roots: [String], jobs: Int, rejudge: Bool = false, verdicts: String? = nil, progress: Bool = true, wait: Bool = true) {

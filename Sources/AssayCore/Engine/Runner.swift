@@ -56,10 +56,11 @@ public final class Runner {
             do {
                 // Workers that start before the files are staged wait instead of leaving.
                 try queue?.announce(WorkQueue.Announcement(phase: "staging", run: runID, fingerprints: [:]))
-                let intake = try request.intake + (request.prepare?() ?? [])
+                let prepared = try request.prepare?() ?? []
+                let intake = request.intake + prepared
                 if !intake.isEmpty { try ledger.importTrustedTimes(intake) }
                 let runStart = Int64(started.timeIntervalSince1970)
-                let discovery = try discover(request, into: ledger)
+                let discovery = try discover(request, prepared: prepared, into: ledger)
                 summary.vanishedSources = discovery.vanished
                 summary.unreadableFolders = discovery.unreadable
                 if config.manifest == nil {
@@ -70,7 +71,7 @@ public final class Runner {
                 let changes = try ledger.applyDiscovery(decideFingerprint: config.decideFingerprint,
                                                         analysisFingerprints: pipeline.analysisFingerprints, rejudge: request.rejudge,
                                                         verify: request.verify,
-                                                        keeping: summary.vanishedSources, keepingFolders: discovery.unreadable,
+                                                        keeping: summary.vanishedSources + discovery.unwalked, keepingFolders: discovery.unreadable,
                                                         walked: discovery.walked, runStart: runStart,
                                                         timeoutMark: pipeline.timeoutMark, retryErrors: request.retryErrors)
                 summary.changes = changes
@@ -141,8 +142,10 @@ public final class Runner {
     /// request forgets; or, with a manifest in the config, the manifest alone. Streams every
     /// discovered file into the staging table. Returns the known folders that are missing now:
     /// their files keep their rows (a folder on an unmounted disk is not a deletion), until
-    /// `--forget` says otherwise.
-    private func discover(_ request: RunRequest, into ledger: Ledger) throws -> (vanished: [String], walked: [String], unreadable: [UnreadableFolder]) {
+    /// `--forget` says otherwise. Without ``RunRequest/walkFolders``, stages the `prepared` files
+    /// alone and returns every folder as `unwalked`: their other files keep their rows.
+    private func discover(_ request: RunRequest, prepared: [IntakeRecord], into ledger: Ledger) throws
+        -> (vanished: [String], walked: [String], unwalked: [String], unreadable: [UnreadableFolder]) {
         for folder in request.forget {
             let path = FileStatus.realPath(folder) ?? OutputGuard.resolved(folder)
             guard try ledger.sources().contains(DatanetSource(kind: .folder, path: path)) else {
@@ -180,6 +183,14 @@ public final class Runner {
             }
         }
         let walker = FolderWalker(layout: pipeline.config.layout, maxFileBytes: pipeline.config.limits.maxFileBytes)
+        if !request.walkFolders && pipeline.config.manifest == nil {
+            let folders = try ledger.sources().filter { $0.kind == .folder }.map(\.path)
+            for record in prepared where !record.isNameClaim && folders.contains(record.root) {
+                if let file = walker.examine(root: record.root, relative: record.path) { try emit(file) }
+            }
+            try ledger.stage(batch)
+            return ([], [], folders, [])
+        }
         for source in try ledger.sources() {
             switch source.kind {
             case .manifest:
@@ -210,7 +221,7 @@ public final class Runner {
             }
         }
         try ledger.stage(batch)
-        return (vanished, walked, unreadable)
+        return (vanished, walked, [], unreadable)
     }
 
     /// Analyzes and decides every file from `mark` on, recording in batches. With a work queue

@@ -102,6 +102,33 @@ public struct FolderWalker: Sendable {
         return result
     }
 
+    /// The ``DiscoveredFile`` of the one file at `relative` under `root` (a real path), judged as a
+    /// walk judges it; nil when it is no submission (the layout does not place it, or it lies in a
+    /// folder deeper than ``maxDepth``, which a walk refuses whole). For a caller that knows exactly
+    /// which files are new in a folder only it writes to (`assay serve`), so that a run need not
+    /// walk the whole folder; `relative` must be valid UTF-8 (it is a `String`).
+    public func examine(root: String, relative: String) -> DiscoveredFile? {
+        let components = relative.split(separator: "/", omittingEmptySubsequences: false)
+        guard components.count <= maxDepth + 1, let place = layout.place(of: components) else { return nil }
+        let path = root + "/" + relative
+        return examine(path: path, relative: relative, place: place, realRoot: root,
+                       bytes: FileStatus(path: path, followLinks: false)?.size ?? 0)
+    }
+
+    /// A file whose name is valid: refused when its path is at or over `PATH_MAX`, else judged by the intake rules.
+    private func examine(path: String, relative: String, place: (contributor: String, modality: String), realRoot: String,
+                         bytes: Int64) -> DiscoveredFile {
+        guard path.utf8.count >= Int(PATH_MAX) else {
+            return rules.examine(path: path, relative: relative, contributor: place.contributor, modality: place.modality, realRoot: realRoot)
+        }
+        var file = DiscoveredFile(submission: Submission(root: realRoot, path: relative, absolutePath: path, contributor: place.contributor,
+                                                         modalityName: place.modality, submittedAt: 0, bytes: bytes))
+        file.refusal = Reason(CoreReasons.pathTooLong, stage: "intake",
+                              message: "the path is \(path.utf8.count) bytes long, at or over PATH_MAX (\(PATH_MAX))",
+                              value: .number(Double(path.utf8.count)), limit: .number(Double(PATH_MAX)))
+        return file
+    }
+
     /// Why a folder's entries could not be listed.
     private struct ListFailure: Error {
         let problem: String
@@ -200,14 +227,8 @@ public struct FolderWalker: Sendable {
                                                              modalityName: place.modality, submittedAt: 0, bytes: Int64(info.st_size)))
                 file.refusal = Reason(CoreReasons.badName, stage: "intake",
                                       message: "the path is not valid UTF-8 (the bytes that are not are shown as \\xNN)", value: .text(relative))
-            } else if path.utf8.count >= Int(PATH_MAX) {
-                file = DiscoveredFile(submission: Submission(root: realRoot, path: relative, absolutePath: path, contributor: place.contributor,
-                                                             modalityName: place.modality, submittedAt: 0, bytes: Int64(info.st_size)))
-                file.refusal = Reason(CoreReasons.pathTooLong, stage: "intake",
-                                      message: "the path is \(path.utf8.count) bytes long, at or over PATH_MAX (\(PATH_MAX))",
-                                      value: .number(Double(path.utf8.count)), limit: .number(Double(PATH_MAX)))
             } else {
-                file = rules.examine(path: path, relative: relative, contributor: place.contributor, modality: place.modality, realRoot: realRoot)
+                file = examine(path: path, relative: relative, place: place, realRoot: realRoot, bytes: Int64(info.st_size))
             }
             try emit(file)
         }
