@@ -4,7 +4,7 @@
 #
 #   Benchmarks/relevance.sh
 #
-# The evaluation set is the odd-numbered original documents (the even-numbered ones built the
+# The split (Benchmarks/relevance_split.py): the evaluation set is the odd-numbered original documents (the even-numbered ones built the
 # shipped background, docs/tools/build_relevance_background.py); the 5 reference documents are
 # kernel documents from the even half, the 5 counter-examples documents of the other classes
 # from it. Three configurations, as a curator grows one: the topic sentence alone; with the 5
@@ -29,30 +29,7 @@ fi
 . "$REPO/Benchmarks/lib.sh"
 ASSAY=$(assay_binary "$REPO")
 rm -rf "$A" && mkdir -p "$A/net" "$A/topic"
-python3 - "$W/corpus" "$A" <<'PY'
-import csv, os, shutil, sys
-corpus, out = sys.argv[1:3]
-rows = sorted((r for r in csv.DictReader(open(os.path.join(corpus, "ground_truth.csv"))) if r["kind"] == "base"), key=lambda r: r["file"])
-label = lambda r: r["source"].split(":")[0]
-import random
-random.seed(3)
-even = rows[0::2]
-kernel = [r for r in even if label(r) == "linux-doc-6.1"]
-other = [r for r in even if label(r) != "linux-doc-6.1"]
-random.shuffle(kernel)
-random.shuffle(other)
-for i, r in enumerate(kernel[:5]):
-    shutil.copy(os.path.join(corpus, "docs", r["file"]), os.path.join(out, "topic", "kernel-%d.txt" % i))
-for i, r in enumerate(other[:5]):
-    shutil.copy(os.path.join(corpus, "docs", r["file"]), os.path.join(out, "topic", "other-%d.txt" % i))
-with open(os.path.join(out, "labels.tsv"), "w") as labels:
-    for r in rows[1::2]:
-        who = {"linux-doc-6.1": "kernel", "python3.11-doc": "python", "manpages": "man"}[label(r)]
-        dest = os.path.join(out, "net", who, "text", r["file"].replace("/", "-"))
-        os.makedirs(os.path.dirname(dest), exist_ok=True)
-        shutil.copy(os.path.join(corpus, "docs", r["file"]), dest)
-        labels.write("%s/text/%s\t%s\n" % (who, os.path.basename(dest), who))
-PY
+python3 "$REPO/Benchmarks/relevance_split.py" "$W/corpus" "$A"
 cat > "$A/base.yml" <<YAML
 version: 1
 limits: {quotas: false, max_file_bytes: 100MB}

@@ -13,10 +13,11 @@ documentation that none of the three classes comes from. Prints ROC AUC per vari
 sentence alone, with 5 kernel examples, with 5 counter-examples as well; for example draws, the
 mean, least and greatest over DRAWS draws (default 8) of 5 kernel documents from the even half.
 """
-import csv, glob, html, json, os, random, re, sys
+import glob, html, json, os, random, re, sys
 import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+from relevance_split import KERNEL, label, split  # noqa: E402
 from relevance_table import DEFAULT, Table, auc, unit  # noqa: E402
 
 CORPUS = sys.argv[1] if len(sys.argv) > 1 else "/tmp/assay-bench/text/corpus"
@@ -30,18 +31,10 @@ def read(name):
 
 
 table_bytes = 16384 * 8
-# The split of Benchmarks/relevance.sh, with its random draws in the same order.
-rows = sorted((r for r in csv.DictReader(open(os.path.join(CORPUS, "ground_truth.csv"))) if r["kind"] == "base"), key=lambda r: r["file"])
-label = lambda r: r["source"].split(":")[0]
-random.seed(3)
-even = rows[0::2]
-kernel = [r for r in even if label(r) == "linux-doc-6.1"]
-other = [r for r in even if label(r) != "linux-doc-6.1"]
-random.shuffle(kernel)
-random.shuffle(other)
-examples = [table.ids(read(r["file"])) for r in kernel[:5]]
-counters = [table.ids(read(r["file"])) for r in other[:5]]
-evaluation = [(label(r) == "linux-doc-6.1", table.ids(read(r["file"]))) for r in rows[1::2]]
+example_rows, counter_rows, evaluated_rows, other_kernel = split(CORPUS)
+examples = [table.ids(read(r["file"])) for r in example_rows]
+counters = [table.ids(read(r["file"])) for r in counter_rows]
+evaluation = [(label(r) == KERNEL, table.ids(read(r["file"]))) for r in evaluated_rows]
 on_topic = np.array([k for k, _ in evaluation])
 topic = table.ids(TOPIC)
 raw = np.array([table.raw(ids) for _, ids in evaluation])
@@ -80,7 +73,7 @@ line("shipped: background mean of the bench's own three sources", three(table.me
 documents = embed_all(table.mean)
 t = table.from_ids(topic)
 draws = random.Random(11)
-picked = [draws.sample(kernel[5:], 5) for _ in range(DRAWS)]
+picked = [draws.sample(other_kernel, 5) for _ in range(DRAWS)]
 picked_ids = [[table.ids(read(r["file"])) for r in pick] for pick in picked]
 by_draw = [score_auc(documents @ unit(t + sum(table.from_ids(ids) for ids in pick))) for pick in picked_ids]
 line("shipped, %d other draws of 5 examples" % DRAWS, ["", "%.3f (%.3f–%.3f)" % (np.mean(by_draw), min(by_draw), max(by_draw)), ""], "mean (least–greatest)")
