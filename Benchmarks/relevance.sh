@@ -4,8 +4,9 @@
 #
 #   Benchmarks/relevance.sh
 #
-# The split (Benchmarks/relevance_split.py): the evaluation set is the odd-numbered original documents (the even-numbered ones built the
-# shipped background, docs/tools/build_relevance_background.py); the 5 reference documents are
+# The split (Benchmarks/relevance_split.py): the evaluation set is the odd-numbered original
+# documents (the even-numbered ones built the shipped background,
+# docs/tools/build_relevance_background.py); the 5 reference documents are
 # kernel documents from the even half, the 5 counter-examples documents of the other classes
 # from it. Three configurations, as a curator grows one: the topic sentence alone; with the 5
 # kernel documents as examples; with 5 counter-examples as well. Each prints ROC AUC, the accepted
