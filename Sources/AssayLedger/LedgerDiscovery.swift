@@ -176,9 +176,15 @@ extension Ledger {
             }
             try setStateText("decide_fingerprint", decideFingerprint, db)
             try setStaleMark(mark, db)
+            var deletedEntries = 0
             if let mark {
-                try db.execute("DELETE FROM index_entries WHERE \(mark.condition(after: true))",
-                               [mark.key.submittedAt, mark.key.path, mark.key.root])
+                deletedEntries = try db.execute("DELETE FROM index_entries WHERE \(mark.condition(after: true))",
+                                                [mark.key.submittedAt, mark.key.path, mark.key.root])
+            }
+            // Index entries went (with their files, or after the mark): an index kept in memory
+            // since an earlier run (``Ledger/indexGeneration()``) no longer matches the ledger.
+            if deletedEntries > 0 || changes.removed > 0 {
+                try setStateText(Self.indexGenerationState, String(try indexGeneration(db) + 1), db)
             }
             changes.mark = mark
             return changes

@@ -124,15 +124,17 @@ extension Ledger {
         try forEachVerdictLine(runID: runID) { line in try body(try decoder.decode(Verdict.self, from: Data(line.utf8))) }
     }
 
-    /// The whole ledger's counts per modality and verdict, and per reason code, from the ledger's
-    /// columns (no verdict line is parsed).
-    public func summary() throws(LedgerError) -> RunSummary {
+    /// The whole ledger's counts per modality and verdict, and per reason code unless
+    /// `countingCodes` is false (that count reads every verdict's codes), from the ledger's columns
+    /// (no verdict line is parsed).
+    public func summary(countingCodes: Bool = true) throws(LedgerError) -> RunSummary {
         try read("count verdicts") { db in
             var summary = RunSummary()
             for row in try db.fetchAll("SELECT modality, verdict, count(*) AS n FROM verdicts GROUP BY modality, verdict") {
                 guard let kind = VerdictKind(rawValue: try row["verdict"]) else { continue }
                 summary.add(modality: try row["modality"], verdict: kind, count: try row["n"])
             }
+            guard countingCodes else { return summary }
             try db.forEach("SELECT codes FROM verdicts WHERE codes != ''", []) { row in
                 let line: String = try row[0]
                 summary.add(codes: line.split(separator: " ").map(String.init))

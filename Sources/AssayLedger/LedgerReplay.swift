@@ -97,14 +97,34 @@ extension Ledger {
         }
     }
 
-    /// Fills each index with its stage's entries of files before `mark`, in canonical order.
-    public func loadIndexes(_ indexes: [DuplicateIndex], before mark: StaleMark?) throws(LedgerError) {
+    /// The state row that counts the times index entries were deleted (see ``indexGeneration()``).
+    static let indexGenerationState = "index_generation"
+
+    /// A number that changes whenever index entries leave the ledger (files removed, or a stale
+    /// mark that makes decide replay earlier files): an index kept in memory across runs
+    /// (AssayCore's `DuplicateIndexCache`) is valid only while this stays the same. Entries that are only
+    /// added after the index's end do not change it; they are loaded with `after:`.
+    public func indexGeneration() throws(LedgerError) -> Int64 {
+        try read("read the index generation") { db in try indexGeneration(db) }
+    }
+
+    func indexGeneration(_ db: any SQLSession) throws -> Int64 {
+        Int64(try stateText(Self.indexGenerationState, db) ?? "0") ?? 0
+    }
+
+    /// Fills each index with its stage's entries of files before `mark`, in canonical order;
+    /// with `after`, only those at or after that mark (the rest being in the index already).
+    public func loadIndexes(_ indexes: [DuplicateIndex], after start: StaleMark? = nil, before mark: StaleMark?) throws(LedgerError) {
         for index in indexes {
             try read("load the \(index.stage) index") { db in
                 var arguments: [any SQLArgument] = [index.stage]
                 var condition = ""
+                if let start {
+                    condition += " AND " + start.condition(after: true)
+                    arguments += [start.key.submittedAt, start.key.path, start.key.root] as [any SQLArgument]
+                }
                 if let mark {
-                    condition = " AND " + mark.condition(after: false)
+                    condition += " AND " + mark.condition(after: false)
                     arguments += [mark.key.submittedAt, mark.key.path, mark.key.root] as [any SQLArgument]
                 }
                 try db.forEach("""

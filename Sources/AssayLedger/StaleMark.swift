@@ -15,6 +15,12 @@ public struct StaleMark: Sendable, Equatable {
         self.inclusive = inclusive
     }
 
+    /// True when this mark lies at or before `other` in canonical order (a mark at a key with
+    /// `inclusive` lies just before the key's file, without it just after).
+    public func isAtOrBefore(_ other: StaleMark) -> Bool {
+        key == other.key ? (inclusive || !other.inclusive) : key < other.key
+    }
+
     /// The earlier of two marks (nil means nothing is stale).
     public static func earliest(_ a: StaleMark?, _ b: StaleMark?) -> StaleMark? {
         guard let a else { return b }

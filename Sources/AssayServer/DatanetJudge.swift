@@ -27,6 +27,8 @@ final class DatanetJudge: @unchecked Sendable {
     private let walkEvery: Double
     /// When the last run that walked the whole folder started; nil before one, and after a failed run.
     private var lastFullWalk: Date?
+    /// The duplicate indexes from one run to the next: a run loads only the entries added since.
+    private let indexCache = DuplicateIndexCache()
     private let metrics: ServerMetrics
     private let condition = NSCondition()
     /// Upload id → the upload, for uploads whose answer someone waits for.
@@ -146,6 +148,8 @@ final class DatanetJudge: @unchecked Sendable {
         let started = Date()
         let walking = lastFullWalk.map { started.timeIntervalSince($0) >= walkEvery } ?? true
         request.walkFolders = walking
+        request.countReasonCodes = false
+        request.indexCache = indexCache
         do {
             _ = try Runner(pipeline: datanet.pipeline).run(request)
             if walking { lastFullWalk = started }

@@ -92,6 +92,45 @@ import Testing
         #expect(walked.1["dave/text/unprepared.txt"]?["verdict"] as? String == "accepted")
     }
 
+    /// Duplicate indexes kept between runs (`assay serve`) give the verdicts a full load gives:
+    /// a copy of a file judged in the run before is found through the kept index; a file removed
+    /// by another process's run on the same ledger (its index generation moves) makes the next
+    /// run load the index whole again.
+    @Test func keptDuplicateIndexesGiveTheVerdictsOfAFullLoad() throws {
+        let folder = TemporaryFolder("kept-index")
+        try folder.copy("/usr/share/common-licenses/GPL-3", to: "net/alice/text/gpl.txt")
+        try folder.copy("/usr/share/common-licenses/Apache-2.0", to: "net/alice/text/apache.txt")
+        let config = try RunFixtures.config("version: 1\nmodalities: {text: {}}\nlimits: { quotas: false }\npipeline:\n  - use: text-dedup\n", in: folder)
+        let cache = DuplicateIndexCache()
+        func run(_ name: String, cache: DuplicateIndexCache?, rejudge: Bool = false) throws -> [String: String] {
+            var request = RunRequest(roots: [folder.url("net")], jobs: 2, rejudge: rejudge, verdicts: folder.url(name), progress: false)
+            request.indexCache = cache
+            _ = try Runner(pipeline: Pipeline(config: config, sniffer: BuiltinValidators.sniffer)).run(request)
+            var byPath: [String: String] = [:]
+            for line in try String(contentsOfFile: folder.url(name), encoding: .utf8).split(separator: "\n") {
+                let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                let reasons = try JSONSerialization.data(withJSONObject: object["reasons"] ?? [], options: [.sortedKeys])
+                byPath[try #require(object["path"] as? String)] = "\(object["verdict"] ?? "") " + String(decoding: reasons, as: UTF8.self)
+            }
+            return byPath
+        }
+        #expect(try run("1.jsonl", cache: cache).values.allSatisfy { $0.hasPrefix("accepted") })
+        try folder.copy("/usr/share/common-licenses/GPL-3", to: "net/bob/text/copy.txt")
+        let second = try run("2.jsonl", cache: cache)
+        #expect(cache.reuses == 1)
+        #expect(second["bob/text/copy.txt"]?.contains("text.dup_exact") == true)
+        // Another process removes alice's original: bob's copy is accepted in its run.
+        try FileManager.default.removeItem(atPath: folder.url("net/alice/text/gpl.txt"))
+        #expect(try run("3.jsonl", cache: nil)["bob/text/copy.txt"]?.hasPrefix("accepted") == true)
+        // The kept index still holds alice's removed file: it must not be used.
+        try folder.copy("/usr/share/common-licenses/GPL-3", to: "net/carol/text/copy.txt")
+        let fourth = try run("4.jsonl", cache: cache)
+        #expect(cache.reuses == 1)
+        #expect(fourth["carol/text/copy.txt"]?.contains("same text as bob") == true, "\(fourth)")
+        // The same ledger loaded whole decides the same.
+        #expect(try run("5.jsonl", cache: nil, rejudge: true) == fourth)
+    }
+
     /// `--verify` does not trust an unchanged `stat`: it reads and hashes every file, decides
     /// everything again and reuses findings only where the content hash is the one recorded.
     @Test func verifyReHashesWhatTheStatSkipTrusts() throws {

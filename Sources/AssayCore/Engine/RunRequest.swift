@@ -34,6 +34,14 @@ public struct RunRequest: Sendable {
     /// its first run, after a failed one and every `--walk-every` seconds. A hard link between a
     /// new file and an older one is not seen by such a run (the caller's files are its own).
     public var walkFolders = true
+    /// False: the returned summary leaves out the count of each reason code, which reads every
+    /// verdict's codes (the counts per verdict and modality stay). `assay serve` runs every second
+    /// and prints no summary.
+    public var countReasonCodes = true
+    /// Duplicate indexes kept from the caller's previous run of the same pipeline and ledger, used
+    /// when still valid and refilled at the end of a completed run (`assay serve`); nil loads them
+    /// from the ledger every run.
+    public var indexCache: DuplicateIndexCache?
 
     /// Creates a request.
     public init(roots: [String], jobs: Int, rejudge: Bool = false, verdicts: String? = nil, progress: Bool = true, wait: Bool = true) {

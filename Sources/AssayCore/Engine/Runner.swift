@@ -87,7 +87,7 @@ public final class Runner {
                 case "-"?: sink = LineSink.standardOutput()
                 case let path?: sink = try LineSink.file(path)
                 }
-                var counted = try ledger.summary()
+                var counted = try ledger.summary(countingCodes: request.countReasonCodes)
                 var writing = sink
                 // Every verdict is in the ledger before the first line is written: a full disk or
                 // a closed pipe here loses nothing.
@@ -231,7 +231,10 @@ public final class Runner {
     private func judge(from mark: StaleMark, request: RunRequest, ledger: Ledger, queue: WorkQueue?, runID: Int64,
                        summary: inout RunSummary) throws {
         let decider = pipeline.decider()
-        try ledger.loadIndexes(decider.duplicateIndexes, before: mark)
+        let generation = try ledger.indexGeneration()
+        if try request.indexCache?.restore(into: decider, before: mark, ledger: ledger, generation: generation) != true {
+            try ledger.loadIndexes(decider.duplicateIndexes, before: mark)
+        }
         // The usage in the mark's quota window before it (older files cannot matter: decide goes
         // forward in time), then the daily limits, in canonical order, before any file is read:
         // a refused file is never read, decoded or queued for workers.
@@ -319,8 +322,11 @@ public final class Runner {
         }
         if let queue { analyzed = max(analyzed, try queue.progress(run: runID, aliveWithin: 0).analyzed) }
         if summary.interruptedBy == nil {
-            // Everything from the mark on is decided: nothing is stale.
+            // Everything from the mark on is decided: nothing is stale, and the indexes hold
+            // every file's entries up to the last one decided.
             try flush(last: nil)
+            request.indexCache?.keep(decider.duplicateIndexes, end: lastKey.map { StaleMark(key: $0, inclusive: false) } ?? mark,
+                                     generation: generation)
         }
         progress.finish()
         summary.decided = decided

@@ -7,7 +7,7 @@
 public final class Decider {
     private let stages: [Stage]
     /// One index per stage position; nil for stateless stages.
-    let indexes: [DuplicateIndex?]
+    private(set) var indexes: [DuplicateIndex?]
     /// The daily limits; `assay check` gives each checked file a keeper seeded for its own window.
     private var quota: QuotaKeeper
     private let limits: Limits
@@ -48,6 +48,17 @@ public final class Decider {
 
     /// The indexes of the stateful stages, for the ledger to fill.
     public var duplicateIndexes: [DuplicateIndex] { indexes.compactMap { $0 } }
+
+    /// Takes `kept` (the indexes an earlier decider of the same pipeline filled, kept in memory
+    /// between runs by `assay serve`) instead of this decider's empty ones; false, changing
+    /// nothing, unless they are one per stateful stage, in order.
+    public func adopt(_ kept: [DuplicateIndex]) -> Bool {
+        let own = duplicateIndexes
+        guard kept.count == own.count, zip(kept, own).allSatisfy({ $0.stage == $1.stage }) else { return false }
+        var next = kept.makeIterator()
+        indexes = indexes.map { $0 == nil ? nil : next.next() }
+        return true
+    }
 
     /// The start of the quota window holding `time` (seconds since 1970 UTC).
     public func quotaWindowStart(for time: Int64) -> Int64 {
