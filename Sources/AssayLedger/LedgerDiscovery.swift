@@ -91,9 +91,13 @@ extension Ledger {
     /// (seconds since 1970): what appears in them later was submitted after it. A file a stage
     /// timed out on stays decided while its `analyzed_under` ends in `timeoutMark` (the same
     /// budget), unless `retryErrors`.
+    /// With `stagedOnly` (a run that staged a known few new files and no folder), only the staged
+    /// files are compared: no file is taken as removed and the files analyzed under other rules
+    /// are left for the next run that walks, so the cost does not grow with the datanet.
     public func applyDiscovery(decideFingerprint: String, analysisFingerprints: [Modality: String], rejudge: Bool,
                                verify: Bool = false, keeping: [String] = [], keepingFolders: [UnreadableFolder] = [], walked: [String] = [],
-                               runStart: Int64? = nil, timeoutMark: String = "", retryErrors: Bool = false) throws(LedgerError) -> DiscoveryChanges {
+                               runStart: Int64? = nil, timeoutMark: String = "", retryErrors: Bool = false,
+                               stagedOnly: Bool = false) throws(LedgerError) -> DiscoveryChanges {
         try write("apply discovery") { db in
             var changes = DiscoveryChanges()
             var mark = try staleMark(db)
@@ -119,14 +123,16 @@ extension Ledger {
                 notKept += " AND NOT (f.root = ? AND f.path >= ? AND f.path < ?)"
                 kept += [folder.root, folder.path + "/", folder.path + "0"] as [any SQLArgument]
             }
-            changes.removed = try earliest("""
-                SELECT f.submitted_at, f.path, f.root FROM files f
-                WHERE NOT EXISTS (SELECT 1 FROM staged s WHERE s.root = f.root AND s.path = f.path)\(notKept)
-                """, kept)
-            try db.execute("""
-                DELETE FROM files WHERE id IN (SELECT f.id FROM files f
-                  WHERE NOT EXISTS (SELECT 1 FROM staged s WHERE s.root = f.root AND s.path = f.path)\(notKept))
-                """, kept)
+            if !stagedOnly {
+                changes.removed = try earliest("""
+                    SELECT f.submitted_at, f.path, f.root FROM files f
+                    WHERE NOT EXISTS (SELECT 1 FROM staged s WHERE s.root = f.root AND s.path = f.path)\(notKept)
+                    """, kept)
+                try db.execute("""
+                    DELETE FROM files WHERE id IN (SELECT f.id FROM files f
+                      WHERE NOT EXISTS (SELECT 1 FROM staged s WHERE s.root = f.root AND s.path = f.path)\(notKept))
+                    """, kept)
+            }
             // Changed: both the old and the new place in canonical order are stale.
             let differs = """
                 s.absolute_path IS DISTINCT FROM f.absolute_path OR s.contributor IS DISTINCT FROM f.contributor
@@ -151,13 +157,13 @@ extension Ledger {
                 WHERE NOT EXISTS (SELECT 1 FROM files f WHERE f.root = s.root AND f.path = s.path)
                 """)
             // Analyzed under other rules (or never completely: an error is retried).
-            for modality in Modality.allCases {
+            for modality in Modality.allCases where !stagedOnly {
                 _ = try earliest("""
                     SELECT submitted_at, path, root FROM files
                     WHERE modality = ? AND refusal IS NULL AND admission IS NULL AND analyzed_under IS DISTINCT FROM ? AND analyzed_under IS DISTINCT FROM ?
                     """, [modality.rawValue, analysisFingerprints[modality], analysisFingerprints[modality].map { $0 + timeoutMark }])
             }
-            if retryErrors {
+            if retryErrors && !stagedOnly {
                 _ = try earliest("SELECT submitted_at, path, root FROM files WHERE analyzed_under LIKE '%|timeout:%'")
             }
             if rejudge {

@@ -29,7 +29,8 @@ public struct RunRequest: Sendable {
     public var prepare: (@Sendable () throws -> [IntakeRecord])?
     /// False: the folders are not walked; the run stages only the files `prepare` returned (each
     /// examined as a walk examines it) and keeps every other file the ledger knows as it is (none
-    /// is taken as removed or changed). For a caller that alone writes to the folders and knows
+    /// is taken as removed or changed; files analyzed under other rules, or whose analysis
+    /// failed, wait for the next run that walks). For a caller that alone writes to the folders and knows
     /// which files are new: `assay serve` judges each second's uploads so, walking in full on
     /// its first run, after a failed one and every `--walk-every` seconds. A hard link between a
     /// new file and an older one is not seen by such a run (the caller's files are its own).

@@ -73,7 +73,8 @@ public final class Runner {
                                                         verify: request.verify,
                                                         keeping: summary.vanishedSources + discovery.unwalked, keepingFolders: discovery.unreadable,
                                                         walked: discovery.walked, runStart: runStart,
-                                                        timeoutMark: pipeline.timeoutMark, retryErrors: request.retryErrors)
+                                                        timeoutMark: pipeline.timeoutMark, retryErrors: request.retryErrors,
+                                                        stagedOnly: !request.walkFolders && config.manifest == nil)
                 summary.changes = changes
                 // Staging is only this run's scratch: its pages go back for the verdicts to reuse.
                 try ledger.resetStaging()
