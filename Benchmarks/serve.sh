@@ -15,8 +15,8 @@
 #   ASSAY_TEST_POSTGRES  a server's maintenance database; when unset, .ci/postgres starts one
 #   PREFILL     when set (say 50000), also serves a datanet that already holds PREFILL files
 #               (make_datanet.py, judged once by `assay run` before the server starts): once with
-#               --walk-every 0 (every run walks the whole folder, as every run did before) and
-#               once with the default (runs stage only their own uploads between hourly walks)
+#               --walk-every 0 (every run walks the whole folder) and once with the default (runs
+#               stage only their own uploads between hourly walks)
 #
 # Prints, per setup: uploads, wall seconds, uploads/s, p50 and p99 latency (ms, each upload's
 # answer is its verdict), CPU seconds of the assay processes (user + system, /usr/bin/time; for
@@ -101,6 +101,7 @@ row "serve, SQLite, 1 process" "$S/client.out" "$(cpu_of "$S/serve1.time")"
 
 if [ -z "${ASSAY_TEST_POSTGRES:-}" ]; then
   "$REPO/.ci/postgres" start >&2
+  trap '"$REPO/.ci/postgres" stop >&2' EXIT
   . "$REPO/.build/postgres/env"
 fi
 say "two servers on one PostgreSQL ledger, $CLIENTS clients"
