@@ -12,7 +12,8 @@
 #   CLIENTS     concurrent clients (default 16)
 #   BENCH_WORK  work folder (default /tmp/assay-bench/serve)
 #   ASSAY_BIN   an assay binary to use instead of building one (release) from this repository
-#   ASSAY_TEST_POSTGRES  a server's maintenance database; when unset, .ci/postgres starts one
+#   ASSAY_TEST_POSTGRES  a server's maintenance database; when unset, .ci/postgres starts one and
+#               stops it at the end
 #   PREFILL     when set (say 50000), also serves a datanet that already holds PREFILL files
 #               (make_datanet.py, judged once by `assay run` before the server starts): once with
 #               --walk-every 0 (every run walks the whole folder) and once with the default (runs
