@@ -11,7 +11,7 @@
 #   BENCH_WORK  work folder (default /tmp/assay-bench/scale-out)
 #   ASSAY_BIN   an assay binary to use instead of building one (release) from this repository
 #   ASSAY_TEST_POSTGRES  a server's maintenance database (postgres://USER@127.0.0.1:PORT/postgres);
-#               when unset, .ci/postgres starts the project's test server
+#               when unset, .ci/postgres starts the project's test server and stops it at the end
 #
 # Prints, per setup: wall seconds, files/s, CPU seconds of every Assay process added up (user +
 # system, /usr/bin/time), the PostgreSQL server's CPU seconds over the run (from /proc), the
@@ -27,6 +27,7 @@ ASSAY=$(assay_binary "$REPO")
 
 if [ -z "${ASSAY_TEST_POSTGRES:-}" ]; then
   "$REPO/.ci/postgres" start >&2
+  trap '"$REPO/.ci/postgres" stop >&2' EXIT
   . "$REPO/.build/postgres/env"
 fi
 psql_on() { psql -X -q -t -A -v ON_ERROR_STOP=1 "${1/postgres:\/\//postgresql://}" -c "$2"; }
