@@ -154,6 +154,7 @@ let package = Package(
             dependencies: [
                 "AssayCore", "AssayReports", "AssayPlugins", crypto,
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
             ],

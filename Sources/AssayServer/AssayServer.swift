@@ -45,8 +45,9 @@ public final class AssayServer: Sendable {
             judge.start()
         }
         defer { for judge in judges.values { judge.stop() } }
-        let router = Router()
+        let router = Router(context: ServeContext.self)
         router.add(middleware: AccessLog(metrics: metrics))
+        router.add(middleware: RefusedUploadCloser())
         routes(router)
         let app = Application(router: router,
                               configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "assay"),
@@ -64,7 +65,7 @@ public final class AssayServer: Sendable {
         return logger
     }
 
-    private func routes(_ router: Router<BasicRequestContext>) {
+    private func routes(_ router: Router<ServeContext>) {
         router.get("/healthz") { _, _ in self.health() }
         router.get("/metrics") { _, _ in Reply.text(.ok, self.metrics.render(), type: "text/plain; version=0.0.4; charset=utf-8") }
         router.get("/openapi.yaml") { _, _ in Reply.text(.ok, OpenAPIDocument.yaml, type: "application/yaml") }

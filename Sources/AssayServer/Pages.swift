@@ -11,7 +11,7 @@ import Hummingbird
 extension AssayServer {
     static let cookie = "assay_token"
 
-    func pages(_ router: Router<BasicRequestContext>) {
+    func pages(_ router: Router<ServeContext>) {
         router.get("/") { request, _ in try await self.homePage(request) }
         router.post("/login") { request, _ in try await self.login(request) }
         router.post("/logout") { _, _ in

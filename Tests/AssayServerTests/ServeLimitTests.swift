@@ -107,6 +107,48 @@ import Testing
         #expect(try Curl.upload(server.base, datanet: "net", file: "/usr/share/common-licenses/Apache-2.0", token: alice).status == 201)
     }
 
+    /// A client that ignores the answer and goes on sending is cut off: a refused upload's
+    /// connection is closed a second after the answer (`Connection: close`), not read to the end
+    /// of the 4 GB it announced; refused without a token, too.
+    @Test func aRefusedUploadsConnectionIsClosedNotReadToItsEnd() throws {
+        let net = try ServedDatanet(edits: [("max_file_bytes: 10MB", "max_file_bytes: 100000")])
+        let alice = try net.token("alice")
+        let server = try net.serve()
+        defer { #expect(server.stop() == 0) }
+        // Announces 4 GB, sends zeros until the server closes the connection, then reads what came.
+        let client = """
+            import socket, sys
+            host, port = sys.argv[1].rsplit("/", 1)[-1].split(":")
+            s = socket.create_connection((host, int(port)))
+            auth = "Authorization: Bearer %s\\r\\n" % sys.argv[2] if sys.argv[2] else ""
+            s.sendall(("POST /datanets/net/files?name=big.txt HTTP/1.1\\r\\nHost: x\\r\\n%sContent-Length: 4000000000\\r\\n\\r\\n" % auth).encode())
+            chunk, sent = bytes(1 << 20), 0
+            try:
+                while sent < 4000000000:
+                    s.sendall(chunk); sent += len(chunk)
+            except OSError:
+                pass
+            answer = b""
+            try:
+                s.settimeout(5)
+                while True:
+                    part = s.recv(65536)
+                    if not part: break
+                    answer += part
+            except OSError:
+                pass
+            print(sent, answer.split(b"\\r\\n", 1)[0].decode(errors="replace"))
+            """
+        for (token, status) in [(alice, "413"), ("", "401")] {
+            let result = try Shell.run(["python3", "-c", client, server.base, token])
+            let fields = result.stdout.split(separator: " ", maxSplits: 1)
+            let sent = Int64(fields.first ?? "") ?? -1
+            #expect(sent >= 0 && sent < 4_000_000_000, "\(result.stdout) \(result.stderr)")
+            #expect(fields.count == 2 && fields[1].contains(status), "\(result.stdout)")
+        }
+        #expect(try Curl.upload(server.base, datanet: "net", file: "/usr/share/common-licenses/Apache-2.0", token: alice).status == 201)
+    }
+
     @Test func aBurstPastTheTokensRateIsAnswered429() throws {
         let net = try ServedDatanet()
         let alice = try net.token("alice"), bob = try net.token("bob")
