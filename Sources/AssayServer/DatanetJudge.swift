@@ -15,8 +15,8 @@ import Foundation
 ///
 /// A run walks the whole folder only when it is the judge's first, follows a failed run, or the
 /// last full walk is ``ServerSettings/walkEvery`` seconds old; the others stage just the uploads
-/// they place (``RunRequest/walkFolders``), so a second's batch costs the same in a datanet of a
-/// million files as in an empty one. The folder is the server's: uploads are written by it,
+/// they place (``RunRequest/walkFolders``), so a second's batch costs no `stat` of the files
+/// already judged. The folder is the server's: uploads are written by it,
 /// renamed in and made read-only, so nothing between two full walks is missed but what other
 /// hands do to it, which the next full walk sees.
 final class DatanetJudge: @unchecked Sendable {

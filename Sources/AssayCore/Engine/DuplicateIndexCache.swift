@@ -4,8 +4,8 @@ import AssayLedger
 
 /// The duplicate indexes of a datanet kept in memory from one run to the next, so that a run
 /// loads from the ledger only the entries added since (``RunRequest/indexCache``). `assay serve`
-/// runs every second; loading every entry each time cost about a second of CPU per 200,000
-/// files already judged.
+/// runs every second; with 50,000 files already judged, loading every entry each time was about
+/// 30% of the server's CPU (a profile of Benchmarks/serve.sh with PREFILL).
 ///
 /// The indexes are valid while the ledger's ``Ledger/indexGeneration()`` is the one they were
 /// kept under and the next run's stale mark is not before their end: entries only ever added
