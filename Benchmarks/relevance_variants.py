@@ -18,7 +18,7 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from relevance_split import KERNEL, label, split  # noqa: E402
-from relevance_table import DEFAULT, Table, auc, unit  # noqa: E402
+from relevance_table import DEFAULT, PIECE_LIMIT, Table, auc, unit  # noqa: E402
 
 CORPUS = sys.argv[1] if len(sys.argv) > 1 else "/tmp/assay-bench/text/corpus"
 TOPIC = "Linux kernel internals: drivers, file systems, memory management, scheduling"
@@ -27,10 +27,10 @@ table = Table(sys.argv[2] if len(sys.argv) > 2 else DEFAULT)
 
 
 def read(name):
-    return open(os.path.join(CORPUS, "docs", name), encoding="utf-8", errors="replace").read(table_bytes)
+    """The start of a corpus document that the stage reads (TopicEmbedder: 8 bytes per piece at most)."""
+    return open(os.path.join(CORPUS, "docs", name), encoding="utf-8", errors="replace").read(PIECE_LIMIT * 8)
 
 
-table_bytes = 16384 * 8
 example_rows, counter_rows, evaluated_rows, other_kernel = split(CORPUS)
 examples = [table.ids(read(r["file"])) for r in example_rows]
 counters = [table.ids(read(r["file"])) for r in counter_rows]
@@ -45,16 +45,18 @@ def score_auc(scores):
     return auc(scores[on_topic], scores[~on_topic])
 
 
-def embed_all(mean, transform=None):
-    f = (lambda v: v) if transform is None else transform
-    return np.array([unit(f(v - mean)) if ok else np.zeros(len(v)) for v, ok in zip(raw, weighed)])
+def unchanged(v):
+    return v
 
 
-def three(mean, transform=None):
+def embed_all(mean, transform=unchanged):
+    return np.array([unit(transform(v - mean)) if ok else np.zeros(len(v)) for v, ok in zip(raw, weighed)])
+
+
+def three(mean, transform=unchanged):
     """AUC of the topic alone, + examples, + counter-examples, the stage's arithmetic over `mean`."""
-    f = (lambda v: v) if transform is None else transform
     documents = embed_all(mean, transform)
-    ref = lambda ids: unit(f(table.raw(ids) - mean))
+    ref = lambda ids: unit(transform(table.raw(ids) - mean))
     t = ref(topic)
     with_examples = unit(t + sum(ref(ids) for ids in examples))
     off = unit(sum(ref(ids) for ids in counters))

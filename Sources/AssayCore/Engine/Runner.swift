@@ -71,7 +71,7 @@ public final class Runner {
                 let changes = try ledger.applyDiscovery(decideFingerprint: config.decideFingerprint,
                                                         analysisFingerprints: pipeline.analysisFingerprints, rejudge: request.rejudge,
                                                         verify: request.verify,
-                                                        keeping: summary.vanishedSources + discovery.unwalked, keepingFolders: discovery.unreadable,
+                                                        keeping: summary.vanishedSources, keepingFolders: discovery.unreadable,
                                                         walked: discovery.walked, runStart: runStart,
                                                         timeoutMark: pipeline.timeoutMark, retryErrors: request.retryErrors,
                                                         stagedOnly: !request.walkFolders && config.manifest == nil)
@@ -144,9 +144,9 @@ public final class Runner {
     /// discovered file into the staging table. Returns the known folders that are missing now:
     /// their files keep their rows (a folder on an unmounted disk is not a deletion), until
     /// `--forget` says otherwise. Without ``RunRequest/walkFolders``, stages the `prepared` files
-    /// alone and returns every folder as `unwalked`: their other files keep their rows.
+    /// alone (``Ledger/applyDiscovery`` then compares only them: `stagedOnly`).
     private func discover(_ request: RunRequest, prepared: [IntakeRecord], into ledger: Ledger) throws
-        -> (vanished: [String], walked: [String], unwalked: [String], unreadable: [UnreadableFolder]) {
+        -> (vanished: [String], walked: [String], unreadable: [UnreadableFolder]) {
         for folder in request.forget {
             let path = FileStatus.realPath(folder) ?? OutputGuard.resolved(folder)
             guard try ledger.sources().contains(DatanetSource(kind: .folder, path: path)) else {
@@ -190,7 +190,7 @@ public final class Runner {
                 if let file = walker.examine(root: record.root, relative: record.path) { try emit(file) }
             }
             try ledger.stage(batch)
-            return ([], [], folders, [])
+            return ([], [], [])
         }
         for source in try ledger.sources() {
             switch source.kind {
@@ -222,7 +222,7 @@ public final class Runner {
             }
         }
         try ledger.stage(batch)
-        return (vanished, walked, [], unreadable)
+        return (vanished, walked, unreadable)
     }
 
     /// Analyzes and decides every file from `mark` on, recording in batches. With a work queue
